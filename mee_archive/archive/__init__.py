@@ -1,0 +1,1 @@
+"""WARC archiving of every HTTP exchange, its index, packaging and verification."""

@@ -1,0 +1,1 @@
+"""Cross-lingual linking of English releases to their Chinese originals."""

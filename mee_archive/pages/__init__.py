@@ -1,0 +1,1 @@
+"""Page objects: pure extraction functions, HTML in, fields out, no network."""

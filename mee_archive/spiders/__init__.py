@@ -1,0 +1,1 @@
+"""Scrapy spiders: each decides only what to fetch."""
