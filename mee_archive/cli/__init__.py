@@ -1,0 +1,62 @@
+"""The `mee-archive` command: a thin dispatcher over one module per subcommand.
+
+Each module in this package named in COMMANDS defines ``register(subparsers)``, which adds
+its parser and sets ``func(args) -> int`` as the parser default. Errors meant for the user
+are raised as :class:`CliError` and printed as one line, never as a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from mee_archive import __version__
+
+# Subcommand modules, in the order `--help` lists them.
+COMMANDS = [
+    "demo",
+    "crawl",
+    "replica",
+]
+
+
+class CliError(Exception):
+    """A problem the user can fix (bad argument, unreachable site): shown as one line."""
+
+    def __init__(self, message: str, exit_code: int = 2) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="mee-archive",
+        description="Archive MEE's English News Release section (WARC + clean JSON) "
+        "and link each release to its Chinese original.",
+    )
+    parser.add_argument("--version", action="version", version=f"mee-archive {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMANDS:
+        importlib.import_module(f"{__name__}.{name}").register(subparsers)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 2
+    try:
+        return int(args.func(args) or 0)
+    except CliError as exc:
+        print(f"mee-archive {args.command}: error: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print(f"mee-archive {args.command}: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())
