@@ -14,10 +14,7 @@ import sys
 from mee_archive import __version__
 
 # Subcommand modules, in the order `--help` lists them.
-COMMANDS = [
-    "demo",
-    "crawl",
-    "replica",
+COMMANDS: list[str] = [
 ]
 
 
