@@ -1,0 +1,33 @@
+"""Crawl-wide extensions: the end-of-crawl summary (archiving lives in mee_archive.archive)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from scrapy import signals
+from scrapy.crawler import Crawler
+
+
+class CrawlSummary:
+    """Put the figures an archivist checks first into the stats, under ``mee/summary/``.
+
+    Listed releases come from the spider's ``mee/releases_listed`` counter; found ones are the
+    items written. The CLI prints these; scrapyd users find them in the job log.
+    """
+
+    def __init__(self, crawler: Crawler) -> None:
+        self.stats = crawler.stats
+        crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> "CrawlSummary":
+        return cls(crawler)
+
+    def spider_closed(self, spider: Any, reason: str) -> None:
+        stats = self.stats.get_stats()
+        self.stats.set_value("mee/summary/releases_listed", stats.get("mee/releases_listed", 0))
+        self.stats.set_value("mee/summary/releases_found", stats.get("item_scraped_count", 0))
+        self.stats.set_value("mee/summary/pages_fetched", stats.get("response_received_count", 0))
+        errors = sum(v for k, v in stats.items() if k.startswith(("spider_exceptions/", "downloader/exception_type_count/")))
+        errors += sum(v for k, v in stats.items() if k.startswith("httperror/response_ignored_status_count/"))
+        self.stats.set_value("mee/summary/errors", errors)

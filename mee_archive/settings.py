@@ -1,0 +1,89 @@
+"""Scrapy settings for mee-archive: every setting the project reads, documented where it is set.
+
+Project settings are prefixed ``MEE_``; the rest are Scrapy's own. Override any of them with
+``scrapy crawl news_release -s NAME=value``, ``mee-archive crawl --set NAME=value`` or, on scrapyd,
+with ``setting=NAME=value`` in ``schedule.json``.
+"""
+
+from __future__ import annotations
+
+from mee_archive import __version__
+
+BOT_NAME = "mee_archive"
+SPIDER_MODULES = ["mee_archive.spiders"]
+NEWSPIDER_MODULE = "mee_archive.spiders"
+
+# --- Where the crawl starts and where it writes -------------------------------------------------
+
+# Root of the archive: items/, warc/, index/, state/, runs/ live below it. Jobs on scrapyd set it to a
+# stable absolute directory so they do not write into scrapyd's working directory.
+MEE_OUTPUT_DIR = "output"
+
+# Where the English News Release section lives. The default is the real site; the replica answers
+# for the same URL when MEE_PROXY points at it, so archived URLs are always the real ones.
+MEE_START_URL = "http://english.mee.gov.cn/News_service/news_release/"
+
+# HTTP forward proxy every request goes through (e.g. "http://127.0.0.1:8080" for the replica);
+# empty means direct connections. Applied by mee_archive.middlewares.ProxyMiddleware.
+MEE_PROXY = ""
+
+# --- Politeness: a government site deserves a careful guest ---------------------------------------
+
+# Contact address put in the User-Agent so the site's operators can reach the archive's owner.
+MEE_CONTACT = "https://github.com/mee-archive/mee-archive"
+USER_AGENT = f"mee-archive/{__version__} (+{MEE_CONTACT}; web archiving of public releases)"
+ROBOTSTXT_OBEY = True
+CONCURRENT_REQUESTS = 8
+CONCURRENT_REQUESTS_PER_DOMAIN = 2
+DOWNLOAD_DELAY = 1.0
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 1.0
+AUTOTHROTTLE_MAX_DELAY = 30.0
+AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
+DOWNLOAD_TIMEOUT = 30
+RETRY_ENABLED = True
+RETRY_TIMES = 4
+RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
+
+# Archival crawls must see every exchange: a cached response never reaches the downloader and so
+# would never be archived (archiving-notes: "HTTP cache").
+HTTPCACHE_ENABLED = False
+# Keep status codes of error answers visible to the archive and the run summary.
+HTTPERROR_ALLOW_ALL = False
+
+# --- Components ---------------------------------------------------------------------------------
+
+DOWNLOADER_MIDDLEWARES = {
+    # Sets request.meta["proxy"] from MEE_PROXY before Scrapy's HttpProxyMiddleware (750) reads it.
+    "mee_archive.middlewares.ProxyMiddleware": 740,
+}
+
+ITEM_PIPELINES = {
+    # Order: clean the text, then check the record is complete, then drop repeats.
+    "mee_archive.pipelines.BoilerplatePipeline": 100,
+    "mee_archive.pipelines.SchemaValidationPipeline": 300,
+    "mee_archive.pipelines.DuplicatesPipeline": 400,
+}
+
+EXTENSIONS = {
+    # Counts listed vs. extracted releases for the end-of-crawl summary.
+    "mee_archive.extensions.CrawlSummary": 500,
+}
+
+# --- Output -------------------------------------------------------------------------------------
+
+# One JSON Lines file per spider below MEE_OUTPUT_DIR, one record per release; %(name)s is the
+# spider name. The OutputLayout add-on turns it into Scrapy's FEEDS once MEE_OUTPUT_DIR is final
+# (after -s overrides), appending so that records of earlier runs stay.
+MEE_FEED_TEMPLATE = "items/%(name)s.jsonl"
+FEED_EXPORT_ENCODING = "utf-8"
+ADDONS = {
+    "mee_archive.addons.OutputLayout": 0,
+}
+
+# --- Scrapy housekeeping --------------------------------------------------------------------------
+
+REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
+TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
+LOG_LEVEL = "INFO"
+TELNETCONSOLE_ENABLED = False
