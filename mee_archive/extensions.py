@@ -28,6 +28,6 @@ class CrawlSummary:
         self.stats.set_value("mee/summary/releases_listed", stats.get("mee/releases_listed", 0))
         self.stats.set_value("mee/summary/releases_found", stats.get("item_scraped_count", 0))
         self.stats.set_value("mee/summary/pages_fetched", stats.get("response_received_count", 0))
-        errors = sum(v for k, v in stats.items() if k.startswith(("spider_exceptions/", "downloader/exception_type_count/")))
-        errors += sum(v for k, v in stats.items() if k.startswith("httperror/response_ignored_status_count/"))
+        # Requests that failed for good (the spiders' errbacks count them) and callbacks that broke.
+        errors = stats.get("mee/errors", 0) + stats.get("spider_exceptions/count", 0)
         self.stats.set_value("mee/summary/errors", errors)

@@ -68,7 +68,11 @@ ITEM_PIPELINES = {
 EXTENSIONS = {
     # Counts listed vs. extracted releases for the end-of-crawl summary.
     "mee_archive.extensions.CrawlSummary": 500,
+    # Console progress line; only active when MEE_PROGRESS is true (the CLI turns it on).
+    "mee_archive.progress.Progress": 510,
 }
+MEE_PROGRESS = False
+MEE_PROGRESS_INTERVAL = 1.0  # seconds between updates (at least 10 s when not on a terminal)
 
 # --- Output -------------------------------------------------------------------------------------
 

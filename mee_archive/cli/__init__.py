@@ -15,6 +15,8 @@ from mee_archive import __version__
 
 # Subcommand modules, in the order `--help` lists them.
 COMMANDS: list[str] = [
+    "demo",
+    "crawl",
 ]
 
 

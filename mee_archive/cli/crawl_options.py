@@ -1,0 +1,55 @@
+"""Options and the closing report shared by the commands that crawl (`crawl`, `demo`)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+
+from mee_archive.cli import CliError
+from mee_archive.runner import CrawlResult
+
+
+def add_crawl_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--output", "-o", metavar="DIR", default="output",
+                        help="archive directory: items/, warc/, index/, state/, runs/, logs/ (default: %(default)s)")
+    parser.add_argument("--set", "-s", metavar="NAME=VALUE", action="append", default=[],
+                        help="override a Scrapy/mee-archive setting (repeatable), e.g. -s DOWNLOAD_DELAY=5")
+
+
+def settings_overrides(args: argparse.Namespace) -> dict[str, Any]:
+    """The settings a crawl command line asks for."""
+    overrides: dict[str, Any] = {"MEE_OUTPUT_DIR": str(Path(args.output).resolve()), "MEE_PROGRESS": True}
+    for pair in args.set:
+        name, sep, value = pair.partition("=")
+        if not sep or not name.strip():
+            raise CliError(f"--set takes NAME=VALUE, got {pair!r}")
+        overrides[name.strip()] = value
+    return overrides
+
+
+def report(results: list[CrawlResult], output: str) -> int:
+    """Print the closing summary; return the exit code (1 when anything failed for good)."""
+    console = Console()
+    table = Table(title="mee-archive crawl summary")
+    for column in ("spider", "releases found", "listed", "list pages", "pages fetched", "errors", "finish reason"):
+        table.add_column(column, justify="left" if column in ("spider", "finish reason") else "right")
+    for r in results:
+        table.add_row(
+            r.spider, str(r.get("mee/summary/releases_found")), str(r.get("mee/summary/releases_listed")),
+            f"{r.get('mee/list_pages')}/{r.get('mee/list_pages_declared', '?')}",
+            str(r.get("mee/summary/pages_fetched")), str(r.errors), str(r.get("finish_reason", "?")),
+        )
+    console.print(table)
+    for r in results:
+        if not r.reached_site:
+            raise CliError(f"could not reach the site: {r.get('mee/first_error', 'no response at all')}", exit_code=1)
+        if r.errors:
+            console.print(f"[yellow]{r.spider}: {r.errors} error(s); first: {r.get('mee/first_error', '?')}[/]")
+    console.print(f"items: {Path(output, 'items').resolve()}/")
+    if results and results[0].log_file:
+        console.print(f"log:   {results[0].log_file}")
+    return 1 if any(r.errors for r in results) else 0
