@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from scrapy.crawler import CrawlerProcess
+from twisted.internet import defer
 from scrapy.settings import Settings
 
 from mee_archive.addons import output_dir
@@ -46,8 +47,8 @@ class CrawlResult:
 
 
 def crawl(spiders: list[str], overrides: Mapping[str, Any] | None = None) -> list[CrawlResult]:
-    """Crawl with ``spiders`` side by side in this process; the console stays quiet and the full
-    Scrapy log goes to ``<output>/logs/``."""
+    """Crawl with ``spiders`` one after the other in this process (a later spider may read what an
+    earlier one wrote); the console stays quiet and the full Scrapy log goes to ``<output>/logs/``."""
     settings = project_settings(overrides)
     if not settings.get("LOG_FILE"):
         logs = output_dir(settings) / "logs"
@@ -56,9 +57,16 @@ def crawl(spiders: list[str], overrides: Mapping[str, Any] | None = None) -> lis
         settings.set("LOG_FILE", str(logs / f"crawl-{stamp}.log"), priority="cmdline")
     process = CrawlerProcess(settings, install_root_handler=True)
     crawlers = [process.create_crawler(name) for name in spiders]
-    for crawler in crawlers:
-        process.crawl(crawler)
-    process.start()
+
+    @defer.inlineCallbacks
+    def one_after_another() -> Any:
+        for crawler in crawlers:
+            yield process.crawl(crawler)
+
+    from twisted.internet import reactor  # the one CrawlerProcess installed
+
+    one_after_another().addBoth(lambda _: reactor.stop())
+    process.start(stop_after_crawl=False)
     log_file = Path(settings.get("LOG_FILE"))
     return [CrawlResult(c.spider.name if c.spider else name, c.stats.get_stats(), log_file)
             for c, name in zip(crawlers, spiders)]

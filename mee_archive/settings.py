@@ -91,3 +91,18 @@ REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
 TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
 LOG_LEVEL = "INFO"
 TELNETCONSOLE_ENABLED = False
+
+# --- The Chinese originals (zh_news spider) ----------------------------------------------------------
+
+# Channels of www.mee.gov.cn where the originals of English releases are published.
+MEE_ZH_CHANNELS = [
+    "http://www.mee.gov.cn/ywdt/hjywnews/",
+    "http://www.mee.gov.cn/ywdt/xwfb/",
+    "http://www.mee.gov.cn/ywdt/zbft/",
+    "http://www.mee.gov.cn/ywdt/szyw/",
+]
+# Date window of Chinese articles to fetch (ISO dates). Empty: derived from the English items in the
+# archive, widened by MEE_ZH_MARGIN_DAYS (originals precede their translation by up to ~4 weeks).
+MEE_ZH_SINCE = ""
+MEE_ZH_UNTIL = ""
+MEE_ZH_MARGIN_DAYS = 30

@@ -7,26 +7,19 @@ an item by the pipelines; archiving of every exchange by mee_archive.archive.
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator
-from datetime import datetime, timezone
 from typing import Any
 
 import scrapy
 from scrapy.http import Response
-from twisted.python.failure import Failure
 
 from mee_archive.pages import en_list, en_release
-from mee_archive.pages.decode import decode_html
 from mee_archive.pages.trs import list_page_urls
+from mee_archive.spiders.base import ArchiveSpider, page_html
 
 ENGLISH_HOSTS = ["english.mee.gov.cn", "english.mep.gov.cn", "english.sepa.gov.cn"]
 
 
-def page_html(response: Response) -> str:
-    """The page as text, decoded by the page objects' rules (header, meta, GB18030 fallback)."""
-    return decode_html(response.body, response.headers.get("Content-Type", b"").decode("latin-1"))
-
-
-class NewsReleaseSpider(scrapy.Spider):
+class NewsReleaseSpider(ArchiveSpider):
     name = "news_release"
     allowed_domains = ENGLISH_HOSTS
 
@@ -59,8 +52,7 @@ class NewsReleaseSpider(scrapy.Spider):
             yield scrapy.Request(entry.url, self.parse_release, errback=self.failed)
 
     def parse_release(self, response: Response) -> Iterator[Any]:
-        item = en_release.parse_release(page_html(response), response.url)
-        item["crawled_at"] = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        item = self.stamped(en_release.parse_release(page_html(response), response.url))
         for embed in [*item["images"], *item["attachments"]]:
             # Embeds are archived, not parsed; they may sit on another host (allow_offsite).
             yield scrapy.Request(
@@ -72,12 +64,3 @@ class NewsReleaseSpider(scrapy.Spider):
         """Images and attachments are fetched so that the archive holds them; nothing to extract."""
         self.crawler.stats.inc_value("mee/embeds")
         return iter(())
-
-    def failed(self, failure: Failure) -> None:
-        """A request that failed for good (after retries): count it and say which and why."""
-        request = failure.request  # type: ignore[attr-defined]
-        stats = self.crawler.stats
-        stats.inc_value("mee/errors")
-        if not stats.get_value("mee/first_error"):
-            stats.set_value("mee/first_error", f"{request.url}: {failure.getErrorMessage()}")
-        self.logger.error("failed: %s: %s", request.url, failure.getErrorMessage())

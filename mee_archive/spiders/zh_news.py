@@ -1,0 +1,88 @@
+"""The zh_news spider: the Chinese news channels where the English releases' originals live.
+
+It walks each channel's TRS list pages newest first and stops paging once a page is older than
+the date window the English releases need, so a daily run fetches a few pages, not the channel's
+whole history. The window comes from MEE_ZH_SINCE / MEE_ZH_UNTIL, or else from the English items
+already in the archive (their dates, widened by MEE_ZH_MARGIN_DAYS).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import AsyncIterator, Iterator
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import scrapy
+from scrapy.http import Response
+
+from mee_archive.addons import feed_path
+from mee_archive.pages import zh_article, zh_list
+from mee_archive.pages.trs import list_page_urls
+from mee_archive.spiders.base import ArchiveSpider, page_html
+from mee_archive.spiders.news_release import NewsReleaseSpider
+
+DateWindow = tuple[date | None, date | None]
+
+
+def english_window(path: Path, margin_days: int) -> DateWindow:
+    """Dates the Chinese originals of the archived English releases can have.
+
+    Originals appear up to a few weeks before the English release, never after it by much;
+    ``margin_days`` widens the window on both sides.
+    """
+    dates = []
+    if path.exists():
+        with path.open(encoding="utf-8") as lines:
+            for line in lines:
+                try:
+                    dates.append(date.fromisoformat(json.loads(line)["published"][:10]))
+                except (ValueError, KeyError, TypeError):
+                    continue  # a cut-off last line of a killed crawl
+    if not dates:
+        return None, None
+    margin = timedelta(days=margin_days)
+    return min(dates) - margin, max(dates) + margin
+
+
+def in_window(day: date | None, window: DateWindow) -> bool:
+    since, until = window
+    return day is None or ((since is None or day >= since) and (until is None or day <= until))
+
+
+class ZhNewsSpider(ArchiveSpider):
+    name = "zh_news"
+    allowed_domains = ["www.mee.gov.cn", "www.mep.gov.cn"]
+
+    async def start(self) -> AsyncIterator[scrapy.Request]:
+        settings = self.settings
+        derived = english_window(feed_path(settings, NewsReleaseSpider.name), settings.getint("MEE_ZH_MARGIN_DAYS"))
+        self.window: DateWindow = (
+            date.fromisoformat(settings.get("MEE_ZH_SINCE")) if settings.get("MEE_ZH_SINCE") else derived[0],
+            date.fromisoformat(settings.get("MEE_ZH_UNTIL")) if settings.get("MEE_ZH_UNTIL") else derived[1],
+        )
+        self.logger.info("Chinese date window: %s to %s", *self.window)
+        for url in settings.getlist("MEE_ZH_CHANNELS"):
+            yield scrapy.Request(url, self.parse_list, errback=self.failed, cb_kwargs={"pages": None, "index": 0})
+
+    def parse_list(self, response: Response, pages: list[str] | None, index: int) -> Iterator[scrapy.Request]:
+        """One list page: request its articles inside the window, then the next page if still needed."""
+        page = zh_list.parse_list(page_html(response), response.url)
+        self.crawler.stats.inc_value("mee/zh_list_pages")
+        if pages is None:  # page 0 names the page count
+            pages = list_page_urls(response.url, page.page_count or 1)
+        dates = []
+        for entry in page.entries:
+            day = date.fromisoformat(entry.date[:10]) if entry.date else None
+            dates.append(day)
+            if in_window(day, self.window):
+                yield scrapy.Request(entry.url, self.parse_article, errback=self.failed)
+        since = self.window[0]
+        older_than_window = since is not None and any(d is not None and d < since for d in dates)
+        if index + 1 < len(pages) and not older_than_window:
+            yield scrapy.Request(pages[index + 1], self.parse_list, errback=self.failed,
+                                 cb_kwargs={"pages": pages, "index": index + 1})
+
+    def parse_article(self, response: Response) -> Iterator[dict[str, Any]]:
+        yield self.stamped(zh_article.parse_article(page_html(response), response.url))
