@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
+import secrets
+from datetime import datetime, timezone
 from pathlib import Path
 
 from scrapy.settings import BaseSettings as Settings
 
 
 class OutputLayout:
-    """Turn MEE_OUTPUT_DIR + MEE_FEED_TEMPLATE into Scrapy's FEEDS.
+    """Give the run its crawl id and turn MEE_OUTPUT_DIR + MEE_FEED_TEMPLATE into Scrapy's FEEDS.
 
     Settings modules are evaluated before ``-s`` overrides, so a path derived there would ignore
     ``-s MEE_OUTPUT_DIR=...``; add-ons run after the overrides are applied.
     """
 
     def update_settings(self, settings: Settings) -> None:
+        if not settings.get("MEE_CRAWL_ID"):
+            settings.set("MEE_CRAWL_ID", new_crawl_id(), priority="addon")
         if settings.getdict("FEEDS"):
             return  # the user asked for a feed of their own (e.g. -o); respect it
         feed = output_dir(settings) / settings.get("MEE_FEED_TEMPLATE")
@@ -23,6 +27,11 @@ class OutputLayout:
             {feed.as_uri(): {"format": "jsonlines", "encoding": "utf-8", "overwrite": False}},
             priority="addon",
         )
+
+
+def new_crawl_id() -> str:
+    """A sortable, unique id naming one run in WARC names, manifests and items."""
+    return f"{datetime.now(timezone.utc):%Y%m%dT%H%M%SZ}-{secrets.token_hex(2)}"
 
 
 def output_dir(settings: Settings) -> Path:

@@ -16,7 +16,7 @@ from mee_archive.schemas import problems
 from mee_archive.text import join_paragraphs, strip_boilerplate
 
 # Which schema checks the items of which spider.
-SCHEMA_OF_SPIDER = {"news_release": "release"}
+SCHEMA_OF_SPIDER = {"news_release": "release", "zh_news": "zh_article"}
 
 
 class _CrawlerComponent:

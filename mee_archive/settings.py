@@ -23,6 +23,10 @@ MEE_OUTPUT_DIR = "output"
 # for the same URL when MEE_PROXY points at it, so archived URLs are always the real ones.
 MEE_START_URL = "http://english.mee.gov.cn/News_service/news_release/"
 
+# Id of this run, in WARC file names, run manifests and items; empty: the OutputLayout add-on makes
+# one (UTC time + random suffix). scrapyd users may pass their job id.
+MEE_CRAWL_ID = ""
+
 # HTTP forward proxy every request goes through (e.g. "http://127.0.0.1:8080" for the replica);
 # empty means direct connections. Applied by mee_archive.middlewares.ProxyMiddleware.
 MEE_PROXY = ""
