@@ -18,13 +18,13 @@ class OutputLayout:
 
     def update_settings(self, settings: Settings) -> None:
         if not settings.get("MEE_CRAWL_ID"):
-            settings.set("MEE_CRAWL_ID", new_crawl_id(), priority="addon")
+            settings.set("MEE_CRAWL_ID", new_crawl_id(), priority=settings.getpriority("MEE_CRAWL_ID") or "addon")
         if settings.getdict("FEEDS"):
             return  # the user asked for a feed of their own (e.g. -o); respect it
         feed = output_dir(settings) / settings.get("MEE_FEED_TEMPLATE")
         settings.set(
             "FEEDS",
-            {feed.as_uri(): {"format": "jsonlines", "encoding": "utf-8", "overwrite": False}},
+            {str(feed): {"format": "jsonlines", "encoding": "utf-8", "overwrite": False}},
             priority="addon",
         )
 
