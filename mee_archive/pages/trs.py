@@ -1,0 +1,144 @@
+"""What the TRS WCM publishing system writes the same way on both MEE hosts.
+
+Both english.mee.gov.cn and www.mee.gov.cn are static pages published by one TRS WCM install:
+article URLs follow one grammar, list pages are paginated by a number written only in inline
+JavaScript, and article pages carry TRS ``<meta>`` tags. Knowing these three things is what
+lets spiders and page objects work on pages never seen before.
+"""
+
+from __future__ import annotations
+
+import math
+import posixpath
+import re
+from dataclasses import dataclass
+from datetime import date
+from urllib.parse import urlsplit, urlunsplit
+
+import parsel
+
+# English site and its former names (site-spec: "Old hosts serve the same paths").
+EN_HOSTS = ("english.mee.gov.cn", "english.mep.gov.cn", "english.sepa.gov.cn")
+# Chinese site and its former name.
+ZH_HOSTS = ("www.mee.gov.cn", "www.mep.gov.cn", "mee.gov.cn", "mep.gov.cn")
+
+# `/<channel path>/<YYYYMM>/t<YYYYMMDD>_<docid>.<ext>`: .shtml for channels, .html for
+# /xxgk2018/ documents, .htm for pre-2018 /gkml/ pages.
+_ARTICLE_PATH = re.compile(
+    r"^/(?P<section>(?:[^/]+/)*?[^/]+)/(?P<yyyymm>\d{6})/t(?P<tdate>\d{8})_(?P<docid>\d+)\.(?P<ext>s?html?)$"
+)
+
+# `var countPage = 12//共多少页` (modern lists), possibly quoted.
+_COUNT_PAGE = re.compile(r"""\bvar\s+countPage\s*=\s*["']?(\d+)""")
+# TRS's pager call `createPageHTML(12, 0, "index", "shtml")`, the same number in another place.
+_CREATE_PAGE_HTML = re.compile(r"""\bcreatePageHTML\(\s*["']?(\d+)""")
+# Legacy /gkml/ lists: `var m_nRecordCount = "835";` and `var m_nPageSize = 20;`.
+_RECORD_COUNT = re.compile(r"""\bm_nRecordCount\s*=\s*["']?(\d+)""")
+_PAGE_SIZE = re.compile(r"""\bm_nPageSize\s*=\s*["']?(\d+)""")
+
+# A list page's own file name: `index.shtml`, or legacy `index_835.htm` (835 is the channel).
+_LIST_FILE = re.compile(r"^(?P<stem>index(?:_\d+)?)\.(?P<ext>s?html?)$")
+
+
+@dataclass(frozen=True)
+class ArticleURL:
+    """The parts of a TRS article URL; `date` is the publication date (the `t` date)."""
+
+    url: str
+    scheme: str
+    host: str
+    site: str | None  # "en", "zh", or None for a host of neither MEE site
+    section: str  # channel path without slashes at the ends, e.g. "News_service/news_release"
+    yyyymm: str
+    date: date
+    docid: int
+    ext: str  # "shtml", "html" or "htm"
+
+
+def site_of(host: str) -> str | None:
+    """'en' or 'zh' for a host of the English or Chinese MEE site (old names included)."""
+    host = host.lower().split(":", 1)[0]
+    if host in EN_HOSTS:
+        return "en"
+    if host in ZH_HOSTS:
+        return "zh"
+    return None
+
+
+def parse_article_url(url: str) -> ArticleURL | None:
+    """Split an article URL into its parts, or None when it is not a TRS article URL.
+
+    Query and fragment are ignored; the host may be any (old names, mirrors), `site` says
+    which MEE site it belongs to.
+    """
+    parts = urlsplit(url.strip())
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return None
+    match = _ARTICLE_PATH.match(parts.path)
+    if not match:
+        return None
+    tdate = match["tdate"]
+    try:
+        published = date(int(tdate[:4]), int(tdate[4:6]), int(tdate[6:]))
+    except ValueError:
+        return None
+    host = parts.hostname or ""
+    return ArticleURL(
+        url=urlunsplit((parts.scheme.lower(), parts.netloc.lower(), parts.path, "", "")),
+        scheme=parts.scheme.lower(),
+        host=host,
+        site=site_of(host),
+        section=match["section"],
+        yyyymm=match["yyyymm"],
+        date=published,
+        docid=int(match["docid"]),
+        ext=match["ext"],
+    )
+
+
+def count_pages(html: str) -> int | None:
+    """Number of pages of a TRS list, read from its inline script; None if not stated.
+
+    TRS writes the count only in JavaScript (no "next" links), so a crawler that does not
+    read it sees only page 0.
+    """
+    for pattern in (_COUNT_PAGE, _CREATE_PAGE_HTML):
+        match = pattern.search(html)
+        if match:
+            return int(match[1])
+    records, size = _RECORD_COUNT.search(html), _PAGE_SIZE.search(html)
+    if records and size and int(size[1]) > 0:
+        return max(1, math.ceil(int(records[1]) / int(size[1])))
+    return None
+
+
+def list_page_urls(first_page_url: str, count: int) -> list[str]:
+    """URLs of pages 0..count-1 of a TRS list, page 0 being `first_page_url` as given.
+
+    Page n of `…/chan/` or `…/chan/index.shtml` is `…/chan/index_n.shtml`; page n of a legacy
+    `…/index_835.htm` is `…/index_835_n.htm`.
+    """
+    parts = urlsplit(first_page_url)
+    folder, filename = posixpath.split(parts.path)
+    match = _LIST_FILE.match(filename)
+    stem, ext = (match["stem"], match["ext"]) if match else ("index", "shtml")
+    urls = [first_page_url]
+    for page in range(1, count):
+        path = posixpath.join(folder or "/", f"{stem}_{page}.{ext}")
+        urls.append(urlunsplit((parts.scheme, parts.netloc, path, "", "")))
+    return urls
+
+
+def meta_tags(html: str) -> dict[str, str]:
+    """`<meta name=… content=…>` pairs of a page (TRS: ArticleTitle, PubDate, ContentSource…).
+
+    Names are kept as written (TRS pages carry both `Author` and `author`); the first
+    non-empty value of a name wins; values are stripped.
+    """
+    tags: dict[str, str] = {}
+    for meta in parsel.Selector(text=html).xpath("//meta[@name]"):
+        name = (meta.attrib.get("name") or "").strip()
+        value = (meta.attrib.get("content") or "").strip()
+        if name and value and name not in tags:
+            tags[name] = value
+    return tags

@@ -1,0 +1,175 @@
+"""Clean text: whitespace normalisation and the English site's boilerplate.
+
+Normalisation never applies Unicode NFKC, which would turn Chinese full-width punctuation
+(，（）：) into ASCII and change the text; it only fixes whitespace. The boilerplate
+patterns come from the reader-visible text of real release pages (shared/example-release.txt
+and the generations A/A2/B/C in shared/site-spec.md); each must match a whole line, so that a
+body sentence that merely mentions "copyright" or "registration" is kept.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Characters that take no room and only break matching (zero-width space/joiners, BOM).
+_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+# Whitespace to fold into one ASCII space: nbsp, the U+2000 spaces, full-width U+3000
+# (the Chinese paragraph indent), narrow nbsp, and ordinary whitespace.
+_SPACE_RUN = re.compile("[\\s\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_CJK = "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
+# A line break between two CJK characters is an artefact of the HTML source, not a space.
+_CJK_BREAK = re.compile(f"(?<=[{_CJK}])[ \t\u3000]*[\r\n][\\s\u3000]*(?=[{_CJK}])")
+_BLANK_LINE = re.compile(r"\n[ \t\u00a0\u3000]*\n")
+
+
+def normalize(text: str) -> str:
+    """One paragraph's text with whitespace normalised.
+
+    Zero-width characters are removed, full-width indents and nbsp become spaces, runs of
+    whitespace collapse to one space (none at all for a line break inside Chinese text),
+    and the ends are stripped.
+    """
+    text = _ZERO_WIDTH.sub("", text)
+    text = _CJK_BREAK.sub("", text)
+    return _SPACE_RUN.sub(" ", text).strip()
+
+
+def split_paragraphs(text: str) -> list[str]:
+    """Paragraphs of a text whose paragraphs are separated by blank lines, normalised."""
+    paragraphs = (normalize(part) for part in _BLANK_LINE.split(text.replace("\r\n", "\n")))
+    return [p for p in paragraphs if p]
+
+
+def join_paragraphs(paragraphs: list[str]) -> str:
+    """The `body` form of paragraphs: separated by one blank line."""
+    return "\n\n".join(paragraphs)
+
+
+def _line(pattern: str) -> re.Pattern[str]:
+    """A boilerplate pattern that must match a whole normalised line, case-insensitively."""
+    return re.compile(rf"^(?:{pattern})$", re.IGNORECASE)
+
+
+_DATE = r"\d{4}\s*-\s*\d{1,2}\s*-\s*\d{1,2}"
+
+# Generation A: "Hot Keywords: inspection air water soil pollution"; A2 "Hot Keywords: Belt
+# and Road inspection air water"; B and C: "中文 Hot Keywords:" (language switch glued on).
+HOT_KEYWORDS = _line(r"(?:中文\s*)?(?:\|\s*)?Hot\s*Keywords\s*[:：].{0,120}")
+# Generation C masthead lines: "MINISTRY OF ECOLOGY AND ENVIRONMENT", "THE PEOPLE'S REPUBLIC
+# OF CHINA", "Mobile", also found glued together, or with the "中文" switch, on one line.
+MASTHEAD = _line(
+    r"(?:(?:MINISTRY OF ECOLOGY AND ENVIRONMENT|THE PEOPLE['’]S REPUBLIC OF CHINA|OF THE PEOPLE['’]S"
+    r" REPUBLIC OF CHINA|Mobile|中文|English)\s*[|｜]?\s*)+"
+)
+# Generation A breadcrumb "Home > News > News Release" (separators may be ›, », /).
+BREADCRUMB = _line(r"Home(?:\s*[>›»/]\s*[^>›»/]{1,40}){1,5}")
+# Generations B and C print the section name above the title.
+SECTION_NAME = _line(r"News\s*Releases?")
+# Generation B: "Article type: Translated 2018-07-02 Font Size:[ S M L ] [Print] [Close]".
+ARTICLE_TYPE = _line(r"Article\s*type\s*[:：].{0,120}")
+# The same widgets when the markup puts them on lines of their own.
+PAGE_TOOLS = _line(r"(?:(?:Font\s*Size\s*[:：]?\s*)?\[?\s*S\s*M\s*L\s*\]?|\[?\s*(?:Print|Close)\s*\]?|\s)+")
+# Generation C: "Source: Translated by Information Center, MEE2018-12-22" (date glued on).
+SOURCE_LINE = _line(rf"Source\s*[:：][^.!?]{{0,80}}?{_DATE}")
+# Every generation: the notice under the body (note the missing space after "only." in
+# example-release.txt), with or without its parentheses.
+TRANSLATION_NOTICE = re.compile(
+    r"\(?\s*This\s+English\s+version\s+is\s+for\s+your\s+reference\s+only\b[^()]*\)?", re.IGNORECASE
+)
+# Footer: "Copyright©2015-2016 | Statement | Sitemap | Contact us" (example-release.txt).
+COPYRIGHT = _line(r"Copyright\s*(?:©|\(c\)|&copy;)\s*[\d\s\-–—,]*(?:[|｜].{0,80})?")
+# The footer links when they stand on lines of their own.
+FOOTER_LINKS = _line(r"(?:Statement|Sitemap|Site\s*map|Contact\s*us)(?:\s*[|｜]\s*(?:Statement|Sitemap|Site\s*map|Contact\s*us))*")
+# Footer: "Registration Number: 05009132".
+REGISTRATION = _line(r"Registration\s*Number\s*[:：]\s*[\w\-]{1,30}")
+# Footer: "All rights reserved. The content (including but not limited to text, photo,
+# multimedia information, etc) published in this site belongs to …" (owner name omitted).
+ALL_RIGHTS = _line(r"All\s+rights\s+reserved\.?\s*(?:The\s+content\b.{0,200}published\s+in\s+this\s+site\s+belongs\s+to\b.{0,120})?")
+# Footer: "Without written authorization from …, such content shall not be republished or
+# used in any form."
+WITHOUT_AUTHORIZATION = _line(r"Without\s+written\s+authorization\s+from\b.{0,120}shall\s+not\s+be\s+republished\b.{0,60}")
+
+# Lines that are never part of a release, wherever they stand.
+BOILERPLATE_LINES = (
+    HOT_KEYWORDS,
+    MASTHEAD,
+    BREADCRUMB,
+    SECTION_NAME,
+    ARTICLE_TYPE,
+    PAGE_TOOLS,
+    SOURCE_LINE,
+    COPYRIGHT,
+    FOOTER_LINKS,
+    REGISTRATION,
+    ALL_RIGHTS,
+    WITHOUT_AUTHORIZATION,
+)
+# The site footer: nothing of the release follows its first line, so on a whole-page
+# fallback everything from there on (including navigation of unknown layout) is dropped.
+FOOTER_START = (COPYRIGHT, FOOTER_LINKS, REGISTRATION, ALL_RIGHTS, WITHOUT_AUTHORIZATION)
+# Navigation-like lines (menus, keyword links) above a repeated title: short, not sentences.
+_NAVIGATION_MAX = 80
+_SENTENCE_ENDS = (".", "!", "?", "。", "！", "？", ".)", ".”", '."')
+
+
+def has_translation_notice(text: str) -> bool:
+    """True when the text carries the "(This English version is for your reference only…)" notice."""
+    return TRANSLATION_NOTICE.search(normalize(text)) is not None
+
+
+def _is_boilerplate(line: str) -> bool:
+    return TRANSLATION_NOTICE.fullmatch(line) is not None or any(p.match(line) for p in BOILERPLATE_LINES)
+
+
+def _is_navigation(line: str) -> bool:
+    """A short line that is not a sentence: a menu item, a widget, a keyword."""
+    return len(line) <= _NAVIGATION_MAX and not line.endswith(_SENTENCE_ENDS)
+
+
+def _header_end(lines: list[str], title: str | None) -> int:
+    """Index just past the page header.
+
+    When the title is repeated near the top (only boilerplate or navigation-like lines above
+    it), the header ends with it: on a whole-page fallback that also drops menus of an
+    unknown layout. Otherwise the header is the leading run of boilerplate lines.
+    """
+    wanted = normalize(title or "").casefold()
+    for index, line in enumerate(lines):
+        if wanted and line.casefold() == wanted:
+            return index + 1
+        if not (_is_boilerplate(line) or _is_navigation(line)):
+            break
+    index = 0
+    while index < len(lines) and _is_boilerplate(lines[index]):
+        index += 1
+    return index
+
+
+def strip_boilerplate(paragraphs: list[str], title: str | None = None) -> tuple[list[str], list[str]]:
+    """Split paragraphs into (kept, removed): the release's own text and the site's boilerplate.
+
+    Removes the header (strip, masthead, breadcrumb, section name, repeated title), the
+    article-type/source/page-tool lines, the translation notice, and the footer with
+    everything after its first line. Works on whole-page text as well as on a body.
+    """
+    lines = [line for line in map(normalize, paragraphs) if line]
+    start = _header_end(lines, title)
+    end = next((i for i in range(start, len(lines)) if any(p.match(lines[i]) for p in FOOTER_START)), len(lines))
+    kept: list[str] = []
+    removed = lines[:start]
+    for line in lines[start:end]:
+        if _is_boilerplate(line):
+            removed.append(line)
+            continue
+        rest, notice = _cut_notice(line)
+        kept.append(rest)
+        removed += [notice] if notice else []
+    return kept, removed + lines[end:]
+
+
+def _cut_notice(line: str) -> tuple[str, str | None]:
+    """A paragraph with the translation notice glued to its end, split into (text, notice)."""
+    match = TRANSLATION_NOTICE.search(line)
+    if not match or match.end() != len(line) or match.start() == 0:
+        return line, None
+    return line[: match.start()].rstrip(), match.group().strip()

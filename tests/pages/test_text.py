@@ -1,0 +1,126 @@
+import pytest
+
+from mee_archive.text import (
+    has_translation_notice,
+    join_paragraphs,
+    normalize,
+    split_paragraphs,
+    strip_boilerplate,
+)
+
+EXAMPLE_TITLE = "China-ROK Environmental Cooperation Center officially launched"
+
+NOTICE = (
+    "(This English version is for your reference only.In case any discrepancy exists between the "
+    "Chinese and English context, the Chinese version shall prevail.)"
+)
+
+
+def test_normalize_fixes_whitespace_only():
+    assert normalize("\u3000\u3000生态环境部召开\n  部常务会议\u200b（4.10-4.16）") == "生态环境部召开部常务会议（4.10-4.16）"
+    assert normalize(" MEE\u00a0 holds\ta\n meeting ") == "MEE holds a meeting"
+    assert normalize("河北邯郸钢铁行业去产能存在乱象 产业结构调整落实不力") == "河北邯郸钢铁行业去产能存在乱象 产业结构调整落实不力"
+    assert normalize("ＰＭ2.5，") == "ＰＭ2.5，"  # no NFKC: full-width forms stay
+
+
+def test_split_and_join_paragraphs_round_trip():
+    paragraphs = split_paragraphs("First  line\ncontinued.\n\n \n\nSecond.\r\n\r\nThird.")
+    assert paragraphs == ["First line continued.", "Second.", "Third."]
+    assert split_paragraphs(join_paragraphs(paragraphs)) == paragraphs
+
+
+def test_example_release_page_text_is_cleaned_to_its_body(example_release_lines):
+    kept, removed = strip_boilerplate(example_release_lines, title=EXAMPLE_TITLE)
+    assert len(kept) == 8
+    assert kept[0].startswith("China-ROK Environmental Cooperation Center was officially launched on Jun. 25.")
+    assert kept[-1].startswith("Counselor with the Chinese Ministry of Foreign Affairs")
+    assert removed[:3] == ["Hot Keywords: inspection air water soil pollution", "Home > News > News Release", EXAMPLE_TITLE]
+    assert removed[-1].startswith("Without written authorization")
+    assert len(removed) == 8
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Hot Keywords: inspection air water soil pollution",
+        "Hot Keywords: Belt and Road inspection air water",
+        "中文 Hot Keywords:",
+        "中文Hot Keywords: Belt and Road",
+        "MINISTRY OF ECOLOGY AND ENVIRONMENT",
+        "THE PEOPLE'S REPUBLIC OF CHINA",
+        "MINISTRY OF ECOLOGY AND ENVIRONMENT THE PEOPLE’S REPUBLIC OF CHINA",
+        "Mobile",
+        "Home > News > News Release",
+        "News Release",
+        "Article type: Translated 2018-07-02 Font Size:[ S M L ] [Print] [Close]",
+        "Font Size:[ S M L ]",
+        "[Print] [Close]",
+        "Source: Translated by Information Center, MEE2018-12-22",
+        NOTICE,
+        "(This English version is for your reference only. In case any discrepancy exists between "
+        "the Chinese and English context, the Chinese version shall prevail.)",
+        "Copyright©2015-2016 | Statement | Sitemap | Contact us",
+        "Statement | Sitemap | Contact us",
+        "Registration Number: 05009132",
+        "All rights reserved. The content (including but not limited to text, photo, multimedia "
+        "information, etc) published in this site belongs to",
+        "Without written authorization from, such content shall not be republished or used in any form.",
+    ],
+)
+def test_every_listed_boilerplate_line_is_removed_above_and_below_the_body(line):
+    body = ["MEE held a meeting on Monday.", "It adopted two standards."]
+    for page in ([line, *body], [*body, line]):
+        kept, removed = strip_boilerplate(page)
+        assert kept == body
+        assert removed == [line]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Copyright protection of environmental data was discussed, said Li.",
+        "The registration number of the facility was revoked in 2018.",
+        "All rights reserved by the parties shall be respected under the agreement.",
+        "Source: the Ministry said water quality improved in 2018.",
+        "Home appliances recycling reached 80 million units > target.",
+        "News releases will be published every Thursday.",
+        "Mobile monitoring vehicles were deployed in Hebei.",
+        "Hot spots of pollution were identified in three provinces.",
+    ],
+)
+def test_body_sentences_that_mention_boilerplate_words_are_kept(sentence):
+    kept, removed = strip_boilerplate(["A first paragraph.", sentence, "A last paragraph."])
+    assert sentence in kept
+    assert removed == []
+
+
+def test_title_is_removed_only_when_repeated_at_the_top():
+    title = "MEE holds a ministerial executive meeting"
+    kept, removed = strip_boilerplate(["Home > News > News Release", title, "The meeting was held."], title=title)
+    assert kept == ["The meeting was held."] and title in removed
+    body = ["The minister spoke first.", title, "More."]
+    assert strip_boilerplate(body, title=title)[0] == body
+
+
+def test_whole_page_fallback_drops_unknown_navigation_and_footer():
+    page = [
+        "Home", "About MEE", "News", "Events", "中文 Hot Keywords:", "inspection", "air",
+        EXAMPLE_TITLE, "Source: Translated by Information Center, MEE2018-06-26",
+        "The center was launched on Jun. 25.", "It will deepen cooperation.",
+        NOTICE, "Copyright©2015-2016 | Statement | Sitemap | Contact us", "Links", "UNEP",
+    ]
+    kept, removed = strip_boilerplate(page, title=EXAMPLE_TITLE)
+    assert kept == ["The center was launched on Jun. 25.", "It will deepen cooperation."]
+    assert set(removed) == set(page) - set(kept)
+
+
+def test_notice_glued_to_the_last_paragraph_is_cut_off():
+    kept, removed = strip_boilerplate([f"The meeting was held. {NOTICE}"])
+    assert kept == ["The meeting was held."]
+    assert removed == [NOTICE]
+
+
+def test_has_translation_notice(example_release_lines):
+    assert has_translation_notice("\n".join(example_release_lines))
+    assert has_translation_notice("x (This  English\nversion is for your reference only.)")
+    assert not has_translation_notice("The English version of the plan is for reference.")
