@@ -1,0 +1,98 @@
+"""The item pipelines as Scrapy runs them, on plain items (no network)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import scrapy
+from scrapy.exceptions import DropItem
+from scrapy.utils.test import get_crawler
+
+from mee_archive.addons import OutputLayout, feed_path
+from mee_archive.pipelines import BoilerplatePipeline, DuplicatesPipeline, SchemaValidationPipeline
+from mee_archive.runner import project_settings
+
+class ReleaseSpider(scrapy.Spider):
+    """Stands in for news_release: the pipelines only look at the spider's name."""
+
+    name = "news_release"
+
+
+URL = "http://english.mee.gov.cn/News_service/news_release/201806/t20180627_444891.shtml"
+
+
+def release(**fields: object) -> dict:
+    item = {
+        "url": URL, "docid": 444891, "section": "news_release",
+        "title": "China-ROK Environmental Cooperation Center officially launched",
+        "published": "2018-06-27", "printed_date": None,
+        "paragraphs": [
+            "Hot Keywords: inspection air water soil pollution",
+            "Home > News > News Release",
+            "China-ROK Environmental Cooperation Center officially launched",
+            "China-ROK Environmental Cooperation Center was officially launched on Jun. 25.",
+            "The registration of the center is complete, said Li.",
+            "(This English version is for your reference only.In case any discrepancy exists between "
+            "the Chinese and English context, the Chinese version shall prevail.)",
+            "Copyright©2015-2016 | Statement | Sitemap | Contact us",
+            "Registration Number: 05009132",
+        ],
+        "images": [], "attachments": [], "translation_notice": True,
+        "crawled_at": "2026-11-30T03:00:00+00:00",
+    }
+    item.update(fields)
+    return item
+
+
+def crawler_for(tmp_path: Path):
+    settings = project_settings({"MEE_OUTPUT_DIR": str(tmp_path), "SPIDER_MODULES": []})
+    OutputLayout().update_settings(settings)
+    crawler = get_crawler(ReleaseSpider, settings.copy_to_dict())
+    crawler.spider = crawler._create_spider()
+    return crawler
+
+
+def test_boilerplate_pipeline_keeps_the_release_and_records_what_it_removed() -> None:
+    item = BoilerplatePipeline().process_item(release())
+    assert item["paragraphs"] == [
+        "China-ROK Environmental Cooperation Center was officially launched on Jun. 25.",
+        "The registration of the center is complete, said Li.",
+    ]
+    assert item["body"] == "\n\n".join(item["paragraphs"])
+    assert "Registration Number: 05009132" in item["boilerplate_removed"]
+    assert any("Hot Keywords" in line for line in item["boilerplate_removed"])
+
+
+def test_schema_pipeline_drops_incomplete_records_and_passes_good_ones(tmp_path: Path) -> None:
+    pipeline = SchemaValidationPipeline(crawler_for(tmp_path))
+    good = BoilerplatePipeline().process_item(release())
+    assert pipeline.process_item(good) is good
+    with pytest.raises(DropItem, match="published"):
+        pipeline.process_item({**good, "published": "27 June 2018"})
+    with pytest.raises(DropItem, match="title"):
+        pipeline.process_item({k: v for k, v in good.items() if k != "title"})
+
+
+def test_duplicates_pipeline_skips_urls_already_in_the_feed_even_after_a_cut_off_line(tmp_path: Path) -> None:
+    crawler = crawler_for(tmp_path)
+    feed = feed_path(crawler.settings, "news_release")
+    feed.parent.mkdir(parents=True)
+    other = URL.replace("444891", "444892")
+    feed.write_text(json.dumps({"url": URL}) + "\n" + '{"url": "http://english.mee', encoding="utf-8")
+    pipeline = DuplicatesPipeline(crawler)
+    pipeline.open_spider()
+    with pytest.raises(DropItem):
+        pipeline.process_item(release())
+    assert pipeline.process_item(release(url=other))["url"] == other
+    with pytest.raises(DropItem):
+        pipeline.process_item(release(url=other))
+
+
+def test_output_layout_puts_feeds_under_the_output_dir_given_on_the_command_line(tmp_path: Path) -> None:
+    settings = project_settings({"MEE_OUTPUT_DIR": str(tmp_path / "archive")})
+    OutputLayout().update_settings(settings)
+    (feed,) = settings.getdict("FEEDS")
+    assert feed == str(tmp_path / "archive" / "items" / "%(name)s.jsonl")
+    assert settings.get("MEE_CRAWL_ID")
