@@ -50,7 +50,7 @@ def crawler_for(tmp_path: Path):
     settings = project_settings({"MEE_OUTPUT_DIR": str(tmp_path), "SPIDER_MODULES": []})
     OutputLayout().update_settings(settings)
     crawler = get_crawler(ReleaseSpider, settings.copy_to_dict())
-    crawler.spider = crawler._create_spider()
+    crawler.spider = ReleaseSpider()
     return crawler
 
 
