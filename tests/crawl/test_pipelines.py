@@ -47,7 +47,7 @@ def release(**fields: object) -> dict:
 
 
 def crawler_for(tmp_path: Path):
-    settings = project_settings({"MEE_OUTPUT_DIR": str(tmp_path), "SPIDER_MODULES": []})
+    settings = project_settings({"MEE_OUTPUT_DIR": str(tmp_path), "SPIDER_MODULES": [], "TWISTED_REACTOR_ENABLED": False})
     OutputLayout().update_settings(settings)
     crawler = get_crawler(ReleaseSpider, settings.copy_to_dict())
     crawler.spider = ReleaseSpider()
