@@ -60,6 +60,13 @@ HTTPERROR_ALLOW_ALL = False
 DOWNLOADER_MIDDLEWARES = {
     # Sets request.meta["proxy"] from MEE_PROXY before Scrapy's HttpProxyMiddleware (750) reads it.
     "mee_archive.middlewares.ProxyMiddleware": 740,
+    # Archive: ask for gzip/deflate only; after HttpCompressionMiddleware (590) would add br/zstd.
+    "mee_archive.archive.accept.AcceptEncodingMiddleware": 595,
+}
+
+SPIDER_MIDDLEWARES = {
+    # Archive: items (dicts with "url") gain "warc", the pointer to their page's WARC record.
+    "mee_archive.archive.citation.WarcCitationMiddleware": 100,
 }
 
 ITEM_PIPELINES = {
@@ -70,6 +77,8 @@ ITEM_PIPELINES = {
 }
 
 EXTENSIONS = {
+    # Archive: every exchange as WARC records (mee_archive.archive.capture); see the block below.
+    "mee_archive.archive.capture.WarcCapture": 100,
     # Counts listed vs. extracted releases for the end-of-crawl summary.
     "mee_archive.extensions.CrawlSummary": 500,
     # Console progress line; only active when MEE_PROGRESS is true (the CLI turns it on).
@@ -89,6 +98,19 @@ ADDONS = {
     "mee_archive.addons.OutputLayout": 0,
 }
 
+# --- WARC archive (mee_archive.archive): output/warc/, output/index/, output/state/ ----------------
+
+# Archive every HTTP exchange as WARC records. Turn off only for extraction experiments.
+MEE_WARC_ENABLED = True
+# First part of WARC file names: <prefix>-<UTC timestamp>-<serial>-<crawl id>.warc.gz.
+MEE_WARC_PREFIX = "mee-archive"
+# Start a new WARC file once the current one reaches this many (compressed) bytes.
+MEE_WARC_MAX_SIZE = 1024**3
+# Write a revisit record instead of a full copy when a URL's payload is byte-identical to one
+# already archived (digest index in output/state/warc-digests.sqlite).
+MEE_WARC_DEDUP = True
+# The only content codings asked for while archiving; recorded in each warcinfo record.
+MEE_WARC_ACCEPT_ENCODING = "gzip, deflate"
 # --- Scrapy housekeeping --------------------------------------------------------------------------
 
 REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"

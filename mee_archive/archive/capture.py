@@ -1,0 +1,169 @@
+"""Scrapy extension that archives every HTTP exchange of a crawl as WARC records.
+
+It listens to the downloader instead of being called by spiders, so no spider can forget to
+archive and no fetched byte escapes it. ``response_downloaded`` fires before any downloader
+middleware has run on the response: the body is still content-coded (gzip stays gzip) and the
+request is the one actually sent, after all request middlewares (scrapy.core.downloader._download).
+
+Per exchange it writes a ``response`` record, or a ``revisit`` when the digest index already
+holds the identical payload for the URL, then the ``request`` record (WARC-Concurrent-To the
+response). WARC-Target-URI is the site URL even when the crawl goes through an HTTP proxy (the
+replica): the proxy only carries the exchange. WARC-IP-Address is ``response.ip_address``, the
+address the connection went to, which through a proxy is the proxy's (stated in the warcinfo).
+"""
+
+from __future__ import annotations
+
+import logging
+import socket
+from importlib.metadata import version
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+import scrapy
+from scrapy import Request, Spider, signals
+from scrapy.crawler import Crawler
+from scrapy.exceptions import NotConfigured
+from scrapy.http import Response
+from scrapy.utils.defer import deferred_from_coro
+
+from mee_archive import __version__
+from mee_archive.addons import new_crawl_id, output_dir
+from mee_archive.archive import records
+from mee_archive.archive.citation import META_KEY, item_cited
+from mee_archive.archive.dedup import DigestIndex
+from mee_archive.archive.httpbytes import request_head, response_head, wire_protocol
+from mee_archive.archive.index import index_warc, missing_indexes
+from mee_archive.archive.layout import ArchiveLayout
+from mee_archive.archive.repair import repair_open_files
+from mee_archive.archive.writer import RotatingWarcWriter
+
+logger = logging.getLogger(__name__)
+
+
+class WarcCapture:
+    def __init__(self, crawler: Crawler) -> None:
+        settings = crawler.settings
+        if not settings.getbool("MEE_WARC_ENABLED", True):
+            raise NotConfigured("archiving is off (MEE_WARC_ENABLED)")
+        self.crawler = crawler
+        self.layout = ArchiveLayout(output_dir(settings))
+        self.crawl_id = settings.get("MEE_CRAWL_ID") or new_crawl_id()
+        if "/" in self.crawl_id:
+            raise ValueError(f"MEE_CRAWL_ID must be usable in a file name: {self.crawl_id!r}")
+        self.writer = RotatingWarcWriter(
+            self.layout.warc_dir,
+            prefix=settings.get("MEE_WARC_PREFIX", "mee-archive"),
+            crawl_id=self.crawl_id,
+            max_size=settings.getint("MEE_WARC_MAX_SIZE", 1024**3),
+            warcinfo=self.warcinfo,
+            on_close=self._closed,
+        )
+        self.dedup: DigestIndex | None = None
+        for handler, signal in [
+            (self.spider_opened, signals.spider_opened),
+            (self.response_downloaded, signals.response_downloaded),
+            (self.item_cited, item_cited),
+            (self.spider_closed, signals.spider_closed),
+        ]:
+            crawler.signals.connect(handler, signal=signal)
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> "WarcCapture":
+        return cls(crawler)
+
+    def warcinfo(self, filename: str) -> dict[str, object]:
+        """Fields of the record opening each file: who wrote it, how, and what shaped it."""
+        settings = self.crawler.settings
+        proxy = settings.get("MEE_PROXY")
+        return {
+            "software": f"mee-archive/{__version__} (Scrapy {scrapy.__version__}, "
+                        f"warcio {version('warcio')})",
+            "format": "WARC File Format 1.1",
+            "conformsTo": "https://iipc.github.io/warc-specifications/specifications/warc-format/warc-1.1/",
+            "isPartOf": self.crawl_id,
+            "hostname": socket.gethostname(),
+            "operator": settings.get("MEE_CONTACT"),
+            "description": f"spider {self.crawler.spider.name if self.crawler.spider else ''}: "
+                           f"start {settings.get('MEE_START_URL', '')}",
+            "robots": "obey" if settings.getbool("ROBOTSTXT_OBEY") else "ignore",
+            "http-header-user-agent": settings.get("USER_AGENT"),
+            "http-header-accept-encoding": settings.get("MEE_WARC_ACCEPT_ENCODING", "gzip, deflate"),
+            "via-proxy": f"{proxy} (WARC-IP-Address is the proxy's address)" if proxy else "",
+            "http-framing": "bodies stored as received, content-coded, de-chunked, no "
+                            "Transfer-Encoding header; Content-Length as sent by the server",
+            "deduplication": "identical-payload-digest revisits per URL across crawls"
+                             if self.dedup else "off",
+            "max-file-size": settings.getint("MEE_WARC_MAX_SIZE", 1024**3),
+        }
+
+    def spider_opened(self, spider: Spider) -> None:
+        """Close what a killed crawl left open, index what is unindexed, open the digest index."""
+        self.layout.make_dirs()
+        for path in repair_open_files(self.layout.open_warcs()):
+            logger.warning("repaired WARC file left open by an earlier crawl: %s", path.name)
+        for warc in missing_indexes(self.layout):
+            index_warc(self.layout, warc)
+        if self.crawler.settings.getbool("MEE_WARC_DEDUP", True):
+            self.dedup = DigestIndex(self.layout.dedup_db)
+
+    def response_downloaded(self, response: Response, request: Request, spider: Spider) -> None:
+        if not request.url.startswith(("http://", "https://")):
+            return
+        try:
+            self._archive(response, request)
+        except Exception:
+            logger.exception("could not archive %s: stopping the crawl", request.url)
+            deferred_from_coro(self.crawler.engine.close_spider_async(reason="warc_write_failed"))
+
+    def _archive(self, response: Response, request: Request) -> None:
+        uri = request.url.split("#", 1)[0]
+        date = records.warc_date(datetime.now(timezone.utc))
+        head, body = response_head(response), response.body
+        digest = records.sha1_digest(body)
+        extra = {
+            "WARC-IP-Address": str(response.ip_address) if response.ip_address else None,
+            "WARC-Protocol": wire_protocol(response.protocol)[1],
+        }
+        stored = self.dedup.find(uri, digest) if self.dedup and body else None
+        if stored:
+            main = records.revisit_record(uri, date, head, digest, stored.original, extra)
+        else:
+            truncated = {"WARC-Truncated": "disconnect" if "dataloss" in response.flags else None}
+            main = records.response_record(uri, date, head, body, {**extra, **truncated})
+        sent = records.request_record(uri, date, request_head(request, response.protocol),
+                                      request.body, records.record_id(main), extra)
+        location, _ = self.writer.write(main, sent)
+        if self.dedup and body and not stored:
+            self.dedup.add(uri, digest, date, location)
+        cite = stored.location if stored else location
+        request.meta[META_KEY] = {
+            "uri": uri, "date": date, "record_id": location.record_id,
+            "cite": {**cite.as_dict(), "payload_digest": digest},
+        }
+        self.crawler.stats.inc_value(f"mee/warc/{main.rec_type}_records")
+
+    def item_cited(self, item: dict[str, Any], response: Response) -> None:
+        """A metadata record naming the item derived from the response record."""
+        capture = response.meta[META_KEY]
+        fields = {
+            "crawl-id": self.crawl_id,
+            "item-url": item.get("url"),
+            "item-docid": item.get("docid"),
+            "item-title": item.get("title"),
+            "response-date": capture["date"],
+            "payload-digest": capture["cite"]["payload_digest"],
+        }
+        date = records.warc_date(datetime.now(timezone.utc))
+        self.writer.write(records.metadata_record(capture["uri"], date, fields, capture["record_id"]))
+        self.crawler.stats.inc_value("mee/warc/metadata_records")
+
+    def _closed(self, warc: Path) -> None:
+        index_warc(self.layout, warc)
+        self.crawler.stats.inc_value("mee/warc/files")
+
+    def spider_closed(self, spider: Spider) -> None:
+        self.writer.close()
+        if self.dedup:
+            self.dedup.close()

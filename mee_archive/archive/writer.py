@@ -1,0 +1,121 @@
+"""Rotating WARC writer: one gzip member per record, flushed, under a ``.open`` name until closed.
+
+A kill loses at most the record being written: each record is its own gzip member and is flushed
+to the operating system before the writer returns. The file carries a ``.open`` suffix (and an
+exclusive ``flock``) while written, so readers, the repair step and other crawls can tell a live or
+abandoned file from a finished one. It is fsynced and renamed to its final name on close, and the
+``on_close`` hook (the CDXJ indexer) runs on the final file.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+from collections.abc import Callable, Mapping
+from dataclasses import asdict, dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import BinaryIO
+
+from warcio.recordloader import ArcWarcRecord
+from warcio.warcwriter import WARCWriter
+
+from mee_archive.archive.layout import OPEN_SUFFIX, parse_name, warc_name
+from mee_archive.archive.records import record_id, warc_date, warcinfo_record
+
+
+@dataclass(frozen=True)
+class RecordLocation:
+    """Where a record lives: final file name, byte offset and length of its gzip member."""
+
+    file: str
+    offset: int
+    length: int
+    record_id: str
+
+    def as_dict(self) -> dict[str, object]:
+        return asdict(self)
+
+
+class RotatingWarcWriter:
+    """Writes records to ``<directory>/<prefix>-<ts>-<serial>-<crawl id>.warc.gz``, rotating by size.
+
+    ``warcinfo(filename)`` gives the fields of the warcinfo record that opens each file. Files
+    rotate before a write once they reach ``max_size`` bytes, so the records of one ``write`` call
+    (a request/response pair) always share a file.
+    """
+
+    def __init__(
+        self,
+        directory: Path,
+        prefix: str,
+        crawl_id: str,
+        max_size: int,
+        warcinfo: Callable[[str], Mapping[str, object]],
+        on_close: Callable[[Path], None] | None = None,
+    ) -> None:
+        self.directory = directory
+        self.prefix = prefix
+        self.crawl_id = crawl_id
+        self.max_size = max_size
+        self.warcinfo = warcinfo
+        self.on_close = on_close
+        self.serial = self._last_serial()
+        self.closed_files: list[Path] = []
+        self._name: str | None = None
+        self._fh: BinaryIO | None = None
+        self._warc: WARCWriter | None = None
+
+    def _last_serial(self) -> int:
+        """Serials continue after files this crawl id already has (a resumed crawl)."""
+        serials = [int(parse_name(p.name)["serial"] or 0) for p in self.directory.glob("*.warc.gz*")
+                   if parse_name(p.name)["crawl_id"] == self.crawl_id]
+        return max(serials, default=0)
+
+    @property
+    def current_name(self) -> str | None:
+        """Final name of the file being written, None between files."""
+        return self._name
+
+    def write(self, *records: ArcWarcRecord) -> list[RecordLocation]:
+        """Write ``records`` in order into one file; return where each one landed."""
+        if self._fh is not None and self._fh.tell() >= self.max_size:
+            self.close()
+        if self._fh is None:
+            self._open()
+        return [self._write_one(rec) for rec in records]
+
+    def _write_one(self, rec: ArcWarcRecord) -> RecordLocation:
+        assert self._fh is not None and self._warc is not None and self._name is not None
+        offset = self._fh.tell()
+        self._warc.write_record(rec)  # compresses one gzip member and flushes it to the OS
+        return RecordLocation(self._name, offset, self._fh.tell() - offset, record_id(rec))
+
+    def _open(self) -> None:
+        self.directory.mkdir(parents=True, exist_ok=True)
+        while self._fh is None:  # another crawl with the same id may have taken the name
+            self.serial += 1
+            now = datetime.now(timezone.utc)
+            self._name = warc_name(self.prefix, self.serial, self.crawl_id, now)
+            if not (self.directory / self._name).exists():
+                try:
+                    self._fh = open(self.directory / (self._name + OPEN_SUFFIX), "xb")
+                except FileExistsError:
+                    continue
+        fcntl.flock(self._fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        self._warc = WARCWriter(self._fh, gzip=True, warc_version="1.1")
+        self._write_one(warcinfo_record(self._name, warc_date(now), self.warcinfo(self._name)))
+
+    def close(self) -> None:
+        """Finish the current file (fsync, rename to its final name, run ``on_close``)."""
+        if self._fh is None or self._name is None:
+            return
+        self._fh.flush()
+        os.fsync(self._fh.fileno())
+        final = self.directory / self._name
+        os.replace(self.directory / (self._name + OPEN_SUFFIX), final)
+        self._fh.close()  # releases the lock only after the rename
+        self._fh = self._warc = self._name = None
+        self.closed_files.append(final)
+        if self.on_close:
+            self.on_close(final)

@@ -1,0 +1,140 @@
+"""Fixtures of the archive tests: a loopback test site (also usable as an HTTP proxy) that serves
+gzip-coded, chunked, GB2312, binary, redirect and 404 answers and remembers the exact payload
+bytes it sent; and a helper that crawls it in a subprocess with the project's settings."""
+
+from __future__ import annotations
+
+import gzip
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+SPIDER = Path(__file__).with_name("tiny_spider.py")
+RELEASE_TEXT = "MEE holds a ministerial executive meeting on soil pollution"
+
+
+def _html(title: str, links: list[str] = ()) -> bytes:
+    anchors = "".join(f'<li><a href="{href}">{href}</a></li>' for href in links)
+    return (f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>{title}</title></head>"
+            f"<body><h1>{title}</h1><p>{RELEASE_TEXT}.</p><ul>{anchors}</ul></body></html>").encode()
+
+
+PAGES = {
+    "/list.html": ("text/html; charset=utf-8", _html("List", [
+        "/release/1.html", "/release/2.html", "/gzip.html", "/chunked.html", "/gb2312.html",
+        "/image.png", "/redirect", "/missing.html", "/multi.html?a=1&b=2"])),
+    "/release/1.html": ("text/html; charset=utf-8", _html("Release one")),
+    "/release/2.html": ("text/html; charset=utf-8", _html("Release two")),
+    "/gzip.html": ("text/html; charset=utf-8", _html("Gzip page " + "air water soil " * 200)),
+    "/chunked.html": ("text/html; charset=utf-8", _html("Chunked page " + "inspection " * 500)),
+    "/gb2312.html": ("text/html; charset=gb2312",
+                     "<html><body><h1>生态环境部召开部常务会议</h1><p>　　会议指出。</p></body></html>"
+                     .encode("gb2312")),
+    "/image.png": ("image/png", bytes(range(256)) * 40),
+    "/multi.html": ("text/html; charset=utf-8", _html("Multi")),
+    "/robots.txt": ("text/plain", b"User-agent: *\nAllow: /\n"),
+}
+
+
+class Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    server: "TestSite"
+
+    def log_message(self, *args: object) -> None:  # keep pytest output clean
+        pass
+
+    def do_GET(self) -> None:
+        # Absolute-form when used as a proxy, origin-form otherwise: answer for any host.
+        parts = urlsplit(self.path)
+        path, target = parts.path, parts.path + (f"?{parts.query}" if parts.query else "")
+        self.server.requests.append((self.path, dict(self.headers)))
+        if path == "/redirect":
+            return self._send(301, b"", "text/html", extra=[("Location", "/release/1.html")])
+        if path not in PAGES:
+            return self._send(404, b"<html><body>Not found</body></html>", "text/html")
+        ctype, body = PAGES[path]
+        if path == "/gzip.html":
+            return self._send(200, gzip.compress(body, mtime=0), ctype, target,
+                              extra=[("Content-Encoding", "gzip")])
+        if path == "/chunked.html":
+            return self._send_chunked(body, ctype, target)
+        extra = [("Set-Cookie", "a=1; Path=/"), ("Set-Cookie", "b=2; Path=/"),
+                 ("X-Note", "caf\xe9")] if path == "/multi.html" else []
+        self._send(200, body, ctype, target, extra)
+
+    def _send(self, status: int, body: bytes, ctype: str, target: str = "",
+              extra: list[tuple[str, str]] = ()) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", ctype)
+        for name, value in extra:
+            self.send_header(name, value)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+        self.server.sent[target or urlsplit(self.path).path] = body
+
+    def _send_chunked(self, body: bytes, ctype: str, target: str) -> None:
+        self.send_response(200)
+        self.send_header("Content-Type", ctype)
+        self.send_header("Transfer-Encoding", "chunked")
+        self.end_headers()
+        for start in range(0, len(body), 1000):
+            piece = body[start:start + 1000]
+            self.wfile.write(f"{len(piece):x}\r\n".encode() + piece + b"\r\n")
+        self.wfile.write(b"0\r\n\r\n")
+        self.server.sent[target] = body
+
+
+class TestSite(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def __init__(self) -> None:
+        super().__init__(("127.0.0.1", 0), Handler)
+        self.sent: dict[str, bytes] = {}
+        self.requests: list[tuple[str, dict[str, str]]] = []
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.server_address[1]}"
+
+
+@pytest.fixture(scope="session")
+def site() -> Iterator[TestSite]:
+    server = TestSite()
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield server
+    server.shutdown()
+    server.server_close()
+
+
+def crawl_command(output: Path, start_url: str, *settings: str) -> list[str]:
+    """``scrapy runspider`` of the tiny spider with fast, loopback-friendly settings."""
+    args = [sys.executable, "-m", "scrapy", "runspider", str(SPIDER),
+            "-s", f"MEE_OUTPUT_DIR={output}", "-s", f"MEE_START_URL={start_url}",
+            "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=0", "-s", "LOG_LEVEL=INFO",
+            "-s", "RETRY_ENABLED=0", "-s", "DOWNLOAD_TIMEOUT=20"]
+    for setting in settings:
+        args += ["-s", setting]
+    return args
+
+
+def run_crawl(output: Path, start_url: str, *settings: str) -> subprocess.CompletedProcess:
+    result = subprocess.run(crawl_command(output, start_url, *settings), cwd=REPO,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return result
+
+
+@pytest.fixture(scope="session")
+def crawl():
+    """``crawl(output, start_url, *settings)``: run the tiny spider to the end (test modules cannot
+    import conftest under pytest's importlib mode, so helpers come as fixtures)."""
+    return run_crawl
