@@ -1,0 +1,276 @@
+"""Build the replica's corpus: deterministic for a seed, append-stable in size.
+
+Nothing depends on the requested size. Release ``(day, slot)`` draws only from
+``Random(f"{seed}:release:{day}:{slot}")`` and a day's Chinese filler only from
+``Random(f"{seed}:day:{day}")``; docids come from one counter walked day by day over every item
+that *could* exist (including releases beyond the requested size whose Chinese originals fall on
+earlier days), so growing the corpus adds newer items and never moves an old one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from itertools import count, islice
+from random import Random
+from typing import Iterator, NamedTuple
+
+from mee_archive.replica.model import Corpus, Embed, EnRelease, ZhArticle
+from mee_archive.replica.vocab import cenews, filler, kinds
+from mee_archive.replica.vocab.kinds import Kind
+from mee_archive.replica.vocab.story import Occasion, Story, ZhText
+
+START = date(2017, 1, 1)  # first English release day
+LEAD_IN = timedelta(days=30)  # the Chinese site starts earlier: originals of the first releases
+MAX_LAG = 26  # days from an event to its English release, at the most
+FIRST_DOCID = 338_000
+JUMPS = ((date(2018, 7, 16), 447_000), (date(2018, 11, 12), 672_000))  # the counter's jumps
+WORKDAY_RELEASES = ((1, 2), (2, 3), (3, 3), (4, 2), (5, 1))  # (releases per week-day, weight)
+
+
+def _rng(seed: int, *parts: object) -> Random:
+    """A generator keyed by strings: stable across runs and Python versions (no hash())."""
+    return Random(":".join(str(p) for p in (seed, *parts)))
+
+
+@dataclass(frozen=True)
+class Placement:
+    """Where an item sits on the shared docid counter: its day, time of day and key."""
+
+    day: date
+    seconds: int
+    key: str
+
+
+@dataclass(frozen=True)
+class Plan:
+    """A release decided before any text: its dates, kind and the Chinese items around it."""
+
+    url_date: date
+    slot: int
+    kind: Kind
+    generation: str
+    event_date: date
+    printed_date: date
+    zh_date: date | None  # None: no Chinese original
+    related_dates: tuple[date, ...]  # other coverage of the event
+    decoys: int  # other same-day meetings with the original's title
+
+    @property
+    def key(self) -> str:
+        return f"{self.url_date}:{self.slot}"
+
+    def placements(self, rng: Random) -> list[Placement]:
+        """The release and its Chinese items on the counter (originals before the English)."""
+        items = [Placement(self.url_date, rng.randint(9 * 3600, 19 * 3600), f"en:{self.key}")]
+        if self.zh_date is not None:
+            items.append(Placement(self.zh_date, _zh_seconds(rng), f"orig:{self.key}"))
+            items += [Placement(d, _zh_seconds(rng), f"rel{r}:{self.key}")
+                      for r, d in enumerate(self.related_dates)]
+            items += [Placement(self.zh_date, _zh_seconds(rng), f"decoy{r}:{self.key}")
+                      for r in range(self.decoys)]
+        return items
+
+
+def _zh_seconds(rng: Random) -> int:
+    return rng.randint(8 * 3600, 21 * 3600)
+
+
+def generation(rng: Random, day: date) -> str:
+    """The English template generation in use on ``day`` (they overlap in 2018)."""
+    if day < date(2018, 3, 1):
+        return "A"
+    if day < date(2018, 7, 1):
+        return rng.choice(("A", "A2"))
+    if day < date(2018, 12, 1):
+        return rng.choice(("A2", "B", "B"))
+    return "C" if day < date(2021, 1, 1) else "D"
+
+
+def _plan(seed: int, day: date, slot: int) -> Plan:
+    rng = _rng(seed, "release", day, slot)
+    kind = kinds.draw(rng, day)
+    lag = 26 if rng.random() < 0.004 else rng.choice((2, 3, 3, 4, 4, 5, 5, 6, 7, 8, 9, 10, 12, 14))
+    event = day - timedelta(days=lag)
+    printed = day - timedelta(days=rng.choice((1, 2))) if rng.random() < 0.15 else day
+    zh_date = related = None
+    decoys = 0
+    if kind.has_original:
+        delay = min(rng.choice((0, 0, 1, 1, 2, 3)), lag - 1)  # the original precedes the English
+        zh_date = event + timedelta(days=delay)
+        related = tuple(min(zh_date + timedelta(days=rng.randint(0, 1)), day - timedelta(days=1))
+                        for _ in range(rng.randint(0, kind.related)))
+        if kind.same_title_days and rng.random() < 0.4:
+            decoys = rng.choice((1, 1, 2))
+    return Plan(day, slot, kind, generation(rng, day), event, printed, zh_date, related or (), decoys)
+
+
+def _releases_on(seed: int, day: date) -> int:
+    rng = _rng(seed, "releases", day)
+    if day.weekday() >= 5:
+        return 1 if rng.random() < 0.08 else 0
+    return rng.choices([n for n, _ in WORKDAY_RELEASES], weights=[w for _, w in WORKDAY_RELEASES])[0]
+
+
+def plans(seed: int) -> Iterator[Plan]:
+    """Every release the seed will ever publish, oldest first (an endless sequence)."""
+    for offset in count():
+        day = START + timedelta(days=offset)
+        for slot in range(_releases_on(seed, day)):
+            yield _plan(seed, day, slot)
+
+
+@dataclass(frozen=True)
+class Day:
+    """One day's own material: untranslated Chinese filler and English sibling-section items."""
+
+    day: date
+    filler: tuple[int, ...]  # publication time of each filler article
+    siblings: tuple[tuple[str, int], ...]  # (section, time) of each English sibling article
+
+    def placements(self) -> list[Placement]:
+        items = [Placement(self.day, s, f"fill{j}:{self.day}") for j, s in enumerate(self.filler)]
+        items += [Placement(self.day, s, f"sib{q}:{self.day}") for q, (_, s) in enumerate(self.siblings)]
+        return items
+
+
+def day_material(seed: int, day: date) -> Day:
+    rng = _rng(seed, "day", day)
+    weekday = day.weekday() < 5
+    n = rng.randint(18, 28) if weekday else rng.randint(4, 10)
+    siblings = []
+    if weekday and day >= START:
+        for section, chance in (("media_news", 0.08), ("Photo", 0.05)):
+            if rng.random() < chance:
+                siblings.append((section, rng.randint(9 * 3600, 19 * 3600)))
+    return Day(day, tuple(_zh_seconds(rng) for _ in range(n)), tuple(siblings))
+
+
+def assign_docids(seed: int, days: list[Day], placements: list[Placement]) -> dict[str, int]:
+    """Walk the counter day by day, in publication order, with gaps for the CMS's other documents."""
+    by_day: dict[date, list[Placement]] = {}
+    for p in placements:
+        by_day.setdefault(p.day, []).append(p)
+    docids: dict[str, int] = {}
+    counter = FIRST_DOCID
+    for material in days:
+        rng = _rng(seed, "docids", material.day)
+        for jump_day, floor in JUMPS:
+            if material.day >= jump_day and counter < floor:
+                counter = floor + rng.randint(0, 999)
+        for p in sorted(material.placements() + by_day.get(material.day, []),
+                        key=lambda p: (p.seconds, p.key)):
+            counter += rng.randint(1, 21)
+            docids[p.key] = counter
+    return docids
+
+
+def _embeds(rng: Random, day: date, titles: tuple[str, ...], kind: str) -> tuple[Embed, ...]:
+    """Files in the month folder, named like the CMS names them: W0/P0 + date + 12 digits."""
+    prefix, ext = ("W", "jpg") if kind == "image" else ("P", "pdf")
+    return tuple(Embed(f"{prefix}0{day:%Y%m%d}{rng.randrange(10**11, 10**12)}.{ext}", t, kind)
+                 for t in titles)
+
+
+class Dating(NamedTuple):
+    """An English article's template generation and dates."""
+
+    generation: str
+    event_date: date
+    url_date: date
+    printed_date: date
+
+
+class _Assembler:
+    """Turns plans and days into model objects, given the docids of everything placed."""
+
+    def __init__(self, seed: int, docids: dict[str, int], times: dict[str, int]) -> None:
+        self.seed, self.docids, self.times = seed, docids, times
+        self.en: list[EnRelease] = []
+        self.zh: list[ZhArticle] = []
+
+    def zh_article(self, key: str, day: date, text: ZhText) -> ZhArticle:
+        published = datetime.combine(day, time()) + timedelta(seconds=self.times[key])
+        article = ZhArticle(
+            docid=self.docids[key], channel=text.channel, template=text.template,
+            published=published, title=text.title, paragraphs=text.paragraphs, source=text.source,
+            encoding="gb2312" if text.template == "legacy" else "utf-8",
+            attachments=_embeds(_rng(self.seed, "zh-files", key), day, text.attachments, "pdf"),
+        )
+        self.zh.append(article)
+        return article
+
+    def en_release(self, key: str, section: str, dating: Dating, story: Story,
+                   zh_docid: int | None) -> None:
+        rng = _rng(self.seed, "en-files", key)
+        self.en.append(EnRelease(
+            self.docids[key], section, *dating, title=story.en_title,
+            paragraphs=story.en_paragraphs,
+            images=_embeds(rng, dating.url_date, story.images, "image"),
+            attachments=_embeds(rng, dating.url_date, story.attachments, "pdf"), zh_docid=zh_docid,
+        ))
+
+    def release(self, plan: Plan) -> None:
+        occasion = Occasion(plan.event_date, plan.zh_date or plan.event_date)
+        story = plan.kind.build(_rng(self.seed, "story", plan.key), occasion)
+        zh_docid = None
+        if story.original is not None and plan.zh_date is not None:
+            zh_docid = self.zh_article(f"orig:{plan.key}", plan.zh_date, story.original).docid
+            for r, (day, text) in enumerate(zip(plan.related_dates, story.related)):
+                self.zh_article(f"rel{r}:{plan.key}", day, text)
+            for r in range(plan.decoys):
+                self.zh_article(f"decoy{r}:{plan.key}", plan.zh_date,
+                                self._decoy(plan, occasion, r, story.original.title))
+        dating = Dating(plan.generation, plan.event_date, plan.url_date, plan.printed_date)
+        self.en_release(f"en:{plan.key}", "news_release", dating, story, zh_docid)
+
+    def _decoy(self, plan: Plan, occasion: Occasion, r: int, title: str) -> ZhText:
+        """Another meeting the same day, under the very same generic title."""
+        other = plan.kind.build(_rng(self.seed, "decoy", plan.key, r), occasion).original
+        assert other is not None  # decoys are planned only for kinds with originals
+        return ZhText(title, other.paragraphs, other.channel, other.template, other.source)
+
+    def day(self, material: Day) -> None:
+        for j in range(len(material.filler)):
+            key = f"fill{j}:{material.day}"
+            self.zh_article(key, material.day, filler.filler(_rng(self.seed, key), material.day))
+        for q, (section, _) in enumerate(material.siblings):
+            key = f"sib{q}:{material.day}"
+            rng = _rng(self.seed, key)
+            make = cenews.photo_story if section == "Photo" else cenews.cenews_report
+            story = make(rng, Occasion(material.day, material.day))
+            dating = Dating(generation(rng, material.day), material.day, material.day, material.day)
+            self.en_release(key, section, dating, story, None)
+
+
+def build_corpus(seed: int, releases: int) -> Corpus:
+    """The first ``releases`` news releases of ``seed``, with everything published up to the last."""
+    if releases < 0:
+        raise ValueError("releases must be >= 0")
+    if releases == 0:
+        return Corpus(seed)
+    stream = plans(seed)
+    chosen = list(islice(stream, releases))
+    last = chosen[-1].url_date
+    # Releases past the requested size still own docids on the days we publish (their originals
+    # come out before them): plan them so that adding them later moves nothing.
+    pending = []
+    for plan in stream:
+        if plan.url_date > last + timedelta(days=MAX_LAG):
+            break
+        pending.append(plan)
+    days = [day_material(seed, START - LEAD_IN + timedelta(days=n))
+            for n in range((last - START + LEAD_IN).days + 1)]
+    placements = [p for plan in chosen + pending
+                  for p in plan.placements(_rng(seed, "times", plan.key)) if p.day <= last]
+    docids = assign_docids(seed, days, placements)
+    times = {p.key: p.seconds for material in days for p in material.placements()}
+    times.update((p.key, p.seconds) for p in placements)
+    assembler = _Assembler(seed, docids, times)
+    for plan in chosen:
+        assembler.release(plan)
+    for material in days:
+        assembler.day(material)
+    en = sorted(assembler.en, key=lambda r: (r.url_date, r.docid))
+    zh = sorted(assembler.zh, key=lambda a: a.docid)
+    return Corpus(seed, en, zh)
