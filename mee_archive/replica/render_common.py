@@ -66,3 +66,8 @@ class ListEntry(NamedTuple):
     title: str
     date: date
     summary: str = ""
+
+
+def meta_tags(pairs: Sequence[tuple[str, str | int]]) -> str:
+    """``<meta name content>`` lines, the way TRS writes its article metadata into ``<head>``."""
+    return "".join(f'<meta name="{name}" content="{esc(str(value))}" />\n' for name, value in pairs)

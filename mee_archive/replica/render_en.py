@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from mee_archive.replica.model import ZH_HOST, EnRelease
-from mee_archive.replica.render_common import ListEntry, countpage_script, esc
+from mee_archive.replica.render_common import ListEntry, countpage_script, esc, meta_tags
 
 SECTION_NAMES = {"news_release": "News Release", "media_news": "Media News", "Photo": "Photo News"}
 CATALOGS = {"news_release": 11511, "media_news": 11512, "Photo": 11514}  # TRS channel ids
@@ -240,17 +240,20 @@ def _page_b(r: EnRelease) -> str:
 def _trs_meta(r: EnRelease) -> str:
     """TRS meta tags of generation D, as on the Chinese sample page."""
     stamp = f"{r.printed_date:%Y-%m-%d} {9 + r.docid % 9:02d}:{r.docid % 60:02d}:00"
-    return f"""<meta name="SiteName" content="Ministry of Ecology and Environment of the People's Republic of China" />
-<meta name="SiteDomain" content="english.mee.gov.cn" />
-<meta name="ColumnName" content="{esc(section_name(r.section))}" />
-<meta name="ArticleTitle" content="{esc(r.title)}" />
-<meta name="PubDate" content="{stamp}" />
-<meta name="ContentSource" content="Translated by Information Center, MEE" />
-<meta name="Url" content="{esc(r.url)}">
-<meta name="catalogs" content="{CATALOGS.get(r.section, 11500)}">
-<meta name="contentid" content="{r.docid}">
-<meta name="publishdate" content="{r.printed_date:%Y-%m-%d}">
-"""
+    return meta_tags(
+        [
+            ("SiteName", "Ministry of Ecology and Environment of the People's Republic of China"),
+            ("SiteDomain", "english.mee.gov.cn"),
+            ("ColumnName", section_name(r.section)),
+            ("ArticleTitle", r.title),
+            ("PubDate", stamp),
+            ("ContentSource", "Translated by Information Center, MEE"),
+            ("Url", r.url),
+            ("catalogs", CATALOGS.get(r.section, 11500)),
+            ("contentid", r.docid),
+            ("publishdate", f"{r.printed_date:%Y-%m-%d}"),
+        ]
+    )
 
 
 def _page_cd(r: EnRelease) -> str:

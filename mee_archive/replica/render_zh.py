@@ -9,7 +9,7 @@ dialog that has its own ``h1``; legacy pages are old table layouts the site serv
 from __future__ import annotations
 
 from mee_archive.replica.model import ZhArticle
-from mee_archive.replica.render_common import esc
+from mee_archive.replica.render_common import esc, meta_tags
 from mee_archive.replica.zh_chrome import CHANNELS, banner, column_name, footer, head, header
 
 INDENT = "\u3000\u3000"  # two ideographic spaces start every paragraph, as in the sample
@@ -35,19 +35,22 @@ def _attachments(a: ZhArticle) -> str:
 
 
 def _trs_meta(a: ZhArticle, column: str, catalog: int) -> str:
-    return f"""<meta name="ColumnName" content="{esc(column)}" />
-<meta name="ColumnType" content="{esc(column)}" />
-<meta name="ArticleTitle" content="{esc(a.title)}"   />
-<meta name="PubDate" content="{a.published:%Y-%m-%d %H:%M:%S}"   />
-<meta name="ContentSource" content="{esc(a.source)}"   />
-<meta name="Keywords" content=""  />
-<meta name="Url" content="{esc(a.url)}">
-<meta name="description" content="中华人民共和国生态环境部" />
-<meta name="catalogs" content="{catalog}">
-<meta name="contentid" content="{a.docid}">
-<meta name="publishdate" content="{a.published:%Y-%m-%d}">
-<meta name="source" content="{esc(a.source)}">
-"""
+    return meta_tags(
+        [
+            ("ColumnName", column),
+            ("ColumnType", column),
+            ("ArticleTitle", a.title),
+            ("PubDate", f"{a.published:%Y-%m-%d %H:%M:%S}"),
+            ("ContentSource", a.source),
+            ("Keywords", ""),
+            ("Url", a.url),
+            ("description", "中华人民共和国生态环境部"),
+            ("catalogs", catalog),
+            ("contentid", a.docid),
+            ("publishdate", f"{a.published:%Y-%m-%d}"),
+            ("source", a.source),
+        ]
+    )
 
 
 def _recommender(a: ZhArticle) -> str:
