@@ -5,6 +5,7 @@ Order (settings.ITEM_PIPELINES): clean the text, validate against the schema, dr
 
 from __future__ import annotations
 
+import hashlib
 import json
 from typing import Any
 
@@ -12,6 +13,7 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
 
 from mee_archive.addons import feed_path
+from mee_archive.feeds import read_records
 from mee_archive.schemas import problems
 from mee_archive.text import join_paragraphs, strip_boilerplate
 
@@ -34,12 +36,26 @@ class _CrawlerComponent:
         return self.crawler.spider.name if self.crawler.spider else ""
 
 
-def _url_of_line(line: str) -> str | None:
-    """The url of one feed line; None for a blank or cut-off line (a killed crawl can leave one)."""
-    try:
-        return json.loads(line)["url"]
-    except (ValueError, KeyError, TypeError):
-        return None
+# What a page says, as opposed to when and how it was fetched: a change in any of these makes a
+# new revision of a record.
+CONTENT_FIELDS = ("title", "published", "body", "images", "attachments", "source")
+
+
+def content_digest(item: dict[str, Any]) -> str:
+    """A digest of what the page says (not of its bytes: a new session id or counter in the
+    markup is not a new revision)."""
+    content = {name: item[name] for name in CONTENT_FIELDS if name in item}
+    text = json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return "sha1:" + hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+
+def record_ref(record: dict[str, Any]) -> dict[str, Any]:
+    """How a later revision names an earlier record: its run, fetch time and content digest."""
+    return {
+        "run_id": record.get("run_id"),
+        "crawled_at": record.get("crawled_at"),
+        "content_digest": record.get("content_digest") or content_digest(record),
+    }
 
 
 class BoilerplatePipeline:
@@ -71,19 +87,33 @@ class SchemaValidationPipeline(_CrawlerComponent):
 
 
 class DuplicatesPipeline(_CrawlerComponent):
-    """One record per URL, across runs too: URLs already in the spider's feed file are skipped."""
+    """One record per version of a page, across runs: the feed holds each URL once, plus a new
+    record each time its content changed (``revision_of`` names the record it revises).
+
+    Every record passing here gets the run's id (``run_id``, = MEE_CRAWL_ID) and its
+    ``content_digest``. The feed itself is read to know what is there, not the crawl state: the
+    feed is the source of truth for items, even after a kill (mee_archive.feeds).
+    """
 
     def open_spider(self) -> None:
-        self.seen: set[str] = set()
-        path = feed_path(self.crawler.settings, self.spider_name)
-        if path.exists():
-            with path.open(encoding="utf-8") as lines:
-                self.seen.update(filter(None, map(_url_of_line, lines)))
+        self.run_id = self.crawler.settings.get("MEE_CRAWL_ID")
+        self.latest: dict[str, dict[str, Any]] = {}
+        for record in read_records(feed_path(self.crawler.settings, self.spider_name)):
+            if isinstance(record.get("url"), str):
+                self.latest[record["url"]] = record_ref(record)
 
     def process_item(self, item: dict[str, Any]) -> dict[str, Any]:
         url = item["url"]
-        if url in self.seen:
-            self.crawler.stats.inc_value("mee/items_duplicate")
-            raise DropItem(f"{url}: already archived")
-        self.seen.add(url)
+        item["run_id"] = self.run_id
+        item["content_digest"] = content_digest(item)
+        earlier = self.latest.get(url)
+        if earlier is None:
+            self.crawler.stats.inc_value("mee/items/new")
+        elif earlier["content_digest"] == item["content_digest"]:
+            self.crawler.stats.inc_value("mee/items/unchanged")
+            raise DropItem(f"{url}: already archived, unchanged", log_level="DEBUG")
+        else:
+            self.crawler.stats.inc_value("mee/items/changed")
+            item["revision_of"] = earlier
+        self.latest[url] = record_ref(item)
         return item

@@ -62,11 +62,16 @@ DOWNLOADER_MIDDLEWARES = {
     "mee_archive.middlewares.ProxyMiddleware": 740,
     # Archive: ask for gzip/deflate only; after HttpCompressionMiddleware (590) would add br/zstd.
     "mee_archive.archive.accept.AcceptEncodingMiddleware": 595,
+    # Incremental crawls: conditional requests for list pages, the stored page on 304, answered
+    # embeds recorded. Below HttpCompressionMiddleware (590) so it stores decoded bodies.
+    "mee_archive.incremental.IncrementalDownloaderMiddleware": 585,
 }
 
 SPIDER_MIDDLEWARES = {
     # Archive: items (dicts with "url") gain "warc", the pointer to their page's WARC record.
     "mee_archive.archive.citation.WarcCitationMiddleware": 100,
+    # Incremental crawls: drop requests for what is archived; re-ask embeds a killed run cut off.
+    "mee_archive.incremental.IncrementalSpiderMiddleware": 950,
 }
 
 ITEM_PIPELINES = {
@@ -94,6 +99,20 @@ MEE_PROGRESS_INTERVAL = 1.0  # seconds between updates (at least 10 s when not o
 # (after -s overrides), appending so that records of earlier runs stay.
 MEE_FEED_TEMPLATE = "items/%(name)s.jsonl"
 FEED_EXPORT_ENCODING = "utf-8"
+# Local feeds are repaired on open (a line cut off by a kill is removed) and flushed per line, so a
+# SIGKILL loses at most the item being written (mee_archive.feeds). "" is a plain path, as FEEDS has.
+FEED_STORAGES = {
+    "": "mee_archive.feeds.DurableFileFeedStorage",
+    "file": "mee_archive.feeds.DurableFileFeedStorage",
+}
+
+# --- Incremental crawls and resume (mee_archive.incremental, mee_archive.state) ---------------------
+
+# Each run walks the list pages again (conditional requests: a 304 is answered from the page stored
+# in <output>/state/crawl.sqlite) and fetches only releases, Chinese articles and embeds the archive
+# does not hold yet; a killed run started again with the same output directory resumes this way.
+# True (`mee-archive crawl --refresh`): fetch everything again; changed pages become new revisions.
+MEE_REFRESH = False
 ADDONS = {
     "mee_archive.addons.OutputLayout": 0,
 }

@@ -80,7 +80,7 @@ def test_duplicates_pipeline_skips_urls_already_in_the_feed_even_after_a_cut_off
     feed = feed_path(crawler.settings, "news_release")
     feed.parent.mkdir(parents=True)
     other = URL.replace("444891", "444892")
-    feed.write_text(json.dumps({"url": URL}) + "\n" + '{"url": "http://english.mee', encoding="utf-8")
+    feed.write_text(json.dumps(release()) + "\n" + '{"url": "http://english.mee', encoding="utf-8")
     pipeline = DuplicatesPipeline(crawler)
     pipeline.open_spider()
     with pytest.raises(DropItem):

@@ -1,0 +1,129 @@
+"""Crawl state that must survive a kill: SQLite in WAL mode under ``<output>/state/crawl.sqlite``.
+
+It holds what the incremental crawl needs between runs and what a killed run needs to resume:
+
+- ``list_pages``: the validators (ETag, Last-Modified) and the decoded body of every list page, so
+  a 304 answer can be handed to the spider as the page it stands for;
+- ``resources``: embeds (images, attachments) the spiders asked for, with the status they were
+  answered with; NULL until answered, which is how a resumed run finds the ones a kill cut off.
+
+Items are not here: the JSON Lines feed is their source of truth (see mee_archive.feeds), so that
+state can never claim an item the feed does not hold. Every write is its own transaction; SQLite's
+WAL keeps committed transactions through a SIGKILL, which is why this is not dbm (deltafetch#18).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from scrapy.settings import BaseSettings
+
+from mee_archive.addons import output_dir
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS list_pages (
+    url TEXT PRIMARY KEY,
+    etag TEXT,
+    last_modified TEXT,
+    headers TEXT NOT NULL,      -- JSON [[name, value], ...] of the answer, as the spider saw it
+    body BLOB NOT NULL,
+    crawl_id TEXT NOT NULL,
+    stored_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS resources (
+    url TEXT PRIMARY KEY,
+    spider TEXT NOT NULL,
+    request BLOB NOT NULL,      -- the request as the spider made it (mee_archive.incremental)
+    status INTEGER,             -- NULL: asked for, not answered yet
+    crawl_id TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+"""
+
+
+@dataclass(frozen=True)
+class StoredPage:
+    """A list page as last answered in full: what to revalidate with and what to hand back on 304."""
+
+    url: str
+    etag: str | None
+    last_modified: str | None
+    headers: list[tuple[str, str]]
+    body: bytes
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+class CrawlState:
+    """One connection to the state database; each method commits before it returns."""
+
+    def __init__(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.path = path
+        self.db = sqlite3.connect(path, isolation_level=None, timeout=30)
+        self.db.execute("PRAGMA journal_mode=WAL")
+        # NORMAL under WAL: a killed process loses nothing committed; only a power cut could.
+        self.db.execute("PRAGMA synchronous=NORMAL")
+        self.db.executescript(SCHEMA)
+
+    @classmethod
+    def for_settings(cls, settings: BaseSettings) -> "CrawlState":
+        return cls(state_path(settings))
+
+    def close(self) -> None:
+        self.db.close()
+
+    # --- list pages ---------------------------------------------------------------------------
+
+    def list_page(self, url: str) -> StoredPage | None:
+        row = self.db.execute(
+            "SELECT etag, last_modified, headers, body FROM list_pages WHERE url = ?", (url,)
+        ).fetchone()
+        if row is None:
+            return None
+        etag, last_modified, headers, body = row
+        return StoredPage(url, etag, last_modified, [tuple(h) for h in json.loads(headers)], bytes(body))
+
+    def save_list_page(self, page: StoredPage, crawl_id: str) -> None:
+        self.db.execute(
+            "INSERT OR REPLACE INTO list_pages VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (page.url, page.etag, page.last_modified, json.dumps(page.headers), page.body, crawl_id, _now()),
+        )
+
+    # --- embedded resources -------------------------------------------------------------------
+
+    def want(self, url: str, spider: str, request: bytes, crawl_id: str) -> None:
+        """Note that ``spider`` asked for ``url`` (kept as is when already known)."""
+        self.db.execute(
+            "INSERT OR IGNORE INTO resources VALUES (?, ?, ?, NULL, ?, ?)", (url, spider, request, crawl_id, _now())
+        )
+
+    def answered(self, url: str, status: int, crawl_id: str) -> None:
+        """Record the final answer for a wanted resource (it is archived by now)."""
+        self.db.execute(
+            "UPDATE resources SET status = ?, crawl_id = ?, updated_at = ? WHERE url = ?",
+            (status, crawl_id, _now(), url),
+        )
+
+    def is_answered(self, url: str) -> bool:
+        row = self.db.execute("SELECT status FROM resources WHERE url = ?", (url,)).fetchone()
+        return row is not None and row[0] is not None
+
+    def unanswered(self, spider: str) -> Iterator[bytes]:
+        """Requests of ``spider`` that no run has had an answer to (cut off by a kill or a failure)."""
+        rows = self.db.execute(
+            "SELECT request FROM resources WHERE spider = ? AND status IS NULL ORDER BY rowid", (spider,)
+        ).fetchall()
+        return (bytes(row[0]) for row in rows)
+
+
+def state_path(settings: BaseSettings) -> Path:
+    """Where the crawl state of an archive lives."""
+    return output_dir(settings) / "state" / "crawl.sqlite"
