@@ -102,14 +102,14 @@ def count_pages(html: str) -> int | None:
     TRS writes the count only in JavaScript (no "next" links), so a crawler that does not
     read it sees only page 0.
     """
-    for pattern in (_COUNT_PAGE, _CREATE_PAGE_HTML):
-        match = pattern.search(html)
-        if match:
-            return int(match[1])
+    declared = _COUNT_PAGE.search(html)
+    if declared:
+        return int(declared[1])
     records, size = _RECORD_COUNT.search(html), _PAGE_SIZE.search(html)
     if records and size and int(size[1]) > 0:
         return max(1, math.ceil(int(records[1]) / int(size[1])))
-    return None
+    pager = _CREATE_PAGE_HTML.search(html)
+    return int(pager[1]) if pager else None
 
 
 def list_page_urls(first_page_url: str, count: int) -> list[str]:

@@ -29,3 +29,4 @@ def zh_list_sample() -> str:
 def example_release_lines() -> list[str]:
     """shared/example-release.txt: a real release as a reader sees it, one line a block."""
     return fixture_text("en/example-release.txt").splitlines()
+

@@ -1,0 +1,37 @@
+"""English section list pages: the section's articles on this page, and the page count.
+
+The English list markup is unknown, so entries are not found by selectors but by the URL
+grammar: every visible link to an article of the list's own section (relative hrefs
+resolved against the page), which leaves out navigation and sibling sections.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from urllib.parse import urlsplit
+
+import parsel
+
+from mee_archive.pages.blocks import visible
+from mee_archive.pages.listing import ListEntry, ListPage, link_entries
+from mee_archive.pages.trs import ArticleURL, count_pages, site_of
+
+__all__ = ["ListEntry", "ListPage", "list_section", "parse_list"]
+
+
+def list_section(url: str) -> str:
+    """The section path a list page lists: its folder, e.g. "News_service/news_release"."""
+    path = urlsplit(url).path
+    folder = path if path.endswith("/") else posixpath.dirname(path)
+    return folder.strip("/")
+
+
+def parse_list(html: str, url: str) -> ListPage:
+    """Entries (in page order, deduplicated) and page count of an English list page."""
+    section, site = list_section(url), site_of(urlsplit(url).hostname or "")
+
+    def same_section(article: ArticleURL) -> bool:
+        return article.section == section and article.site == site
+
+    links = visible(parsel.Selector(text=html).xpath("//body//a[@href]"))
+    return ListPage(link_entries(links, url, same_section), count_pages(html))

@@ -1,0 +1,92 @@
+"""English release pages: what a release says, whatever template generation printed it.
+
+Only the reader-visible text of the real pages is known (four generations), not their markup,
+so every field is found by the most trustworthy means available: TRS `<meta>` tags first,
+then structural selectors that TRS sites use for article bodies, then, for a layout never
+seen, the page's whole visible text, which the boilerplate stripper then cleans. Which means
+was used for the body is reported in `extraction`.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import parsel
+
+from mee_archive import text
+from mee_archive.pages.article import choose_title, find_body, first_date, headings, meta_datetime, number, page_title
+from mee_archive.pages.blocks import attachments, block_lines, images, same_folder, without_media_labels
+from mee_archive.pages.trs import meta_tags, parse_article_url
+
+# A labelled date in the article header: "Source: … MEE2018-12-22", "Article type: Translated
+# 2018-07-02 …", "Date: 2018-06-27", "Updated: …".
+_LABELLED_DATE = re.compile(r"^(?:Source|Article\s*type|Date|Updated|Release\s*date|Time)\s*[:：]", re.IGNORECASE)
+_CN_SWITCH = re.compile(r"^中文\s*Hot\s*Keywords", re.IGNORECASE)
+
+
+def _title(page: parsel.Selector, body: parsel.Selector | None, metas: dict[str, str]) -> str:
+    """ArticleTitle meta; else the visible heading that `<title>` names; else either of them."""
+    if metas.get("ArticleTitle"):
+        return text.normalize(metas["ArticleTitle"])
+    return choose_title(page_title(page), headings(page, body))
+
+
+def printed_date(lines: list[str]) -> str | None:
+    """The date the page prints in its article header ("Source: … MEE2018-12-22"), or None."""
+    return next((day for line in lines if _LABELLED_DATE.match(line) and (day := first_date(line))), None)
+
+
+def guess_template(lines: list[str], metas: dict[str, str]) -> str | None:
+    """The template generation the page's visible header matches (site-spec), or None.
+
+    A: "Hot Keywords: inspection …" and a breadcrumb; A2: the strip starts "Belt and Road";
+    B: "Article type: Translated …"; C: "Source: Translated by Information Center, MEE";
+    D (current): C with TRS meta tags.
+    """
+    header = "\n".join(lines[:40])
+    if re.search(r"^Source\s*:\s*Translated by Information Center", header, re.IGNORECASE | re.MULTILINE):
+        return "D" if metas.get("ArticleTitle") else "C"
+    if re.search(r"^Article\s*type\s*:\s*Translated", header, re.IGNORECASE | re.MULTILINE):
+        return "B"
+    strip = next((line for line in lines[:40] if text.HOT_KEYWORDS.match(line)), None)
+    if strip is None or _CN_SWITCH.match(strip):
+        return None
+    return "A2" if re.search(r"Keywords\s*:\s*Belt and Road", strip, re.IGNORECASE) else "A"
+
+
+def parse_release(html: str, url: str) -> dict[str, Any]:
+    """Fields of an English release page (see the module doc for how each is found).
+
+    `paragraphs` may still hold boilerplate when `extraction` is "fallback" (the whole page
+    text); the boilerplate pipeline removes it with `text.strip_boilerplate`.
+    """
+    page = parsel.Selector(text=html)
+    body = page.xpath("//body")[0] if page.xpath("//body") else page
+    metas = meta_tags(html)
+    address = parse_article_url(url)
+    page_lines = block_lines(body)
+    container = find_body(page)
+    if container is None:
+        lines, extraction = block_lines(body, skip_chrome=True), "fallback"
+        pictures = [p for p in images(body, url) if same_folder(p["url"], url)]
+    else:
+        lines, pictures = block_lines(container), images(container, url)
+        extraction = "meta" if metas.get("ArticleTitle") else "structural"
+    files = attachments(page, url)
+    published = (meta_datetime(metas.get("PubDate")) or "")[:10] or (address.date.isoformat() if address else None)
+    printed = printed_date(page_lines)
+    return {
+        "url": url,
+        "docid": address.docid if address else number(metas.get("contentid")),
+        "section": address.section.rsplit("/", 1)[-1] if address else None,
+        "title": _title(page, container, metas),
+        "published": published,
+        "printed_date": printed if printed != published else None,
+        "paragraphs": without_media_labels(lines, pictures, files),
+        "images": pictures,
+        "attachments": files,
+        "translation_notice": text.has_translation_notice("\n".join(page_lines)),
+        "extraction": extraction,
+        "template": guess_template(page_lines, metas),
+    }

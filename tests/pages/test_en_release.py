@@ -1,0 +1,103 @@
+"""English release extraction on every template generation, and on a layout never seen."""
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from mee_archive.pages.en_release import parse_release
+from mee_archive.pages.trs import meta_tags
+from mee_archive.replica.model import Embed, EnRelease
+from mee_archive.replica.render_en import render_release
+from mee_archive.text import strip_boilerplate
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+GOLD = json.loads((FIXTURES / "gold.json").read_text(encoding="utf-8"))
+# Strings that must never survive in a cleaned body (site-spec, example-release.txt).
+BOILERPLATE = (
+    "Hot Keywords", "MINISTRY OF ECOLOGY AND ENVIRONMENT", "THE PEOPLE'S REPUBLIC OF CHINA", "Home > News",
+    "Article type:", "Font Size", "[Print]", "[Close]", "Translated by Information Center",
+    "for your reference only", "Copyright©", "Statement | Sitemap", "Registration Number:",
+    "All rights reserved. The content", "Without written authorization",
+)
+
+
+def _clean(item: dict) -> list[str]:
+    return strip_boilerplate(item["paragraphs"], title=item["title"])[0]
+
+
+@pytest.mark.parametrize("gold", GOLD["en"], ids=lambda g: f"{g['generation']}-{g['section']}")
+def test_every_generation_is_extracted(gold):
+    html = (FIXTURES / gold["file"]).read_text(encoding="utf-8")
+    item = parse_release(html, gold["url"])
+    assert item["url"] == gold["url"] and item["docid"] == gold["docid"] and item["section"] == gold["section"]
+    assert item["title"] == gold["title"]
+    assert item["published"] == meta_tags(html).get("PubDate", gold["url_date"])[:10]
+    printed = gold["printed_date"] if gold["printed_date"] in html else None
+    assert item["printed_date"] == (printed if printed != item["published"] else None)
+    assert _clean(item) == gold["paragraphs"]
+    assert item["images"] == gold["images"]
+    assert item["attachments"] == gold["attachments"]
+    assert item["translation_notice"] is True
+    assert item["extraction"] in ("meta", "structural")
+    assert item["template"] == gold["generation"]
+
+
+def test_whole_page_fallback_on_a_layout_never_seen(example_release_lines):
+    """example-release.txt laid out in markup of my own: no known container, no meta."""
+    blocks = [line for line in example_release_lines if line.strip()]
+    title = "China-ROK Environmental Cooperation Center officially launched"
+    html = (
+        "<html><head><title>China-ROK Environmental Cooperation Center officially launched - MEE</title></head><body>"
+        '<nav><a href="/">Home</a> <a href="/About_MEE/">About MEE</a></nav>'
+        f'<div class="band"><span>{blocks[0]}</span></div><div class="trail">{blocks[1].replace(">", "&gt;")}</div>'
+        f'<section class="story"><h3 class="headline">{title}</h3>'
+        '<figure><img src="./W020180627000000000001.jpg" alt="The inauguration ceremony"><figcaption>'
+        "The inauguration ceremony</figcaption></figure>"
+        + "".join(f"<div class='para'>{b}</div>" for b in blocks[3:-5])
+        + f"<div class='note'>{blocks[-5]}</div></section>"
+        '<img src="/images/logo_footer.png" alt="MEE logo">'
+        + "".join(f"<div class='foot'>{b}</div>" for b in blocks[-4:])
+        + "</body></html>"
+    )
+    url = "http://english.mee.gov.cn/News_service/news_release/201806/t20180627_444588.shtml"
+    item = parse_release(html, url)
+    assert item["extraction"] == "fallback"
+    assert item["title"] == title
+    assert (item["docid"], item["published"], item["printed_date"]) == (444588, "2018-06-27", None)
+    assert item["images"] == [
+        {"url": url.rsplit("/", 1)[0] + "/W020180627000000000001.jpg", "caption": "The inauguration ceremony"}
+    ]
+    assert item["translation_notice"] is True
+    assert item["template"] == "A"
+    body = _clean(item)
+    assert body == [b.strip() for b in blocks[3:-5]]
+    assert len(body) == 8
+
+
+def _all_bodies() -> list[tuple[str, list[str], list[str]]]:
+    """(name, cleaned body, gold) for every fixture page and for live renderings."""
+    found = []
+    for gold in GOLD["en"]:
+        item = parse_release((FIXTURES / gold["file"]).read_text(encoding="utf-8"), gold["url"])
+        found.append((gold["file"], _clean(item), gold["paragraphs"]))
+    for index, generation in enumerate(["A", "A2", "B", "C", "D"] * 2):
+        day = date(2018 + index % 5, 1 + index, 10)
+        release = EnRelease(
+            docid=500000 + index, section="news_release", generation=generation, event_date=day, url_date=day,
+            printed_date=day, title=f"MEE and partners sign agreement number {index}",
+            paragraphs=(f"The agreement number {index} was signed on {day:%b. %d}.", "Copyright rules were discussed.",
+                        "Registration of new facilities will open in May."),
+            images=(Embed(f"W0{day:%Y%m%d}00000{index}.jpg", f"Signing ceremony {index}", "image"),) * (index % 2),
+        )
+        item = parse_release(render_release(release), release.url)
+        found.append((f"live-{generation}-{index}", _clean(item), list(release.paragraphs)))
+    return found
+
+
+def test_boilerplate_never_survives_and_gold_paragraphs_always_do():
+    for name, body, gold in _all_bodies():
+        assert body == gold, name
+        text, said = "\n".join(body), "\n".join(gold)  # a gold sentence may quote "Home > News"
+        assert not [s for s in BOILERPLATE if s in text and s not in said], name
