@@ -7,7 +7,7 @@ with ``setting=NAME=value`` in ``schedule.json``.
 
 from __future__ import annotations
 
-from mee_archive import __version__
+from mee_archive.politeness import user_agent
 
 BOT_NAME = "mee_archive"
 SPIDER_MODULES = ["mee_archive.spiders"]
@@ -33,21 +33,37 @@ MEE_PROXY = ""
 
 # --- Politeness: a government site deserves a careful guest ---------------------------------------
 
+# Everything that decides how hard the crawl leans on the sites, in one place. The defaults are
+# for the real government sites and are deliberately slow: a daily incremental run fetches a few
+# list pages and the new releases, so speed does not matter; `mee-archive demo` relaxes them for
+# the local replica only.
+
 # Contact address put in the User-Agent so the site's operators can reach the archive's owner.
+# Set it to yours (`-s MEE_CONTACT=mailto:you@example.org`); the User-Agent follows it
+# (mee_archive.politeness) unless USER_AGENT itself is set.
 MEE_CONTACT = "https://github.com/mee-archive/mee-archive"
-USER_AGENT = f"mee-archive/{__version__} (+{MEE_CONTACT}; web archiving of public releases)"
+USER_AGENT = user_agent(MEE_CONTACT)
+# robots.txt of each host is fetched first and obeyed; disallowed URLs are never requested.
 ROBOTSTXT_OBEY = True
+# At most 2 requests in flight per host (news-please allows 4), 8 overall.
 CONCURRENT_REQUESTS = 8
 CONCURRENT_REQUESTS_PER_DOMAIN = 2
+# At least 1 s between requests to a host (randomised 0.5x-1.5x by Scrapy); AutoThrottle's floor.
 DOWNLOAD_DELAY = 1.0
+# AutoThrottle adapts the delay to the server's latency: on average one request in flight per host
+# (target concurrency 1), waiting up to 30 s between requests when the server slows down.
 AUTOTHROTTLE_ENABLED = True
-AUTOTHROTTLE_START_DELAY = 1.0
+AUTOTHROTTLE_START_DELAY = 5.0
 AUTOTHROTTLE_MAX_DELAY = 30.0
 AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
 DOWNLOAD_TIMEOUT = 30
+# Transient failures are retried (4 times); 429 and 503 answers carrying Retry-After also pause
+# every request to that host for as long as asked (mee_archive.backoff), at most
+# MEE_RETRY_AFTER_MAX seconds (Heritrix's cap for robots Crawl-delay is 300 s too).
 RETRY_ENABLED = True
 RETRY_TIMES = 4
 RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
+MEE_RETRY_AFTER_MAX = 300.0
 
 # Archival crawls must see every exchange: a cached response never reaches the downloader and so
 # would never be archived (archiving-notes: "HTTP cache").
@@ -65,6 +81,8 @@ DOWNLOADER_MIDDLEWARES = {
     # Incremental crawls: conditional requests for list pages, the stored page on 304, answered
     # embeds recorded. Below HttpCompressionMiddleware (590) so it stores decoded bodies.
     "mee_archive.incremental.IncrementalDownloaderMiddleware": 585,
+    # Politeness: a 429/503 with Retry-After holds the host's slot; above RetryMiddleware (550).
+    "mee_archive.backoff.RetryAfterMiddleware": 560,
 }
 
 SPIDER_MIDDLEWARES = {
@@ -115,6 +133,8 @@ FEED_STORAGES = {
 MEE_REFRESH = False
 ADDONS = {
     "mee_archive.addons.OutputLayout": 0,
+    # Politeness: USER_AGENT rebuilt from MEE_CONTACT after command-line overrides.
+    "mee_archive.politeness.ContactUserAgent": 0,
 }
 
 # --- WARC archive (mee_archive.archive): output/warc/, output/index/, output/state/ ----------------
