@@ -139,6 +139,10 @@ class Site:
         for e in files:
             self.files[(kind, _folder(page_path) + e.filename)] = (e, when)
 
+    def is_article(self, kind: str, path: str) -> bool:
+        """Whether ``path`` is an article page (what list pages link to)."""
+        return path in (self.en_pages if kind == "en" else self.zh_pages)
+
     # --- routing -------------------------------------------------------------------------
 
     def _resolve(self, kind: str, path: str) -> Resource | None:
