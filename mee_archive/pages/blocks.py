@@ -26,10 +26,14 @@ BLOCK_TAGS = frozenset(
 SKIP_TAGS = frozenset("script style noscript template iframe object embed select option button textarea svg head".split())
 # Semantic page chrome that is never an article's text (used only when no container is known).
 CHROME_TAGS = frozenset("nav header footer aside".split())
+# Marks block edges in joined text; NUL never occurs in parsed HTML text, while "\n" does
+# (source line breaks inside a paragraph are not paragraph breaks).
+_EDGE = "\x00"
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
-# Files an article links as attachments (TRS stores them as W0…/P0… in the month folder).
-ATTACHMENT_EXTENSIONS = frozenset(
-    "pdf doc docx xls xlsx ppt pptx wps et zip rar 7z txt csv ofd".split()
+# Files an article links as attachments (TRS stores them as W0…/P0… in the month folder):
+# an href whose path ends in a document extension.
+_ATTACHMENT_HREF = re.compile(
+    r"\.(?:pdf|docx?|xlsx?|pptx?|wps|et|zip|rar|7z|txt|csv|ofd)\s*(?:[?#]|$)", re.IGNORECASE
 )
 
 
@@ -43,7 +47,7 @@ def _tag(element: etree._Element) -> str | None:
 
 
 def _pieces(root: etree._Element, skip: frozenset[str]) -> Iterator[str]:
-    """Text pieces of `root` in reading order, with "\\n" at block edges (no recursion:
+    """Text pieces of `root` in reading order, with _EDGE at block edges (no recursion:
     malformed pages nest thousands deep)."""
     stack: list[tuple[etree._Element, bool]] = [(root, False)]
     while stack:
@@ -51,11 +55,11 @@ def _pieces(root: etree._Element, skip: frozenset[str]) -> Iterator[str]:
         tag = _tag(element)
         tail = (element.tail or "") if element is not root else ""
         if closing:
-            yield ("\n" if tag in BLOCK_TAGS else "") + tail
+            yield (_EDGE if tag in BLOCK_TAGS else "") + tail
         elif tag is None or tag in skip or is_hidden(element):
             yield tail
         else:
-            yield ("\n" if tag in BLOCK_TAGS else "") + (element.text or "")
+            yield (_EDGE if tag in BLOCK_TAGS else "") + (element.text or "")
             stack.append((element, True))
             stack.extend((child, False) for child in reversed(element))
 
@@ -64,24 +68,21 @@ def block_lines(selector: parsel.Selector, skip_chrome: bool = False) -> list[st
     """The element's visible text, one normalised line per block, empty lines dropped."""
     skip = SKIP_TAGS | CHROME_TAGS if skip_chrome else SKIP_TAGS
     text = "".join(_pieces(selector.root, skip))
-    return [line for line in map(normalize, text.split("\n")) if line]
+    return [line for line in map(normalize, text.split(_EDGE)) if line]
 
 
-def visible(selectors: parsel.SelectorList) -> list[parsel.Selector]:
+def visible(selectors: list[parsel.Selector]) -> list[parsel.Selector]:
     """The selected elements that are neither hidden nor inside a hidden ancestor."""
     return [s for s in selectors if not any(is_hidden(e) for e in s.root.iterancestors()) and not is_hidden(s.root)]
-
-
-def _file_extension(url: str) -> str:
-    return posixpath.splitext(urlsplit(url).path)[1].lstrip(".").lower()
 
 
 def attachments(selector: parsel.Selector, page_url: str) -> list[dict[str, str | None]]:
     """Links to document files (PDF, Word, Excel, archives) with their link text as title."""
     found: dict[str, dict[str, str | None]] = {}
-    for link in visible(selector.xpath(".//a[@href]")):
+    links = [a for a in selector.xpath(".//a[@href]") if _ATTACHMENT_HREF.search(a.attrib["href"])]
+    for link in visible(links):
         url = urljoin(page_url, link.attrib["href"].strip())
-        if _file_extension(url) in ATTACHMENT_EXTENSIONS and url not in found:
+        if url not in found:
             title = normalize(" ".join(link.xpath(".//text()").getall()))
             found[url] = {"url": url, "title": title or posixpath.basename(urlsplit(url).path)}
     return list(found.values())

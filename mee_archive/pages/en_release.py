@@ -63,7 +63,7 @@ def parse_release(html: str, url: str) -> dict[str, Any]:
     """
     page = parsel.Selector(text=html)
     body = page.xpath("//body")[0] if page.xpath("//body") else page
-    metas = meta_tags(html)
+    metas = meta_tags(page)
     address = parse_article_url(url)
     page_lines = block_lines(body)
     container = find_body(page)

@@ -129,14 +129,15 @@ def list_page_urls(first_page_url: str, count: int) -> list[str]:
     return urls
 
 
-def meta_tags(html: str) -> dict[str, str]:
+def meta_tags(html: str | parsel.Selector) -> dict[str, str]:
     """`<meta name=… content=…>` pairs of a page (TRS: ArticleTitle, PubDate, ContentSource…).
 
     Names are kept as written (TRS pages carry both `Author` and `author`); the first
-    non-empty value of a name wins; values are stripped.
+    non-empty value of a name wins; values are stripped. An already parsed page may be given.
     """
+    page = html if isinstance(html, parsel.Selector) else parsel.Selector(text=html)
     tags: dict[str, str] = {}
-    for meta in parsel.Selector(text=html).xpath("//meta[@name]"):
+    for meta in page.xpath("//meta[@name]"):
         name = (meta.attrib.get("name") or "").strip()
         value = (meta.attrib.get("content") or "").strip()
         if name and value and name not in tags:

@@ -67,7 +67,7 @@ def parse_article(html: str, url: str) -> dict[str, Any]:
     """Fields of a Chinese article page: url, docid, channel, title, published, source,
     paragraphs (no indents, no share/print widgets), attachments, template."""
     page = parsel.Selector(text=html)
-    metas = meta_tags(html)
+    metas = meta_tags(page)
     address = parse_article_url(url)
     container = find_body(page)
     whole = page.xpath("//body")[0] if page.xpath("//body") else page
