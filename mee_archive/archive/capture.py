@@ -32,11 +32,11 @@ from mee_archive import __version__
 from mee_archive.addons import new_crawl_id, output_dir
 from mee_archive.archive import records
 from mee_archive.archive.citation import META_KEY, item_cited
-from mee_archive.archive.dedup import DigestIndex
+from mee_archive.archive.dedup import DigestIndex, Stored
 from mee_archive.archive.httpbytes import request_head, response_head, wire_protocol
-from mee_archive.archive.index import index_warc, missing_indexes
+from mee_archive.archive.index import index_warc
 from mee_archive.archive.layout import ArchiveLayout
-from mee_archive.archive.repair import repair_open_files
+from mee_archive.archive.repair import recover
 from mee_archive.archive.writer import RotatingWarcWriter
 
 logger = logging.getLogger(__name__)
@@ -101,10 +101,8 @@ class WarcCapture:
     def spider_opened(self, spider: Spider) -> None:
         """Close what a killed crawl left open, index what is unindexed, open the digest index."""
         self.layout.make_dirs()
-        for path in repair_open_files(self.layout.open_warcs()):
+        for path in recover(self.layout):
             logger.warning("repaired WARC file left open by an earlier crawl: %s", path.name)
-        for warc in missing_indexes(self.layout):
-            index_warc(self.layout, warc)
         if self.crawler.settings.getbool("MEE_WARC_DEDUP", True):
             self.dedup = DigestIndex(self.layout.dedup_db)
 
@@ -126,23 +124,34 @@ class WarcCapture:
             "WARC-IP-Address": str(response.ip_address) if response.ip_address else None,
             "WARC-Protocol": wire_protocol(response.protocol)[1],
         }
-        stored = self.dedup.find(uri, digest) if self.dedup and body else None
+        stored, profile = self._earlier_copy(uri, digest, response.status, bool(body))
         if stored:
-            main = records.revisit_record(uri, date, head, digest, stored.original, extra)
+            main = records.revisit_record(uri, date, head, stored.digest, stored.original, extra, profile)
         else:
             truncated = {"WARC-Truncated": "disconnect" if "dataloss" in response.flags else None}
             main = records.response_record(uri, date, head, body, {**extra, **truncated})
         sent = records.request_record(uri, date, request_head(request, response.protocol),
-                                      request.body, records.record_id(main), extra)
+                                      request.body, main.id, extra)
         location, _ = self.writer.write(main, sent)
-        if self.dedup and body and not stored:
-            self.dedup.add(uri, digest, date, location)
-        cite = stored.location if stored else location
-        request.meta[META_KEY] = {
-            "uri": uri, "date": date, "record_id": location.record_id,
-            "cite": {**cite.as_dict(), "payload_digest": digest},
-        }
-        self.crawler.stats.inc_value(f"mee/warc/{main.rec_type}_records")
+        if self.dedup and body:
+            if not stored:
+                self.dedup.add(uri, digest, date, location)
+            if response.status == 200:
+                self.dedup.note_latest(uri, digest)
+        cite = {**location.as_dict(), "payload_digest": digest}
+        if stored:
+            cite = {**stored.location.as_dict(), "payload_digest": stored.digest}
+        request.meta[META_KEY] = {"uri": uri, "date": date, "record_id": location.record_id, "cite": cite}
+        self.crawler.stats.inc_value(f"mee/warc/{main.type}_records")
+
+    def _earlier_copy(self, uri: str, digest: str, status: int, has_body: bool
+                      ) -> tuple[Stored | None, str]:
+        """The archived response this answer revisits, with the revisit profile, or None."""
+        if self.dedup is None:
+            return None, ""
+        if status == 304:
+            return self.dedup.find_latest(uri), records.NOT_MODIFIED
+        return (self.dedup.find(uri, digest) if has_body else None), records.IDENTICAL_PAYLOAD
 
     def item_cited(self, item: dict[str, Any], response: Response) -> None:
         """A metadata record naming the item derived from the response record."""

@@ -2,8 +2,10 @@
 
 Keyed by (URL, payload digest): a re-fetch of a URL whose payload is byte-identical to one
 already archived, in this crawl or any earlier one, is written as an identical-payload-digest
-revisit. SQLite in WAL mode survives a SIGKILL; a row is added only after its record has been
-flushed to the WARC file, so the index never points at bytes a crash can lose.
+revisit. It also knows each URL's latest 200 payload, which a 304 answer to a conditional
+request confirms (a server-not-modified revisit). SQLite in WAL mode survives a SIGKILL; a row
+is added only after its record has been flushed to the WARC file, so the index never points at
+bytes a crash can lose.
 """
 
 from __future__ import annotations
@@ -25,7 +27,8 @@ CREATE TABLE IF NOT EXISTS payloads (
     offset INTEGER NOT NULL,
     length INTEGER NOT NULL,
     PRIMARY KEY (uri, digest)
-)
+);
+CREATE TABLE IF NOT EXISTS latest (uri TEXT PRIMARY KEY, digest TEXT NOT NULL);
 """
 
 
@@ -35,6 +38,7 @@ class Stored:
 
     original: Original
     location: RecordLocation
+    digest: str
 
 
 class DigestIndex:
@@ -43,7 +47,7 @@ class DigestIndex:
         self._db = sqlite3.connect(path, isolation_level=None)  # autocommit: one row, one commit
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA busy_timeout=10000")
-        self._db.execute(_SCHEMA)
+        self._db.executescript(_SCHEMA)
 
     def find(self, uri: str, digest: str) -> Stored | None:
         row = self._db.execute(
@@ -53,7 +57,12 @@ class DigestIndex:
         if row is None:
             return None
         date, rid, file, offset, length = row
-        return Stored(Original(uri, date, rid), RecordLocation(file, offset, length, rid))
+        return Stored(Original(uri, date, rid), RecordLocation(file, offset, length, rid), digest)
+
+    def find_latest(self, uri: str) -> Stored | None:
+        """The payload of the URL's latest 200 answer, which a 304 says is still current."""
+        row = self._db.execute("SELECT digest FROM latest WHERE uri=?", (uri,)).fetchone()
+        return self.find(uri, row[0]) if row else None
 
     def add(self, uri: str, digest: str, date: str, location: RecordLocation) -> None:
         """Remember the first full copy of a payload; later copies never replace it."""
@@ -61,6 +70,9 @@ class DigestIndex:
             "INSERT OR IGNORE INTO payloads VALUES (?, ?, ?, ?, ?, ?, ?)",
             (uri, digest, date, location.record_id, location.file, location.offset, location.length),
         )
+
+    def note_latest(self, uri: str, digest: str) -> None:
+        self._db.execute("INSERT OR REPLACE INTO latest VALUES (?, ?)", (uri, digest))
 
     def close(self) -> None:
         self._db.close()

@@ -11,7 +11,8 @@ import fcntl
 import os
 from pathlib import Path
 
-from mee_archive.archive.layout import OPEN_SUFFIX
+from mee_archive.archive.index import index_warc, missing_indexes
+from mee_archive.archive.layout import OPEN_SUFFIX, ArchiveLayout
 from mee_archive.archive.rawrecord import iter_members, parse_record
 
 
@@ -56,3 +57,12 @@ def repair_open_file(path: Path) -> Path | None:
 def repair_open_files(paths: list[Path]) -> list[Path]:
     """Repair every abandoned file of ``paths``; return the files now closed."""
     return [final for final in map(repair_open_file, paths) if final is not None]
+
+
+def recover(layout: ArchiveLayout) -> list[Path]:
+    """Close what killed crawls left open and index every closed file lacking an index, as a
+    crawl does on start; return the files repaired."""
+    repaired = repair_open_files(layout.open_warcs())
+    for warc in missing_indexes(layout):
+        index_warc(layout, warc)
+    return repaired

@@ -11,17 +11,21 @@ from __future__ import annotations
 
 import fcntl
 import os
+import zlib
 from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import BinaryIO
 
-from warcio.recordloader import ArcWarcRecord
-from warcio.warcwriter import WARCWriter
-
 from mee_archive.archive.layout import OPEN_SUFFIX, parse_name, warc_name
-from mee_archive.archive.records import record_id, warc_date, warcinfo_record
+from mee_archive.archive.records import WarcRecord, warc_date, warcinfo_record
+
+
+def gzip_member(data: bytes) -> bytes:
+    """One complete gzip member: a reader can start at its offset and stop at its end."""
+    deflate = zlib.compressobj(6, zlib.DEFLATED, zlib.MAX_WBITS | 16)
+    return deflate.compress(data) + deflate.flush()
 
 
 @dataclass(frozen=True)
@@ -64,7 +68,6 @@ class RotatingWarcWriter:
         self.closed_files: list[Path] = []
         self._name: str | None = None
         self._fh: BinaryIO | None = None
-        self._warc: WARCWriter | None = None
 
     def _last_serial(self) -> int:
         """Serials continue after files this crawl id already has (a resumed crawl)."""
@@ -77,7 +80,7 @@ class RotatingWarcWriter:
         """Final name of the file being written, None between files."""
         return self._name
 
-    def write(self, *records: ArcWarcRecord) -> list[RecordLocation]:
+    def write(self, *records: WarcRecord) -> list[RecordLocation]:
         """Write ``records`` in order into one file; return where each one landed."""
         if self._fh is not None and self._fh.tell() >= self.max_size:
             self.close()
@@ -85,11 +88,12 @@ class RotatingWarcWriter:
             self._open()
         return [self._write_one(rec) for rec in records]
 
-    def _write_one(self, rec: ArcWarcRecord) -> RecordLocation:
-        assert self._fh is not None and self._warc is not None and self._name is not None
+    def _write_one(self, rec: WarcRecord) -> RecordLocation:
+        assert self._fh is not None and self._name is not None
         offset = self._fh.tell()
-        self._warc.write_record(rec)  # compresses one gzip member and flushes it to the OS
-        return RecordLocation(self._name, offset, self._fh.tell() - offset, record_id(rec))
+        self._fh.write(gzip_member(rec.to_bytes()))
+        self._fh.flush()
+        return RecordLocation(self._name, offset, self._fh.tell() - offset, rec.id)
 
     def _open(self) -> None:
         self.directory.mkdir(parents=True, exist_ok=True)
@@ -103,7 +107,6 @@ class RotatingWarcWriter:
                 except FileExistsError:
                     continue
         fcntl.flock(self._fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-        self._warc = WARCWriter(self._fh, gzip=True, warc_version="1.1")
         self._write_one(warcinfo_record(self._name, warc_date(now), self.warcinfo(self._name)))
 
     def close(self) -> None:
@@ -115,7 +118,7 @@ class RotatingWarcWriter:
         final = self.directory / self._name
         os.replace(self.directory / (self._name + OPEN_SUFFIX), final)
         self._fh.close()  # releases the lock only after the rename
-        self._fh = self._warc = self._name = None
+        self._fh = self._name = None
         self.closed_files.append(final)
         if self.on_close:
             self.on_close(final)

@@ -17,6 +17,8 @@ from mee_archive import __version__
 COMMANDS: list[str] = [
     "demo",
     "crawl",
+    "package",
+    "verify",
 ]
 
 

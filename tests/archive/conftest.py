@@ -40,6 +40,9 @@ PAGES = {
     "/image.png": ("image/png", bytes(range(256)) * 40),
     "/multi.html": ("text/html; charset=utf-8", _html("Multi")),
     "/robots.txt": ("text/plain", b"User-agent: *\nAllow: /\n"),
+    "/list-slow.html": ("text/html; charset=utf-8", _html("Slow list", [
+        "/release/1.html", "/release/2.html", "/image.png", "/slow.html"])),
+    "/slow.html": ("text/html; charset=utf-8", _html("Slow page")),
 }
 
 
@@ -60,6 +63,9 @@ class Handler(BaseHTTPRequestHandler):
         if path not in PAGES:
             return self._send(404, b"<html><body>Not found</body></html>", "text/html")
         ctype, body = PAGES[path]
+        if path == "/slow.html":  # hold the crawl here until the test lets go (or 60 s pass)
+            self.server.slow_reached.set()
+            self.server.release.wait(60)
         if path == "/gzip.html":
             return self._send(200, gzip.compress(body, mtime=0), ctype, target,
                               extra=[("Content-Encoding", "gzip")])
@@ -99,6 +105,8 @@ class TestSite(ThreadingHTTPServer):
         super().__init__(("127.0.0.1", 0), Handler)
         self.sent: dict[str, bytes] = {}
         self.requests: list[tuple[str, dict[str, str]]] = []
+        self.slow_reached = threading.Event()
+        self.release = threading.Event()
 
     @property
     def url(self) -> str:
@@ -111,6 +119,7 @@ def site() -> Iterator[TestSite]:
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield server
+    server.release.set()
     server.shutdown()
     server.server_close()
 
@@ -131,6 +140,12 @@ def run_crawl(output: Path, start_url: str, *settings: str) -> subprocess.Comple
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr[-3000:]
     return result
+
+
+@pytest.fixture(scope="session")
+def crawl_args():
+    """``crawl_args(output, start_url, *settings)``: the command line of a tiny-spider crawl."""
+    return crawl_command
 
 
 @pytest.fixture(scope="session")

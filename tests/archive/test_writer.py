@@ -16,7 +16,7 @@ from mee_archive.archive.writer import RotatingWarcWriter
 DATE = "2026-01-02T03:04:05.000006Z"
 
 
-def response(n: int, size: int = 2000) -> records.ArcWarcRecord:
+def response(n: int, size: int = 2000) -> records.WarcRecord:
     body = os.urandom(size)  # incompressible, so file sizes are predictable
     head = b"HTTP/1.1 200 OK\r\nContent-Type: application/octet-stream\r\n\r\n"
     return records.response_record(f"http://example.org/{n}", DATE, head, body, {})

@@ -1,0 +1,40 @@
+"""`mee-archive package`: build a WACZ of one crawl, or of the whole archive."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from mee_archive.archive.package import PackageError, build_wacz
+from mee_archive.archive.repair import recover
+from mee_archive.cli import CliError
+from mee_archive.cli.archive_root import add_archive_root, archive_layout
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "package", help="build a WACZ (web archive collection zip) of a crawl or the whole archive",
+        description="Package closed WARC files with their index and a pages.jsonl listing the "
+        "releases into a WACZ that ReplayWeb.page and pywb open; `wacz validate` accepts it.")
+    add_archive_root(parser)
+    parser.add_argument("--crawl", metavar="CRAWL_ID",
+                        help="only the WARC files of this crawl (default: the whole archive)")
+    parser.add_argument("-o", "--wacz", type=Path, metavar="FILE",
+                        help="file to write (default: <output>/wacz/<crawl id or 'archive'>.wacz)")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    layout = archive_layout(args)
+    recover(layout)  # a killed crawl's last file belongs in the package too
+    warcs = layout.closed_warcs(args.crawl)
+    if not warcs:
+        raise CliError(f"no WARC files{f' of crawl {args.crawl}' if args.crawl else ''} in {layout.warc_dir}")
+    target = args.wacz or layout.root / "wacz" / f"{args.crawl or 'archive'}.wacz"
+    title = f"MEE news releases, crawl {args.crawl}" if args.crawl else "MEE news releases"
+    try:
+        pages = build_wacz(warcs, target, title)
+    except PackageError as exc:
+        raise CliError(f"py-wacz failed: {exc}") from None
+    print(f"{target}: {len(warcs)} WARC file(s), {pages} page(s)")
+    return 0

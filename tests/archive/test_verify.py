@@ -1,0 +1,85 @@
+"""`verify` passes a sound archive and names each kind of fault it is built to catch."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from mee_archive.archive import records
+from mee_archive.archive.index import index_warc
+from mee_archive.archive.layout import ArchiveLayout
+from mee_archive.archive.verify import verify_archive
+from mee_archive.archive.writer import RotatingWarcWriter
+from mee_archive.cli import main
+
+URL = "http://english.mee.gov.cn/News_service/news_release/202001/t20200102_1.shtml"
+DATE = "2026-01-02T03:04:05.000006Z"
+HEAD = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n"
+
+
+def build(root: Path, tamper: bool = False) -> dict:
+    """An archive of one response, its request, one item citing it; the response's stored
+    payload differs from its digest when ``tamper``."""
+    layout = ArchiveLayout(root)
+    layout.make_dirs()
+    writer = RotatingWarcWriter(layout.warc_dir, "t", "c1", 10**9, lambda name: {"software": "t"},
+                                on_close=lambda warc: index_warc(layout, warc))
+    response = records.response_record(URL, DATE, HEAD, b"<p>release</p>", {})
+    if tamper:
+        response.block = HEAD + b"<p>RELEASE</p>"
+    request = records.request_record(URL, DATE, b"GET / HTTP/1.1\r\n\r\n", b"",
+                                     response.id, {})
+    location, _ = writer.write(response, request)
+    writer.close()
+    cite = {**location.as_dict(), "payload_digest": records.sha1_digest(b"<p>release</p>")}
+    layout.items_dir.mkdir()
+    (layout.items_dir / "news_release.jsonl").write_text(json.dumps({"url": URL, "warc": cite}) + "\n")
+    return cite
+
+
+def test_sound_archive_passes(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    build(tmp_path)
+    report = verify_archive(tmp_path)
+    assert report.ok and report.counts["item citations resolved"] == 1
+    assert main(["verify", "--output", str(tmp_path)]) == 0
+    assert "OK" in capsys.readouterr().out
+
+
+def test_digest_mismatch_is_a_fault(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    build(tmp_path, tamper=True)
+    assert main(["verify", "--output", str(tmp_path)]) == 1
+    out = capsys.readouterr().out
+    assert "block digest mismatch" in out and "payload digest mismatch" in out
+
+
+def test_pointer_to_wrong_place_is_a_fault(tmp_path: Path) -> None:
+    cite = build(tmp_path)
+    items = tmp_path / "items" / "news_release.jsonl"
+    items.write_text(json.dumps({"url": URL, "warc": {**cite, "offset": 0}}) + "\n")
+    assert any("is not a response record" in f for f in verify_archive(tmp_path).faults)
+
+
+def test_index_disagreeing_with_warc_is_a_fault(tmp_path: Path) -> None:
+    build(tmp_path)
+    index = next((tmp_path / "index").glob("*.cdxj"))
+    index.write_text(index.read_text().replace('"offset": "', '"offset": "1'))
+    faults = verify_archive(tmp_path).faults
+    assert any("does not match" in f for f in faults) and any("is not indexed" in f for f in faults)
+
+
+def test_trailing_partial_record_and_missing_index_are_faults(tmp_path: Path) -> None:
+    build(tmp_path)
+    warc = next((tmp_path / "warc").glob("*.warc.gz"))
+    with warc.open("ab") as out:
+        out.write(b"\x1f\x8b\x08\x00garbage")
+    next((tmp_path / "index").glob("*.cdxj")).unlink()
+    faults = verify_archive(tmp_path).faults
+    assert any("are not a complete record" in f for f in faults)
+    assert any("no index" in f for f in faults)
+
+
+def test_missing_archive_is_a_one_line_error(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    assert main(["verify", "--output", str(tmp_path / "nowhere")]) == 2
+    assert "no archive at" in capsys.readouterr().err
