@@ -126,6 +126,12 @@ def _is_navigation(line: str) -> bool:
     return len(line) <= _NAVIGATION_MAX and not line.endswith(_SENTENCE_ENDS)
 
 
+def _comparable(line: str) -> str:
+    """A title as compared with page lines: letters and digits only, case-folded (quotes,
+    dashes and spacing differ between the `<meta>` title and the printed one)."""
+    return "".join(ch for ch in line.casefold() if ch.isalnum())
+
+
 def _header_end(lines: list[str], title: str | None) -> int:
     """Index just past the page header.
 
@@ -133,9 +139,9 @@ def _header_end(lines: list[str], title: str | None) -> int:
     it), the header ends with it: on a whole-page fallback that also drops menus of an
     unknown layout. Otherwise the header is the leading run of boilerplate lines.
     """
-    wanted = normalize(title or "").casefold()
+    wanted = _comparable(title or "")
     for index, line in enumerate(lines):
-        if wanted and line.casefold() == wanted:
+        if wanted and _comparable(line) == wanted:
             return index + 1
         if not (_is_boilerplate(line) or _is_navigation(line)):
             break

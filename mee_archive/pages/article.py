@@ -36,6 +36,12 @@ _SITE_SUFFIX = re.compile(
     r"\s*(?:--|—|–|-|_|\|)\s*(?:Ministry of (?:Ecology and Environment|Environmental Protection)|MEE\b|MEP\b|中华人民共和国(?:生态)?环境(?:保护)?部|(?:生态)?环境(?:保护)?部$).*$",
     re.IGNORECASE,
 )
+# A `<title>` that names only the site (a list-like or unknown page).
+_SITE_NAME = re.compile(
+    r"(?:Ministry of (?:Ecology and Environment|Environmental Protection)(?: of the People's Republic of China)?"
+    r"|MEE|MEP|(?:中华人民共和国)?(?:生态)?环境(?:保护)?部)",
+    re.IGNORECASE,
+)
 # Dates as pages print them: 2018-06-27, 2018/6/27, 2018.06.27, 2018年6月27日.
 _DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
 # A TRS PubDate value: "2022-04-17 14:46:00" (seconds optional).
@@ -78,8 +84,9 @@ def find_body(page: parsel.Selector, selectors: tuple[str, ...] = BODY_SELECTORS
 
 
 def page_title(page: parsel.Selector) -> str:
-    """`<title>` without the site name appended to it."""
-    return _SITE_SUFFIX.sub("", normalize(" ".join(page.xpath("//head/title//text()").getall())))
+    """`<title>` without the site name appended to it; "" when it is only the site name."""
+    title = _SITE_SUFFIX.sub("", normalize(" ".join(page.xpath("//head/title//text()").getall())))
+    return "" if _SITE_NAME.fullmatch(title) else title
 
 
 def headings(page: parsel.Selector, body: parsel.Selector | None) -> list[str]:

@@ -101,3 +101,14 @@ def test_boilerplate_never_survives_and_gold_paragraphs_always_do():
         assert body == gold, name
         text, said = "\n".join(body), "\n".join(gold)  # a gold sentence may quote "Home > News"
         assert not [s for s in BOILERPLATE if s in text and s not in said], name
+
+
+def test_title_when_head_title_names_only_the_site():
+    html = (
+        "<html><head><title>Ministry of Ecology and Environment of the People's Republic of China</title></head>"
+        "<body><h2>News Release</h2><h1>MEE signs MoU with UNEP</h1>"
+        "<div class='TRS_Editor'><p>The MoU was signed.</p></div><h2>Related</h2></body></html>"
+    )
+    item = parse_release(html, "http://english.mee.gov.cn/News_service/news_release/202001/t20200110_761200.shtml")
+    assert item["title"] == "MEE signs MoU with UNEP"
+    assert (item["extraction"], item["paragraphs"], item["template"]) == ("structural", ["The MoU was signed."], None)

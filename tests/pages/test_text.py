@@ -124,3 +124,8 @@ def test_has_translation_notice(example_release_lines):
     assert has_translation_notice("\n".join(example_release_lines))
     assert has_translation_notice("x (This  English\nversion is for your reference only.)")
     assert not has_translation_notice("The English version of the plan is for reference.")
+
+
+def test_repeated_title_is_recognised_despite_quotes_and_case():
+    kept, removed = strip_boilerplate(["Home", "MEE’s minister meets UNEP chief", "Body."], title="MEE's Minister meets UNEP chief")
+    assert kept == ["Body."] and removed == ["Home", "MEE’s minister meets UNEP chief"]
