@@ -74,6 +74,8 @@ HTTPERROR_ALLOW_ALL = False
 # --- Components ---------------------------------------------------------------------------------
 
 DOWNLOADER_MIDDLEWARES = {
+    # Run manifest: on the engine side of all others, so it sees only final failures (after retries).
+    "mee_archive.manifest.ErrorLog": 10,
     # Sets request.meta["proxy"] from MEE_PROXY before Scrapy's HttpProxyMiddleware (750) reads it.
     "mee_archive.middlewares.ProxyMiddleware": 740,
     # Archive: ask for gzip/deflate only; after HttpCompressionMiddleware (590) would add br/zstd.
@@ -106,6 +108,8 @@ EXTENSIONS = {
     "mee_archive.extensions.CrawlSummary": 500,
     # Console progress line; only active when MEE_PROGRESS is true (the CLI turns it on).
     "mee_archive.progress.Progress": 510,
+    # Writes <output>/runs/<crawl id>.json at start and end (after the summary and the WARC close).
+    "mee_archive.manifest.RunManifest": 600,
 }
 MEE_PROGRESS = False
 MEE_PROGRESS_INTERVAL = 1.0  # seconds between updates (at least 10 s when not on a terminal)
@@ -155,6 +159,8 @@ MEE_WARC_ACCEPT_ENCODING = "gzip, deflate"
 REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
 TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
 LOG_LEVEL = "INFO"
+# Project commands: `scrapy crawl` exits 1 when the run had errors (mee_archive.commands.crawl).
+COMMANDS_MODULE = "mee_archive.commands"
 TELNETCONSOLE_ENABLED = False
 
 # --- The Chinese originals (zh_news spider) ----------------------------------------------------------

@@ -17,6 +17,7 @@ from mee_archive import __version__
 COMMANDS: list[str] = [
     "demo",
     "crawl",
+    "runs",
     "package",
     "verify",
 ]
