@@ -78,8 +78,10 @@ TRANSLATION_NOTICE = re.compile(
 )
 # Footer: "Copyright©2015-2016 | Statement | Sitemap | Contact us" (example-release.txt).
 COPYRIGHT = _line(r"Copyright\s*(?:©|\(c\)|&copy;)\s*[\d\s\-–—,]*(?:[|｜].{0,80})?")
-# The footer links when they stand on lines of their own.
-FOOTER_LINKS = _line(r"(?:Statement|Sitemap|Site\s*map|Contact\s*us)(?:\s*[|｜]\s*(?:Statement|Sitemap|Site\s*map|Contact\s*us))*")
+# The footer links without the copyright: "Statement | Sitemap | Contact us" (two at least:
+# a lone "Statement" may be a body subheading).
+_FOOTER_LINK = r"(?:Statement|Sitemap|Site\s*map|Contact\s*us)"
+FOOTER_LINKS = _line(rf"{_FOOTER_LINK}(?:\s*[|｜]?\s*{_FOOTER_LINK})+")
 # Footer: "Registration Number: 05009132".
 REGISTRATION = _line(r"Registration\s*Number\s*[:：]\s*[\w\-]{1,30}")
 # Footer: "All rights reserved. The content (including but not limited to text, photo,

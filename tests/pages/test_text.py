@@ -84,6 +84,8 @@ def test_every_listed_boilerplate_line_is_removed_above_and_below_the_body(line)
         "Source: the Ministry said water quality improved in 2018.",
         "Home appliances recycling reached 80 million units > target.",
         "News releases will be published every Thursday.",
+        "Statement",
+        "Contact us",
         "Mobile monitoring vehicles were deployed in Hebei.",
         "Hot spots of pollution were identified in three provinces.",
     ],
