@@ -1,0 +1,64 @@
+"""The linker's knobs, with defaults reasoned from how MEE publishes (see the package doc)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class LinkConfig:
+    """Everything that decides a link; the defaults are the documented behaviour.
+
+    Windows: the Chinese original appears 0-3 days after the event and the English 2-14
+    days after it (once about 26), so candidates are Chinese items published from
+    ``max_lag_days`` before the English URL date to ``max_lead_days`` after it.
+
+    Evidence per kind is a naive-Bayes log-likelihood ratio over the English item's keys:
+    a shared key counts log(recall/q), a missing one log((1-recall)/(1-q)), where q is the
+    share of Chinese items that have the key (rare keys weigh more), and ``recall`` is how
+    often a key in a translation is found in its original. ``*_weight`` tempers a kind whose
+    keys are not independent (hundreds of content words are one piece of evidence, not
+    hundreds).
+    """
+
+    # Decision: a link needs calibrated score >= threshold and a logit lead over the
+    # runner-up of at least ``margin`` (e^margin times more likely than the next best).
+    threshold: float = 0.5
+    margin: float = 2.0
+    # Candidate window around the English anchor day (the later of printed and URL date).
+    max_lag_days: int = 30
+    max_lead_days: int = 2
+    # Gap prior: no penalty for an English release 0 to ``usual_max_lag_days`` after the
+    # Chinese item, ``unusual_lag_logit`` outside that, ``unknown_day_logit`` if a day is
+    # unknown (such candidates stay in every window).
+    usual_max_lag_days: int = 14
+    unusual_lag_logit: float = -1.5
+    unknown_day_logit: float = -1.0
+    # Chinese content words are read from the title and the text's first characters.
+    max_zh_chars: int = 3000
+    # Share of English releases that have an original at all (CENEWS translations do not):
+    # the prior odds of one candidate are original_rate / window size.
+    original_rate: float = 0.9
+    # Key frequencies are smoothed towards a background share as if ``background_items``
+    # more Chinese items had been seen, so a small collection does not make every key
+    # look common (or unique).
+    background_items: float = 20.0
+    number_background: float = 0.02
+    date_background: float = 0.05
+    name_background: float = 0.01
+    title_background: float = 0.05
+    word_background: float = 0.1
+    # Translation recall per kind of key, and the tempering weight of its evidence.
+    number_recall: float = 0.8
+    date_recall: float = 0.8
+    name_recall: float = 0.8
+    title_recall: float = 0.5
+    word_recall: float = 0.6
+    number_weight: float = 1.0
+    date_weight: float = 1.0
+    name_weight: float = 1.0
+    title_weight: float = 0.5
+    word_weight: float = 0.15
+    # Log-odds added for a Chinese docid above the English one: an original is created
+    # first on the shared TRS counter, so this is a weak hint, never proof.
+    later_docid_logit: float = -0.5

@@ -1,0 +1,94 @@
+"""``link_items``: English releases in, one LinkResult each out, in input order.
+
+Reads every English item, finds each one's date window of Chinese items, reads only the
+Chinese items some window needs, scores all pairs, and assigns one-to-one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from mee_archive.link.assign import LINKED, Decision, assign
+from mee_archive.link.candidates import DateIndex
+from mee_archive.link.config import LinkConfig
+from mee_archive.link.features import Features, chinese_features, day_and_docid, english_features
+from mee_archive.link.score import Scorer, sigmoid
+
+
+@dataclass(frozen=True)
+class LinkResult:
+    """The link of one English item.
+
+    ``zh`` is {url, docid, title, published, score, evidence} when ``zh_status`` is
+    "linked", else None; ``best`` then describes the best candidate that was refused
+    ("below_threshold", "ambiguous"), or is None ("no_candidate").
+    """
+
+    url: str
+    zh: dict[str, Any] | None
+    zh_status: str
+    best: dict[str, Any] | None = None
+
+    def record(self) -> dict[str, Any]:
+        """The flat JSONL form: url, zh_url, zh_status, score, evidence."""
+        chosen = self.zh or self.best
+        return {
+            "url": self.url,
+            "zh_url": self.zh["url"] if self.zh else None,
+            "zh_status": self.zh_status,
+            "score": chosen["score"] if chosen else None,
+            "evidence": chosen["evidence"] if chosen else None,
+        }
+
+
+def _describe(item: dict[str, Any], features: Features, decision: Decision, evidence: dict) -> dict[str, Any]:
+    if decision.runner_up_logit is not None:
+        evidence = {**evidence, "margin": round(decision.logit - decision.runner_up_logit, 2)}
+    return {
+        "url": item.get("url"),
+        "docid": features.docid,
+        "title": item.get("title"),
+        "published": item.get("published") or (features.day.isoformat() if features.day else None),
+        "score": round(sigmoid(decision.logit), 4),
+        "evidence": evidence,
+    }
+
+
+def link_items(
+    english: list[dict[str, Any]], chinese: list[dict[str, Any]], config: LinkConfig | None = None
+) -> list[LinkResult]:
+    """Link each English item to at most one Chinese item, one-to-one across the lists."""
+    config = config or LinkConfig()
+    en_features = [english_features(item) for item in english]
+    index = DateIndex([day_and_docid(item, prefer_url_day=False)[0] for item in chinese])
+    windows = [index.window(f.day, config.max_lag_days, config.max_lead_days) for f in en_features]
+    needed = _needed_ranks(windows, index)
+    zh_features = [
+        chinese_features(chinese[position], config.max_zh_chars) if rank in needed else None
+        for rank, position in enumerate(index.order)
+    ]
+    scorer = Scorer(zh_features, index.dated, config)
+    ranked = [sorted(scorer.logits(en, window), key=lambda pair: -pair[1])
+              for en, window in zip(en_features, windows)]
+    results = []
+    for item, en, window, decision in zip(english, en_features, windows, assign(ranked, config)):
+        described = None
+        if decision.best is not None:
+            position = index.order[decision.best]
+            evidence = scorer.explain(en, window, decision.best)
+            described = _describe(chinese[position], scorer.item(decision.best), decision, evidence)
+        linked = decision.status == LINKED
+        results.append(
+            LinkResult(item.get("url", ""), described if linked else None, decision.status,
+                       None if linked else described)
+        )
+    return results
+
+
+def _needed_ranks(windows: list[range], index: DateIndex) -> set[int]:
+    """Ranks of the Chinese items some English window (or every one) includes."""
+    needed = set(range(index.dated, len(index.order)))
+    for window in windows:
+        needed.update(window)
+    return needed

@@ -1,0 +1,83 @@
+"""Romanised Chinese names in English text, and the Chinese text they can be found in.
+
+People's names are not in any dictionary, but they survive translation as pinyin: 李干杰
+is "Li Ganjie", 黄润秋 "Huang Runqiu". An English name becomes a key ("liganjie") and a
+Chinese text becomes its toneless pinyin (each character's most common reading, glued
+together), so a name is found by a substring test. Only capitalised words that spell
+pinyin count, and a lone word only if the dictionary does not already translate it
+("Hebei" is matched as a dictionary word, "Xiong'an" and people's names are not).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from functools import cache
+
+from mee_archive.link.english import stem
+from mee_archive.link.resources import gloss_vocabulary, pinyin_syllables, pinyin_table
+
+# A capitalised word, possibly hyphenated or with an apostrophe ("Xiong'an", "Zhen-hua").
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]*(?:['\u2019-][a-z]+)*\b|\b[A-Z]{2,}\b")
+_JOINERS = re.compile(r"['\u2019-]")
+# A lone word must be this long to be a name key: short syllables match anywhere.
+MIN_SINGLE_NAME = 6
+_MAX_SYLLABLE = 6
+
+
+@cache
+def is_pinyin(word: str) -> bool:
+    """Whether a lower-case word splits into pinyin syllables ("ganjie" -> gan|jie)."""
+    syllables = pinyin_syllables()
+    reachable = [True] + [False] * len(word)
+    for end in range(1, len(word) + 1):
+        reachable[end] = any(
+            reachable[start] and word[start:end] in syllables
+            for start in range(max(0, end - _MAX_SYLLABLE), end)
+        )
+    return reachable[-1]
+
+
+def english_name_keys(text: str) -> set[str]:
+    """Keys of the romanised Chinese names in an English text ("Li Ganjie" -> "liganjie")."""
+    keys = set()
+    previous_end, previous_word = -2, ""
+    for match in _CAPITALISED.finditer(text):
+        word = _JOINERS.sub("", match.group()).lower()
+        if not is_pinyin(word):
+            previous_end = -2
+            continue
+        if previous_end == match.start() - 1 and text[previous_end] == " ":
+            keys.add(previous_word + word)
+        elif len(word) >= MIN_SINGLE_NAME and stem(word) not in gloss_vocabulary():
+            keys.add(word)
+        previous_end, previous_word = match.end(), word
+    return keys
+
+
+def chinese_pinyin(text: str) -> str:
+    """The toneless pinyin of a Chinese text, syllables glued, other characters kept."""
+    return text.translate(pinyin_table())
+
+
+class PinyinText:
+    """The pinyin of many Chinese items in one string, to find a name across a range of
+    them with one C-speed search instead of one test per item."""
+
+    def __init__(self, pinyins: Sequence[str]) -> None:
+        self._text = "\0".join(pinyins)
+        self._starts = [0]
+        for pinyin in pinyins:
+            self._starts.append(self._starts[-1] + len(pinyin) + 1)
+
+    def find(self, key: str, items: range) -> list[int]:
+        """Indexes of the items in ``items`` whose pinyin contains ``key``."""
+        found = []
+        end = self._starts[items.stop] - 1 if items.stop > items.start else self._starts[items.start]
+        position = self._text.find(key, self._starts[items.start], end)
+        while position != -1:
+            item = bisect_right(self._starts, position) - 1
+            found.append(item)
+            position = self._text.find(key, self._starts[item + 1], end)
+        return found

@@ -1,0 +1,140 @@
+"""Numbers and calendar dates in English and Chinese text, as language-neutral keys.
+
+A translation keeps its figures: "25,000 tonnes" is "2.5万吨", "18 percent" is "18%" or
+"百分之十八", "the 19th CPC National Congress" is "十九大". Each side is reduced to the
+values it states, so figures meet whatever their script, grouping or multiplier. Units
+and the percent sign are dropped on purpose: translators move them around. Dates become
+"month-day" keys and are taken out before numbers, so a day of the month never counts as
+a figure (the year stays, as a number).
+"""
+
+from __future__ import annotations
+
+import re
+
+# Whole numbers below this say little ("two sessions", "3 tasks") and are ignored.
+MIN_PLAIN_INTEGER = 10
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("January", "Jan"), ("February", "Feb"), ("March", "Mar"), ("April", "Apr"),
+            ("May",), ("June", "Jun"), ("July", "Jul"), ("August", "Aug"),
+            ("September", "Sept", "Sep"), ("October", "Oct"), ("November", "Nov"),
+            ("December", "Dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_EN_DATE = re.compile(
+    rf"\b(?:(?P<m1>{_MONTH})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\b"
+    rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{_MONTH})\b)"
+)
+_EN_NUMBER = re.compile(
+    r"(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?"
+    r"(?:\s*-?\s*(thousand|million|billion|trillion)\b)?"
+)
+_EN_MULTIPLIER = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+
+# Full-width digits; the full-width comma "，" is punctuation, never digit grouping.
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
+_ZH_DIGIT = "零〇一二两三四五六七八九"
+_ZH_DIGITS = {c: v for v, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "两": 2}
+_ZH_UNITS = {"十": 10, "百": 100, "千": 1000}
+_ZH_BIG_UNITS = {"万": 10**4, "亿": 10**8}
+_ZH_NUM = f"\\d{{1,2}}|[{_ZH_DIGIT}十]{{1,3}}"
+_ZH_DATE = re.compile(f"(?P<m>{_ZH_NUM})月(?P<d>{_ZH_NUM})[日号]")
+_ZH_ARABIC = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(万亿|亿|万)?")
+# A run of numerals starts with a digit or 十: a lone 万/亿/百 is a word ("千万", "百姓").
+_ZH_NUMERAL = re.compile(f"[{_ZH_DIGIT}十][{_ZH_DIGIT}十百千万亿]*")
+_ZH_MULTIPLIER = {"万": 1e4, "亿": 1e8, "万亿": 1e12}
+
+
+def value_key(value: float, plain_integer: bool = True) -> str | None:
+    """The key of a stated value (four significant digits), or None if too common to count."""
+    if plain_integer and value == int(value) and value < MIN_PLAIN_INTEGER:
+        return None
+    return f"{value:.4g}"
+
+
+def _date_key(month: int, day: int) -> str | None:
+    return f"{month}-{day}" if 1 <= month <= 12 and 1 <= day <= 31 else None
+
+
+def english_dates(text: str) -> tuple[set[str], str]:
+    """Month-day keys of the dates in an English text, and the text without them."""
+    keys = set()
+    for match in _EN_DATE.finditer(text):
+        month = _MONTHS[match.group("m1") or match.group("m2")]
+        keys.add(_date_key(month, int(match.group("d1") or match.group("d2"))))
+    keys.discard(None)
+    return keys, _EN_DATE.sub(" ", text)
+
+
+def english_numbers(text: str) -> set[str]:
+    """Keys of the figures an English text states (dates already removed)."""
+    return _arabic_keys(_EN_NUMBER, _EN_MULTIPLIER, text)
+
+
+def _arabic_keys(pattern: re.Pattern[str], multipliers: dict[str, float], text: str) -> set[str]:
+    """Keys of Arabic figures matched as (whole, fraction, multiplier word) by ``pattern``."""
+    keys = set()
+    for match in pattern.finditer(text):
+        whole, fraction, multiplier = match.groups()
+        value = float(whole.replace(",", "") + (fraction or ""))
+        keys.add(value_key(value * multipliers.get(multiplier or "", 1), not fraction))
+    keys.discard(None)
+    return keys
+
+
+def zh_numeral(text: str) -> int | None:
+    """The value of a run of Chinese numerals ("三千五百万", "十九", "二〇一八"), or None."""
+    if all(c in _ZH_DIGITS for c in text):
+        return int("".join(str(_ZH_DIGITS[c]) for c in text))
+    total = section = 0
+    digit: int | None = None
+    for char in text:
+        if char in ("零", "〇"):
+            digit = None
+        elif char in _ZH_DIGITS:
+            if digit is not None:
+                return None
+            digit = _ZH_DIGITS[char]
+        elif char in _ZH_UNITS:
+            section += (1 if digit is None else digit) * _ZH_UNITS[char]
+            digit = None
+        else:
+            total += ((section + (digit or 0)) or 1) * _ZH_BIG_UNITS[char]
+            section, digit = 0, None
+    return total + section + (digit or 0)
+
+
+def _zh_int(text: str) -> int | None:
+    return int(text) if text.isdigit() else zh_numeral(text)
+
+
+def chinese_dates(text: str) -> tuple[set[str], str]:
+    """Month-day keys of the dates in a Chinese text, and the text without them."""
+    text = text.translate(_FULL_WIDTH)
+    keys = set()
+    for match in _ZH_DATE.finditer(text):
+        month, day = _zh_int(match.group("m")), _zh_int(match.group("d"))
+        if month is not None and day is not None:
+            keys.add(_date_key(month, day))
+    keys.discard(None)
+    return keys, _ZH_DATE.sub(" ", text)
+
+
+def chinese_numbers(text: str) -> set[str]:
+    """Keys of the figures a Chinese text states, in Arabic or Chinese numerals."""
+    text = text.translate(_FULL_WIDTH).replace("百分之", " ")
+    keys = _arabic_keys(_ZH_ARABIC, _ZH_MULTIPLIER, text)
+    for match in _ZH_NUMERAL.finditer(text):
+        value = zh_numeral(match.group())
+        if value is not None:
+            keys.add(value_key(value))
+    keys.discard(None)
+    return keys

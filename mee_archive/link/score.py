@@ -1,0 +1,183 @@
+"""How strongly one Chinese item looks like the original of one English release.
+
+The score is a log-odds sum, turned into a probability by the logistic function:
+prior + date-gap prior + docid hint + for each kind of key (figures, dates, names, title
+words, content words) a tempered naive-Bayes log-likelihood ratio (see LinkConfig). A key
+every Chinese item has proves nothing (its ratio is zero); a rare key shared is strong
+evidence; a key the English states but the candidate lacks counts against it. Key
+frequencies come from the whole Chinese collection, except for names, which are looked
+up by substring in each candidate's pinyin and so are counted within the window.
+"""
+
+from __future__ import annotations
+
+import math
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from mee_archive.link.config import LinkConfig
+from mee_archive.link.features import Features
+from mee_archive.link.names import PinyinText
+
+# Set-valued keys compared by set intersection: (Features attribute, config name prefix).
+SET_KINDS = (("numbers", "number"), ("dates", "date"), ("title_words", "title"), ("words", "word"))
+# Keys of one kind beyond this many (the rarest kept: long texts' content words) add cost,
+# not evidence.
+MAX_KEYS_PER_KIND = 60
+
+
+@dataclass(frozen=True)
+class KeyWeights:
+    """One kind of key for one English item: logit if none is shared, and gain per shared key."""
+
+    weight: float
+    base: float
+    gains: dict[str, float]
+
+    def logit(self, shared: set[str] | frozenset[str]) -> float:
+        return self.weight * (self.base + sum(self.gains[k] for k in shared))
+
+
+def key_weights(keys: dict[str, float], recall: float, weight: float) -> KeyWeights:
+    """Naive-Bayes weights of keys given the share q of Chinese items that have each."""
+    base, gains = 0.0, {}
+    for key, q in keys.items():
+        p = max(recall, q)  # a key as common as the recall proves nothing either way
+        miss = math.log((1 - p) / (1 - q))
+        base += miss
+        gains[key] = math.log(p / q) - miss
+    return KeyWeights(weight, base, gains)
+
+
+def gap_logit(en_day, zh_day, config: LinkConfig) -> float:
+    """Prior log-odds from the publication gap: 0 for the usual 0-14 days, less otherwise."""
+    if en_day is None or zh_day is None:
+        return config.unknown_day_logit
+    lag = (en_day - zh_day).days
+    return 0.0 if 0 <= lag <= config.usual_max_lag_days else config.unusual_lag_logit
+
+
+def prior_logit(window_size: int, config: LinkConfig) -> float:
+    """Log-odds, before evidence, that one of ``window_size`` candidates is the original."""
+    p = config.original_rate / max(window_size, 1)
+    return math.log(p / (1 - p)) if p < 1 else 10.0
+
+
+def sigmoid(logit: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, logit))))
+
+
+class Scorer:
+    """Scores English items against Chinese candidates, with frequencies from all Chinese.
+
+    Chinese items are held in day order (see DateIndex), with a posting list of ranks per
+    key, so scoring one English item touches only the candidates that share each of its
+    keys: the cost grows with shared keys, not with window size times key count.
+    """
+
+    def __init__(self, ranked: Sequence[Features | None], dated: int, config: LinkConfig) -> None:
+        """``ranked``: features in day order (None for items no window reaches, left unread)."""
+        self.config = config
+        self._items = ranked
+        self._dated = dated
+        self._size = sum(item is not None for item in ranked)
+        self._pinyin = PinyinText([item.pinyin if item else "" for item in ranked])
+        self._postings: dict[str, dict[str, list[int]]] = {attr: {} for attr, _ in SET_KINDS}
+        for rank, item in enumerate(ranked):
+            if item is None:
+                continue
+            for attr, postings in self._postings.items():
+                for key in getattr(item, attr):
+                    postings.setdefault(key, []).append(rank)
+
+    def _rate(self, count: int, size: int, prefix: str) -> float:
+        """Smoothed share of Chinese items having a key seen in ``count`` of ``size``."""
+        background = getattr(self.config, f"{prefix}_background")
+        pseudo = self.config.background_items
+        return (count + pseudo * background) / (size + pseudo)
+
+    def _set_weights(self, en: Features) -> dict[str, KeyWeights]:
+        weights = {}
+        for attr, prefix in SET_KINDS:
+            postings = self._postings[attr]
+            rates = {
+                k: self._rate(len(postings[k]), self._size, prefix)
+                for k in getattr(en, attr) if k in postings
+            }
+            if len(rates) > MAX_KEYS_PER_KIND:
+                rates = dict(sorted(rates.items(), key=lambda kv: kv[1])[:MAX_KEYS_PER_KIND])
+            weights[attr] = key_weights(
+                rates, getattr(self.config, f"{prefix}_recall"), getattr(self.config, f"{prefix}_weight")
+            )
+        return weights
+
+    def item(self, rank: int) -> Features:
+        """The features of the Chinese item at ``rank`` (a candidate of some window)."""
+        return self._items[rank]
+
+    def candidates(self, window: range) -> list[int]:
+        """The ranks scored for a window: its own, then every undated item's."""
+        return [*window, *range(self._dated, len(self._items))]
+
+    def _name_weights(self, en: Features, window: range) -> tuple[KeyWeights, dict[str, list[int]]]:
+        """Name weights with frequencies counted among the candidates, and who has each name."""
+        undated = range(self._dated, len(self._items))
+        hits = {k: self._pinyin.find(k, window) + self._pinyin.find(k, undated) for k in en.names}
+        size = len(window) + len(undated)
+        rates = {k: self._rate(len(found), size, "name") for k, found in hits.items() if found}
+        return key_weights(rates, self.config.name_recall, self.config.name_weight), hits
+
+    def _in_window(self, postings: list[int], window: range) -> list[int]:
+        low, high = bisect_left(postings, window.start), bisect_left(postings, window.stop)
+        return postings[low:high] + postings[bisect_left(postings, self._dated):]
+
+    def _docid_logit(self, en: Features, zh: Features) -> float:
+        later = en.docid is not None and zh.docid is not None and zh.docid > en.docid
+        return self.config.later_docid_logit if later else 0.0
+
+    def logits(self, en: Features, window: range) -> list[tuple[int, float]]:
+        """(rank, log-odds that it is the original of ``en``) for every candidate."""
+        ranks = self.candidates(window)
+        weights = self._set_weights(en)
+        names, hits = self._name_weights(en, window)
+        base = sum(w.weight * w.base for w in (*weights.values(), names))
+        scores = dict.fromkeys(ranks, base + prior_logit(len(ranks), self.config))
+        for attr, w in weights.items():
+            postings = self._postings[attr]
+            for key, gain in w.gains.items():
+                for rank in self._in_window(postings[key], window):
+                    scores[rank] += w.weight * gain
+        for key, gain in names.gains.items():
+            for rank in hits[key]:
+                scores[rank] += names.weight * gain
+        items, config = self._items, self.config
+        return [
+            (rank, score + gap_logit(en.day, items[rank].day, config) + self._docid_logit(en, items[rank]))
+            for rank, score in scores.items()
+        ]
+
+    def explain(self, en: Features, window: range, rank: int) -> dict:
+        """Why candidate ``rank`` scores as it does: shared keys and each part's log-odds."""
+        zh = self._items[rank]
+        ranks = self.candidates(window)
+        weights = self._set_weights(en)
+        names, hits = self._name_weights(en, window)
+        found = {k for k, where in hits.items() if rank in where}
+        parts = {
+            "prior": prior_logit(len(ranks), self.config),
+            "gap": gap_logit(en.day, zh.day, self.config),
+            "docid": self._docid_logit(en, zh),
+        }
+        parts |= {attr: w.logit(w.gains.keys() & getattr(zh, attr)) for attr, w in weights.items()}
+        parts["names"] = names.logit(found & names.gains.keys())
+        shared_words = weights["words"].gains.keys() & zh.words
+        return {
+            "numbers": sorted(en.numbers & zh.numbers),
+            "dates": sorted(en.dates & zh.dates),
+            "names": sorted(found),
+            "title_words": sorted(en.title_words & zh.title_words),
+            "word_overlap": f"{len(shared_words)}/{len(weights['words'].gains)}",
+            "gap_days": (en.day - zh.day).days if en.day and zh.day else None,
+            "logit_parts": {k: round(v, 2) for k, v in parts.items()},
+        }
