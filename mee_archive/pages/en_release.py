@@ -32,6 +32,14 @@ def _title(page: parsel.Selector, body: parsel.Selector | None, metas: dict[str,
     return choose_title(page_title(page), headings(page, body))
 
 
+def _pictures(body: parsel.Selector, container: parsel.Selector | None, url: str) -> list[dict[str, str | None]]:
+    """Images of the body container, then those elsewhere on the page stored in the article's
+    own folder (TRS keeps an article's embeds there; logos and menus live elsewhere)."""
+    inside = images(container, url) if container is not None else []
+    seen = {p["url"] for p in inside}
+    return inside + [p for p in images(body, url) if same_folder(p["url"], url) and p["url"] not in seen]
+
+
 def printed_date(lines: list[str]) -> str | None:
     """The date the page prints in its article header ("Source: … MEE2018-12-22"), or None."""
     return next((day for line in lines if _LABELLED_DATE.match(line) and (day := first_date(line))), None)
@@ -69,10 +77,10 @@ def parse_release(html: str, url: str) -> dict[str, Any]:
     container = find_body(page)
     if container is None:
         lines, extraction = block_lines(body, skip_chrome=True), "fallback"
-        pictures = [p for p in images(body, url) if same_folder(p["url"], url)]
     else:
-        lines, pictures = block_lines(container), images(container, url)
+        lines = block_lines(container)
         extraction = "meta" if metas.get("ArticleTitle") else "structural"
+    pictures = _pictures(body, container, url)
     files = attachments(page, url)
     published = (meta_datetime(metas.get("PubDate")) or "")[:10] or (address.date.isoformat() if address else None)
     printed = printed_date(page_lines)

@@ -112,3 +112,14 @@ def test_title_when_head_title_names_only_the_site():
     item = parse_release(html, "http://english.mee.gov.cn/News_service/news_release/202001/t20200110_761200.shtml")
     assert item["title"] == "MEE signs MoU with UNEP"
     assert (item["extraction"], item["paragraphs"], item["template"]) == ("structural", ["The MoU was signed."], None)
+
+
+def test_images_outside_the_body_container_but_in_the_article_folder():
+    url = "http://english.mee.gov.cn/News_service/news_release/202001/t20200110_761200.shtml"
+    html = (
+        "<html><body><img src='/images/logo.png' alt='MEE'><h1>Title</h1>"
+        "<div class='photo'><img src='./W020200110000000000001.jpg' alt='The signing'></div>"
+        "<div class='TRS_Editor'><p>Text.</p><img src='./W020200110000000000002.jpg'></div></body></html>"
+    )
+    assert [p["url"].rsplit("/", 1)[1] for p in parse_release(html, url)["images"]] == [
+        "W020200110000000000002.jpg", "W020200110000000000001.jpg"]
