@@ -8,6 +8,7 @@ import pytest
 
 from mee_archive.pages.decode import decode_html
 from mee_archive.pages.zh_article import parse_article
+from mee_archive.text import strip_boilerplate
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 GOLD = json.loads((FIXTURES / "gold.json").read_text(encoding="utf-8"))
@@ -92,3 +93,9 @@ def test_legacy_gb2312_page_from_bytes():
     assert item["title"] == "关于发布《建设项目环境影响评价分类管理名录》的公告"
     assert (item["published"], item["source"], item["template"], item["channel"]) == ("2015-04-09", "环境保护部", "legacy", "bgg")
     assert item["paragraphs"] == ["为规范建设项目环境影响评价工作，现发布《名录》。", "特此公告。"]
+
+
+def test_boilerplate_stripping_leaves_a_chinese_body_whole(zh_sample):
+    """The pipeline runs strip_boilerplate on Chinese items too: it must remove nothing there."""
+    item = parse_article(zh_sample, SAMPLE_URL)
+    assert strip_boilerplate(item["paragraphs"], title=item["title"]) == (item["paragraphs"], [])
