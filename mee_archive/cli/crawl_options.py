@@ -16,6 +16,9 @@ from mee_archive.runner import CrawlResult
 def add_crawl_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--output", "-o", metavar="DIR", default="output",
                         help="archive directory: items/, warc/, index/, state/, runs/, logs/ (default: %(default)s)")
+    parser.add_argument("--refresh", action="store_true",
+                        help="fetch everything again, even what is archived (changed releases become new "
+                        "revisions; identical ones are archived as WARC revisits); default: only what is new")
     parser.add_argument("--set", "-s", metavar="NAME=VALUE", action="append", default=[],
                         help="override a Scrapy/mee-archive setting (repeatable), e.g. -s DOWNLOAD_DELAY=5")
 
@@ -23,6 +26,8 @@ def add_crawl_options(parser: argparse.ArgumentParser) -> None:
 def settings_overrides(args: argparse.Namespace) -> dict[str, Any]:
     """The settings a crawl command line asks for."""
     overrides: dict[str, Any] = {"MEE_OUTPUT_DIR": str(Path(args.output).resolve()), "MEE_PROGRESS": True}
+    if args.refresh:
+        overrides["MEE_REFRESH"] = True
     for pair in args.set:
         name, sep, value = pair.partition("=")
         if not sep or not name.strip():

@@ -1,7 +1,10 @@
-"""Helpers for the operations tests: crawlers built on the project's settings, without a reactor."""
+"""Helpers for the operations tests: crawlers on the project's settings without a reactor, and
+`scrapy crawl` processes against a live replica."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -12,6 +15,10 @@ from scrapy.crawler import Crawler
 from scrapy.utils.test import get_crawler
 
 from mee_archive.addons import OutputLayout
+from mee_archive.feeds import read_records
+from mee_archive.incremental import kind_of
+from mee_archive.manifest import read_manifests
+from mee_archive.replica.server import ReplicaServer
 from mee_archive.runner import project_settings
 
 
@@ -37,3 +44,38 @@ def crawler_for(tmp_path: Path, **settings: Any) -> Crawler:
     crawler = get_crawler(ReleaseSpider, merged.copy_to_dict())
     crawler.spider = ReleaseSpider.from_crawler(crawler)
     return crawler
+
+
+# --- Crawls of a live replica, as `scrapy crawl` processes (the way cron and scrapyd run them) ---
+
+REPO = Path(__file__).resolve().parents[2]
+# The replica is ours and on loopback: no politeness needed.
+REPLICA_PACE = ["-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False",
+                "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=16", "-s", "LOG_LEVEL=INFO"]
+
+
+def start_crawl(proxy: str, output: Path, *settings: str) -> subprocess.Popen:
+    """`scrapy crawl news_release` through the replica into ``output``; later ``-s`` pairs win."""
+    command = [sys.executable, "-m", "scrapy", "crawl", "news_release", "-s", f"MEE_PROXY={proxy}",
+               "-s", f"MEE_OUTPUT_DIR={output}", *REPLICA_PACE, *settings]
+    output.mkdir(parents=True, exist_ok=True)
+    with (output / "crawl-stderr.log").open("ab") as log:
+        return subprocess.Popen(command, cwd=REPO, stdout=subprocess.DEVNULL, stderr=log)
+
+
+def crawl(proxy: str, output: Path, *settings: str) -> int:
+    """A whole crawl; returns its exit code."""
+    return start_crawl(proxy, output, *settings).wait(timeout=300)
+
+
+def items(output: Path) -> list[dict[str, Any]]:
+    return list(read_records(output / "items" / "news_release.jsonl"))
+
+
+def manifests(output: Path) -> list[dict[str, Any]]:
+    return read_manifests(output / "runs")
+
+
+def fetched_since(server: ReplicaServer, start: int, kind: str) -> list[str]:
+    """URLs of ``kind`` (list, page, resource) the replica answered since request number ``start``."""
+    return [r.url for r in server.requests[start:] if kind_of(r.url) == kind]
