@@ -9,17 +9,18 @@ earlier days), so growing the corpus adds newer items and never moves an old one
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from itertools import count, islice
+from bisect import bisect
+from itertools import accumulate, count, islice
 from random import Random
-from typing import Iterator, NamedTuple
+from typing import Iterator, NamedTuple, Sequence, TypeVar
 
 from mee_archive.replica.model import Corpus, Embed, EnRelease, ZhArticle
 from mee_archive.replica.vocab import cenews, filler, kinds
 from mee_archive.replica.vocab.kinds import Kind
 from mee_archive.replica.vocab.story import Occasion, Story, ZhText
 
+T = TypeVar("T")
 START = date(2017, 1, 1)  # first English release day
 LEAD_IN = timedelta(days=30)  # the Chinese site starts earlier: originals of the first releases
 MAX_LAG = 26  # days from an event to its English release, at the most
@@ -28,13 +29,45 @@ JUMPS = ((date(2018, 7, 16), 447_000), (date(2018, 11, 12), 672_000))  # the cou
 WORKDAY_RELEASES = ((1, 2), (2, 3), (3, 3), (4, 2), (5, 1))  # (releases per week-day, weight)
 
 
+class StableRandom(Random):
+    """``random.Random`` whose choice, randint, choices and sample use ``random()`` alone.
+
+    Faster than the standard versions (which loop over ``getrandbits``) and immune to changes in
+    their algorithms between Python versions: a seed's corpus stays the same corpus.
+    """
+
+    def choice(self, seq: Sequence[T]) -> T:
+        return seq[int(self.random() * len(seq))]
+
+    def randint(self, a: int, b: int) -> int:
+        return a + int(self.random() * (b - a + 1))
+
+    def randrange(self, start: int, stop: int | None = None, step: int = 1) -> int:  # type: ignore[override]
+        if stop is None:
+            start, stop = 0, start
+        return start + step * int(self.random() * ((stop - start) // step))
+
+    def choices(self, population: Sequence[T], weights: Sequence[float] | None = None, *,  # type: ignore[override]
+                cum_weights: Sequence[float] | None = None, k: int = 1) -> list[T]:
+        if cum_weights is None:
+            cum_weights = list(accumulate(weights or [1] * len(population)))
+        total = cum_weights[-1]
+        return [population[bisect(cum_weights, self.random() * total)] for _ in range(k)]
+
+    def sample(self, population: Sequence[T], k: int) -> list[T]:  # type: ignore[override]
+        pool = list(population)
+        for i in range(k):  # the first k steps of a Fisher-Yates shuffle
+            j = i + int(self.random() * (len(pool) - i))
+            pool[i], pool[j] = pool[j], pool[i]
+        return pool[:k]
+
+
 def _rng(seed: int, *parts: object) -> Random:
     """A generator keyed by strings: stable across runs and Python versions (no hash())."""
-    return Random(":".join(str(p) for p in (seed, *parts)))
+    return StableRandom(":".join(str(p) for p in (seed, *parts)))
 
 
-@dataclass(frozen=True)
-class Placement:
+class Placement(NamedTuple):
     """Where an item sits on the shared docid counter: its day, time of day and key."""
 
     day: date
@@ -42,8 +75,7 @@ class Placement:
     key: str
 
 
-@dataclass(frozen=True)
-class Plan:
+class Plan(NamedTuple):
     """A release decided before any text: its dates, kind and the Chinese items around it."""
 
     url_date: date
@@ -55,21 +87,11 @@ class Plan:
     zh_date: date | None  # None: no Chinese original
     related_dates: tuple[date, ...]  # other coverage of the event
     decoys: int  # other same-day meetings with the original's title
+    placements: tuple[Placement, ...]  # the release and its Chinese items on the counter
 
     @property
     def key(self) -> str:
         return f"{self.url_date}:{self.slot}"
-
-    def placements(self, rng: Random) -> list[Placement]:
-        """The release and its Chinese items on the counter (originals before the English)."""
-        items = [Placement(self.url_date, rng.randint(9 * 3600, 19 * 3600), f"en:{self.key}")]
-        if self.zh_date is not None:
-            items.append(Placement(self.zh_date, _zh_seconds(rng), f"orig:{self.key}"))
-            items += [Placement(d, _zh_seconds(rng), f"rel{r}:{self.key}")
-                      for r, d in enumerate(self.related_dates)]
-            items += [Placement(self.zh_date, _zh_seconds(rng), f"decoy{r}:{self.key}")
-                      for r in range(self.decoys)]
-        return items
 
 
 def _zh_seconds(rng: Random) -> int:
@@ -93,8 +115,9 @@ def _plan(seed: int, day: date, slot: int) -> Plan:
     lag = 26 if rng.random() < 0.004 else rng.choice((2, 3, 3, 4, 4, 5, 5, 6, 7, 8, 9, 10, 12, 14))
     event = day - timedelta(days=lag)
     printed = day - timedelta(days=rng.choice((1, 2))) if rng.random() < 0.15 else day
-    zh_date = related = None
-    decoys = 0
+    key = f"{day}:{slot}"
+    placements = [Placement(day, rng.randint(9 * 3600, 19 * 3600), f"en:{key}")]
+    zh_date, related, decoys = None, (), 0
     if kind.has_original:
         delay = min(rng.choice((0, 0, 1, 1, 2, 3)), lag - 1)  # the original precedes the English
         zh_date = event + timedelta(days=delay)
@@ -102,7 +125,11 @@ def _plan(seed: int, day: date, slot: int) -> Plan:
                         for _ in range(rng.randint(0, kind.related)))
         if kind.same_title_days and rng.random() < 0.4:
             decoys = rng.choice((1, 1, 2))
-    return Plan(day, slot, kind, generation(rng, day), event, printed, zh_date, related or (), decoys)
+        placements.append(Placement(zh_date, _zh_seconds(rng), f"orig:{key}"))
+        placements += [Placement(d, _zh_seconds(rng), f"rel{r}:{key}") for r, d in enumerate(related)]
+        placements += [Placement(zh_date, _zh_seconds(rng), f"decoy{r}:{key}") for r in range(decoys)]
+    return Plan(day, slot, kind, generation(rng, day), event, printed, zh_date, related, decoys,
+                tuple(placements))
 
 
 def _releases_on(seed: int, day: date) -> int:
@@ -120,8 +147,7 @@ def plans(seed: int) -> Iterator[Plan]:
             yield _plan(seed, day, slot)
 
 
-@dataclass(frozen=True)
-class Day:
+class Day(NamedTuple):
     """One day's own material: untranslated Chinese filler and English sibling-section items."""
 
     day: date
@@ -137,7 +163,7 @@ class Day:
 def day_material(seed: int, day: date) -> Day:
     rng = _rng(seed, "day", day)
     weekday = day.weekday() < 5
-    n = rng.randint(18, 28) if weekday else rng.randint(4, 10)
+    n = rng.randint(15, 24) if weekday else rng.randint(3, 8)
     siblings = []
     if weekday and day >= START:
         for section, chance in (("media_news", 0.08), ("Photo", 0.05)):
@@ -165,8 +191,11 @@ def assign_docids(seed: int, days: list[Day], placements: list[Placement]) -> di
     return docids
 
 
-def _embeds(rng: Random, day: date, titles: tuple[str, ...], kind: str) -> tuple[Embed, ...]:
+def _embeds(seed: int, key: str, day: date, titles: tuple[str, ...], kind: str) -> tuple[Embed, ...]:
     """Files in the month folder, named like the CMS names them: W0/P0 + date + 12 digits."""
+    if not titles:
+        return ()
+    rng = _rng(seed, kind, key)
     prefix, ext = ("W", "jpg") if kind == "image" else ("P", "pdf")
     return tuple(Embed(f"{prefix}0{day:%Y%m%d}{rng.randrange(10**11, 10**12)}.{ext}", t, kind)
                  for t in titles)
@@ -195,34 +224,34 @@ class _Assembler:
             docid=self.docids[key], channel=text.channel, template=text.template,
             published=published, title=text.title, paragraphs=text.paragraphs, source=text.source,
             encoding="gb2312" if text.template == "legacy" else "utf-8",
-            attachments=_embeds(_rng(self.seed, "zh-files", key), day, text.attachments, "pdf"),
+            attachments=_embeds(self.seed, key, day, text.attachments, "pdf"),
         )
         self.zh.append(article)
         return article
 
     def en_release(self, key: str, section: str, dating: Dating, story: Story,
-                   zh_docid: int | None) -> None:
-        rng = _rng(self.seed, "en-files", key)
+                   zh_docid: int | None = None, zh_related: tuple[int, ...] = ()) -> None:
         self.en.append(EnRelease(
             self.docids[key], section, *dating, title=story.en_title,
             paragraphs=story.en_paragraphs,
-            images=_embeds(rng, dating.url_date, story.images, "image"),
-            attachments=_embeds(rng, dating.url_date, story.attachments, "pdf"), zh_docid=zh_docid,
+            images=_embeds(self.seed, key, dating.url_date, story.images, "image"),
+            attachments=_embeds(self.seed, key, dating.url_date, story.attachments, "pdf"),
+            zh_docid=zh_docid, zh_related=zh_related,
         ))
 
     def release(self, plan: Plan) -> None:
         occasion = Occasion(plan.event_date, plan.zh_date or plan.event_date)
         story = plan.kind.build(_rng(self.seed, "story", plan.key), occasion)
-        zh_docid = None
+        zh_docid, related = None, ()
         if story.original is not None and plan.zh_date is not None:
             zh_docid = self.zh_article(f"orig:{plan.key}", plan.zh_date, story.original).docid
-            for r, (day, text) in enumerate(zip(plan.related_dates, story.related)):
-                self.zh_article(f"rel{r}:{plan.key}", day, text)
+            related = tuple(self.zh_article(f"rel{r}:{plan.key}", day, text).docid
+                            for r, (day, text) in enumerate(zip(plan.related_dates, story.related)))
             for r in range(plan.decoys):
                 self.zh_article(f"decoy{r}:{plan.key}", plan.zh_date,
                                 self._decoy(plan, occasion, r, story.original.title))
         dating = Dating(plan.generation, plan.event_date, plan.url_date, plan.printed_date)
-        self.en_release(f"en:{plan.key}", "news_release", dating, story, zh_docid)
+        self.en_release(f"en:{plan.key}", "news_release", dating, story, zh_docid, related)
 
     def _decoy(self, plan: Plan, occasion: Occasion, r: int, title: str) -> ZhText:
         """Another meeting the same day, under the very same generic title."""
@@ -231,16 +260,16 @@ class _Assembler:
         return ZhText(title, other.paragraphs, other.channel, other.template, other.source)
 
     def day(self, material: Day) -> None:
+        rng = _rng(self.seed, "filler", material.day)  # a day's filler is published all or none
         for j in range(len(material.filler)):
-            key = f"fill{j}:{material.day}"
-            self.zh_article(key, material.day, filler.filler(_rng(self.seed, key), material.day))
+            self.zh_article(f"fill{j}:{material.day}", material.day, filler.filler(rng, material.day))
         for q, (section, _) in enumerate(material.siblings):
             key = f"sib{q}:{material.day}"
             rng = _rng(self.seed, key)
             make = cenews.photo_story if section == "Photo" else cenews.cenews_report
             story = make(rng, Occasion(material.day, material.day))
             dating = Dating(generation(rng, material.day), material.day, material.day, material.day)
-            self.en_release(key, section, dating, story, None)
+            self.en_release(key, section, dating, story)
 
 
 def build_corpus(seed: int, releases: int) -> Corpus:
@@ -261,8 +290,7 @@ def build_corpus(seed: int, releases: int) -> Corpus:
         pending.append(plan)
     days = [day_material(seed, START - LEAD_IN + timedelta(days=n))
             for n in range((last - START + LEAD_IN).days + 1)]
-    placements = [p for plan in chosen + pending
-                  for p in plan.placements(_rng(seed, "times", plan.key)) if p.day <= last]
+    placements = [p for plan in chosen + pending for p in plan.placements if p.day <= last]
     docids = assign_docids(seed, days, placements)
     times = {p.key: p.seconds for material in days for p in material.placements()}
     times.update((p.key, p.seconds) for p in placements)

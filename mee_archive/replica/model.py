@@ -41,6 +41,8 @@ class EnRelease:
     images: tuple[Embed, ...] = ()
     attachments: tuple[Embed, ...] = ()
     zh_docid: int | None = None  # docid of the Chinese original; None: it has none
+    # Other Chinese coverage of the same event (not the original): the linker's near misses.
+    zh_related: tuple[int, ...] = ()
 
     @property
     def path(self) -> str:

@@ -27,10 +27,14 @@ def _body(paragraphs: tuple[str, ...]) -> str:
 
 
 def export_truth(corpus: Corpus) -> Iterator[dict]:
-    """One record per English news release (not siblings), with its original's URL or null."""
+    """One record per English news release (not siblings), with its original's URL or null.
+
+    ``zh_related`` lists other Chinese coverage of the same event: wrong answers a linker is
+    most likely to give, worth naming in an evaluation's confusions.
+    """
     zh_by_docid = {a.docid: a for a in corpus.zh}
     for release in corpus.releases():
-        original = zh_by_docid.get(release.zh_docid) if release.zh_docid is not None else None
+        original = zh_by_docid[release.zh_docid] if release.zh_docid is not None else None
         yield {
             "url": release.url,
             "docid": release.docid,
@@ -45,6 +49,7 @@ def export_truth(corpus: Corpus) -> Iterator[dict]:
             "attachments": _embeds(release, release.attachments, "title"),
             "zh_url": original.url if original else None,
             "zh_docid": original.docid if original else None,
+            "zh_related": [zh_by_docid[d].url for d in release.zh_related],
         }
 
 

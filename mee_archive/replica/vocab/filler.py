@@ -84,10 +84,10 @@ def story_filler(rng: Random, day: date) -> ZhText:
     return original
 
 
-FILLERS = ((story_filler, 0.45), (local_news, 0.25), (notice, 0.12), (state_news, 0.1), (interview, 0.08))
+FILLERS = (story_filler, local_news, notice, state_news, interview)
+WEIGHTS = (0.45, 0.25, 0.12, 0.1, 0.08)
 
 
 def filler(rng: Random, day: date) -> ZhText:
     """One untranslated Chinese article published on ``day``."""
-    make = rng.choices([f for f, _ in FILLERS], weights=[w for _, w in FILLERS])[0]
-    return make(rng, day)
+    return rng.choices(FILLERS, weights=WEIGHTS)[0](rng, day)

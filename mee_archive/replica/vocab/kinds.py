@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from itertools import accumulate
 from random import Random
 
-from mee_archive.replica.vocab import cenews, meetings
+from mee_archive.replica.vocab import bulletins, cenews, inspections, meetings, outreach, policy
 from mee_archive.replica.vocab.story import Builder
 
 
@@ -23,17 +24,29 @@ class Kind:
 
 
 KINDS: tuple[Kind, ...] = (
-    Kind("executive_meeting", 0.16, meetings.executive_meeting, same_title_days=True),
-    Kind("affairs_meeting", 0.06, meetings.affairs_meeting, same_title_days=True),
+    Kind("executive_meeting", 0.14, meetings.executive_meeting, same_title_days=True),
+    Kind("affairs_meeting", 0.05, meetings.affairs_meeting, same_title_days=True),
+    Kind("inspection", 0.10, inspections.inspection, related=1),
+    Kind("campaign", 0.07, inspections.campaign),
+    Kind("bilateral", 0.12, outreach.bilateral, related=1),
+    Kind("conference", 0.06, outreach.conference),
+    Kind("field_trip", 0.07, outreach.field_trip, related=1),
+    Kind("press_conference", 0.08, policy.press_conference, related=1),
+    Kind("regulation", 0.10, policy.regulation, related=1),
+    Kind("air_quality", 0.09, bulletins.air_quality),
+    Kind("water_quality", 0.05, bulletins.water_quality),
     Kind("cenews", 0.07, cenews.cenews_report, has_original=False),
 )
 CENEWS_UNTIL = date(2019, 1, 1)  # later English-only releases are rarer
 
 
+_EARLY = tuple(accumulate(k.weight for k in KINDS))
+_LATE = tuple(accumulate(k.weight if k.has_original else k.weight / 2 for k in KINDS))
+
+
 def draw(rng: Random, day: date) -> Kind:
     """The kind of the event reported on ``day``."""
-    weights = [k.weight if k.has_original or day < CENEWS_UNTIL else k.weight / 2 for k in KINDS]
-    return rng.choices(KINDS, weights=weights)[0]
+    return rng.choices(KINDS, cum_weights=_EARLY if day < CENEWS_UNTIL else _LATE)[0]
 
 
 def with_original(rng: Random, day: date) -> Kind:

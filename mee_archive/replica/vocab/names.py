@@ -40,6 +40,11 @@ class Person:
     zh: str
     en: str
 
+    @property
+    def surname_en(self) -> str:
+        """How later sentences of a release refer to the person ("Zhou said ...")."""
+        return self.en.split(" ", 1)[0]
+
 
 def person(zh: str) -> Person:
     """Romanise a name written with the characters above: surname, then the given name joined."""
@@ -47,10 +52,14 @@ def person(zh: str) -> Person:
     return Person(zh, f"{SURNAMES[surname]} {''.join(GIVEN[c] for c in given).capitalize()}")
 
 
+_SURNAME_CHARS = tuple(SURNAMES)
+_GIVEN_CHARS = tuple(GIVEN)
+
+
 def random_person(rng: Random) -> Person:
     """A fresh name: a surname and one or two given-name characters."""
-    given = "".join(rng.sample(sorted(GIVEN), rng.choice((1, 2, 2, 2))))
-    return person(rng.choice(sorted(SURNAMES)) + given)
+    given = "".join(rng.sample(_GIVEN_CHARS, rng.choice((1, 2, 2, 2))))
+    return person(rng.choice(_SURNAME_CHARS) + given)
 
 
 @dataclass(frozen=True)

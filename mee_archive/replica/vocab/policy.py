@@ -1,0 +1,101 @@
+"""Rules issued and press conferences held: originals in xwfb and in document pages.
+
+A measure's original is sometimes the notice itself (an ``xxgk2018`` document page, or a legacy
+``/gkml/`` page before 2018), sometimes a news item; an interview about it is related coverage.
+A press conference's original is in xwfb, its transcript in zbft.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from random import Random
+
+from mee_archive.replica.vocab import names, topics
+from mee_archive.replica.vocab.story import (
+    EN_MONTHS, Occasion, Story, ZhText, chinese, condense, en_date, en_number, en_when, en_yuan,
+    lead, pick, zh_date, zh_wan,
+)
+
+Pairs = list[tuple[str, str | None]]
+XXGK_FROM = date(2018, 1, 1)
+XXGK_CHANNELS = ("xxgk02", "xxgk03", "xxgk06")
+LEGACY_CHANNELS = ("bwj", "bgth")
+
+
+def _document_or_news(rng: Random, day: date) -> tuple[str, str]:
+    """Where the original of a measure is published: (template, channel)."""
+    if rng.random() < 0.4:
+        if day >= XXGK_FROM:
+            return "xxgk2018", rng.choice(XXGK_CHANNELS)
+        return "legacy", rng.choice(LEGACY_CHANNELS)
+    return "channel", "hjywnews"
+
+
+def regulation(rng: Random, occasion: Occasion) -> Story:
+    """The ministry issues a measure: chapters, articles, penalties, effective date."""
+    measure_zh, measure_en = rng.choice(topics.MEASURES)
+    chapters, articles = rng.randint(4, 9), rng.randint(25, 70)
+    low, high = rng.choice(((1, 10), (2, 20), (5, 50), (10, 100)))
+    effective = date(occasion.event.year + (occasion.event.month >= 10), (occasion.event.month + 2) % 12 + 1, 1)
+    template, channel = _document_or_news(rng, occasion.published)
+    document = template != "channel"
+    pairs: Pairs = [
+        (("各省、自治区、直辖市生态环境厅（局），新疆生产建设兵团生态环境局：为规范相关工作，我部制定了"
+          f"《{measure_zh}》，现印发给你们，请遵照执行。" if document else
+          f"近日，生态环境部印发《{measure_zh}》（以下简称《办法》），自{zh_date(effective, with_year=True)}起施行。"),
+         lead("recently" if rng.random() < 0.7 else en_when(rng, occasion.event),
+              f"MEE issued the {measure_en}, which will take effect on {en_date(rng, effective)}, "
+              f"{effective.year}.")),
+        (f"《办法》共{chapters}章{articles}条，明确了适用范围、职责分工、管理程序和法律责任。",
+         f"The Measures consist of {articles} articles in {chapters} chapters, covering the scope of "
+         f"application, the division of responsibilities, procedures and legal liabilities."),
+        (f"《办法》规定，违反相关规定的，处{zh_wan(low)}以上{zh_wan(high)}以下的罚款。",
+         f"Violators will be fined between {en_yuan(low)} and {en_yuan(high)}."),
+        ("《办法》的出台，对于提升生态环境治理能力具有重要意义。", None),
+    ]
+    if document:
+        pairs.append((f"本办法自{zh_date(effective, with_year=True)}起施行。", None))
+    title_zh = f"关于印发《{measure_zh}》的通知" if document else f"生态环境部印发《{measure_zh}》"
+    title_en = pick(rng, f"MEE issues {measure_en}", f"MEE releases the {measure_en}")
+    original = ZhText(title_zh, chinese(pairs), channel, template,
+                      attachments=(measure_zh,) if document else ())
+    interview = ZhText(f"生态环境部有关负责人就《{measure_zh}》答记者问", (
+        f"近日，生态环境部印发《{measure_zh}》，自{zh_date(effective, with_year=True)}起施行。"
+        "生态环境部有关负责人就《办法》出台的背景和主要内容回答了记者提问。",
+        f"问：《办法》主要包括哪些内容？答：《办法》共{chapters}章{articles}条。"), channel="zbft")
+    attachments = (f"{measure_en} (Chinese version)",) if rng.random() < 0.3 else ()
+    return Story(original, title_en, condense(rng, pairs), (interview,), attachments=attachments)
+
+
+def press_conference(rng: Random, occasion: Occasion) -> Story:
+    """The monthly press conference: a department head's figures, the spokesperson's news."""
+    month = occasion.event.month
+    speaker = names.spokesperson(occasion.event)
+    guest = names.random_person(rng)
+    dept_zh, dept_en = rng.choice(topics.DEPARTMENTS)
+    area_zh, area_en = rng.choice(topics.WORK_AREAS)
+    projects, rate, funds = rng.randint(120, 9000), round(rng.uniform(60, 99), 1), round(rng.uniform(3, 900), 1)
+    pairs: Pairs = [
+        (f"{zh_date(occasion.event)}，生态环境部举行{month}月例行新闻发布会。{dept_zh}司长{guest.zh}"
+         f"介绍{area_zh}有关情况，并回答记者提问。生态环境部新闻发言人{speaker.zh}主持发布会。",
+         lead(en_when(rng, occasion.event),
+              f"MEE held its regular press conference for {EN_MONTHS[month - 1]}. Director General of "
+              f"the {dept_en} {guest.en} briefed reporters on {area_en} and answered questions. "
+              f"MEE spokesperson {speaker.en} presided over the conference.")),
+        (f"{guest.zh}介绍，{occasion.event.year}年以来，全国累计完成相关项目{projects}个，完成率{rate}%，"
+         f"投入资金{funds}亿元。",
+         f"Since the beginning of {occasion.event.year}, {en_number(projects)} projects had been "
+         f"completed nationwide, a completion rate of {rate} percent, with {funds} billion yuan "
+         f"invested, {guest.surname_en} said."),
+        (f"{speaker.zh}表示，下一步，生态环境部将继续加大工作力度，推动{area_zh}取得新进展。",
+         f"{speaker.surname_en} said MEE will step up its efforts to make new progress in {area_en}."),
+    ]
+    title_zh = f"生态环境部举行{month}月例行新闻发布会"
+    title_en = pick(rng, f"MEE holds regular press conference for {EN_MONTHS[month - 1]}",
+                    "MEE holds a regular press conference")
+    transcript = ZhText(f"生态环境部{month}月例行新闻发布会实录", (
+        f"{speaker.zh}：新闻界的朋友们，上午好！欢迎参加生态环境部{month}月例行新闻发布会。",
+        f"{guest.zh}：{occasion.event.year}年以来，全国累计完成相关项目{projects}个，完成率{rate}%。",
+        f"记者：请问{area_zh}下一步有哪些安排？",
+        f"{guest.zh}：我们将继续压实责任，确保按期完成各项任务。"), channel="zbft")
+    return Story(ZhText(title_zh, chinese(pairs), "xwfb"), title_en, condense(rng, pairs, keep=3), (transcript,))
