@@ -158,6 +158,7 @@ class WarcCapture:
         capture = response.meta[META_KEY]
         fields = {
             "crawl-id": self.crawl_id,
+            "spider": self.crawler.spider.name if self.crawler.spider else "",
             "item-url": item.get("url"),
             "item-docid": item.get("docid"),
             "item-title": item.get("title"),

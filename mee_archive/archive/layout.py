@@ -56,6 +56,10 @@ class ArchiveLayout:
             found = [path for path in found if parse_name(path.name)["crawl_id"] == crawl_id]
         return found
 
+    def crawl_ids(self) -> list[str]:
+        """Ids of the crawls with closed WARC files, oldest first (ids sort by start time)."""
+        return sorted({parse_name(path.name)["crawl_id"] for path in self.closed_warcs()})
+
     def open_warcs(self) -> list[Path]:
         return sorted(self.warc_dir.glob(f"*{WARC_SUFFIX}{OPEN_SUFFIX}"))
 

@@ -1,9 +1,10 @@
 """Package WARC files into a WACZ (py-wacz) that ReplayWeb.page and pywb open.
 
 A separate, re-runnable step after the crawl (never built in memory at crawl end, so a crash
-cannot take it down with it). Its ``pages/pages.jsonl`` lists the releases: one page per item,
-read from the metadata records the crawl wrote for them (item url, title, and the date of the
-response the item came from), so packaging needs nothing but the WARC files.
+cannot take it down with it). Its ``pages/pages.jsonl`` lists the releases (by default; the items
+of any spider on request): one page per item, read from the metadata records the crawl wrote for
+them (spider, item url, title, and the date of the response the item came from), so packaging
+needs nothing but the WARC files.
 """
 
 from __future__ import annotations
@@ -24,8 +25,8 @@ class PackageError(Exception):
     """py-wacz refused the input; the message carries its output."""
 
 
-def pages_of(warcs: Iterable[Path]) -> list[dict[str, str]]:
-    """One page per item URL, at its first capture, from the items' metadata records."""
+def pages_of(warcs: Iterable[Path], spiders: set[str]) -> list[dict[str, str]]:
+    """One page per item URL of ``spiders``, at its first capture, from the items' metadata records."""
     pages: dict[str, dict[str, str]] = {}
     for warc in warcs:
         for rec in iter_records(warc):
@@ -34,6 +35,8 @@ def pages_of(warcs: Iterable[Path]) -> list[dict[str, str]]:
             fields = dict(line.split(": ", 1) for line in rec.block.decode("utf-8").splitlines()
                           if ": " in line)
             url, ts = fields.get("item-url"), fields.get("response-date")
+            if fields.get("spider") not in spiders:
+                continue
             if url and ts and (url not in pages or ts < pages[url]["ts"]):
                 pages[url] = {"url": url, "ts": ts, "title": fields.get("item-title") or url}
     return sorted(pages.values(), key=lambda page: (page["ts"], page["url"]))
@@ -46,9 +49,10 @@ def write_pages(pages: list[dict[str, str]], path: Path) -> None:
             out.write(json.dumps(line, ensure_ascii=False) + "\n")
 
 
-def build_wacz(warcs: list[Path], target: Path, title: str) -> int:
-    """Write ``target`` from ``warcs``; return the number of pages listed."""
-    pages = pages_of(warcs)
+def build_wacz(warcs: list[Path], target: Path, title: str, spiders: set[str]) -> int:
+    """Write ``target`` from ``warcs``, listing the items of ``spiders`` as its pages; return
+    the number of pages listed."""
+    pages = pages_of(warcs, spiders)
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(target.name + ".part")
     with tempfile.TemporaryDirectory() as tmp:

@@ -19,6 +19,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add_archive_root(parser)
     parser.add_argument("--crawl", metavar="CRAWL_ID",
                         help="only the WARC files of this crawl (default: the whole archive)")
+    parser.add_argument("--pages-of", metavar="SPIDER", action="append",
+                        help="list the items of this spider as the WACZ's pages; repeatable "
+                        "(default: news_release, the releases)")
     parser.add_argument("-o", "--wacz", type=Path, metavar="FILE",
                         help="file to write (default: <output>/wacz/<crawl id or 'archive'>.wacz)")
     parser.set_defaults(func=run)
@@ -33,7 +36,7 @@ def run(args: argparse.Namespace) -> int:
     target = args.wacz or layout.root / "wacz" / f"{args.crawl or 'archive'}.wacz"
     title = f"MEE news releases, crawl {args.crawl}" if args.crawl else "MEE news releases"
     try:
-        pages = build_wacz(warcs, target, title)
+        pages = build_wacz(warcs, target, title, set(args.pages_of or ["news_release"]))
     except PackageError as exc:
         raise CliError(f"py-wacz failed: {exc}") from None
     print(f"{target}: {len(warcs)} WARC file(s), {pages} page(s)")

@@ -5,15 +5,23 @@ bytes it sent; and a helper that crawls it in a subprocess with the project's se
 from __future__ import annotations
 
 import gzip
+import os
+import shutil
+import socket
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+
+from mee_archive.archive.layout import ArchiveLayout
 
 REPO = Path(__file__).resolve().parents[2]
 SPIDER = Path(__file__).with_name("tiny_spider.py")
@@ -153,3 +161,46 @@ def crawl():
     """``crawl(output, start_url, *settings)``: run the tiny spider to the end (test modules cannot
     import conftest under pytest's importlib mode, so helpers come as fixtures)."""
     return run_crawl
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def fetch(url: str) -> tuple[int, str]:
+    with urllib.request.urlopen(url, timeout=10) as answer:
+        return answer.status, answer.read().decode("utf-8", "replace")
+
+
+@pytest.fixture
+def pywb(tmp_path: Path) -> Iterator[Callable[[ArchiveLayout, str], tuple[int, str]]]:
+    """``replay(archive, "<timestamp>mp_/<url>")``: (status, page) of the capture as pywb replays
+    it, from a collection of the archive's WARC files and *our* CDXJ index files."""
+    servers: list[subprocess.Popen] = []
+
+    def replay(archive: ArchiveLayout, address: str) -> tuple[int, str]:
+        collection = tmp_path / "collections" / "mee"
+        (collection / "archive").mkdir(parents=True)
+        (collection / "indexes").mkdir()
+        for warc in archive.closed_warcs():
+            os.symlink(warc, collection / "archive" / warc.name)
+            shutil.copy(archive.index_for(warc), collection / "indexes")
+        port = _free_port()
+        servers.append(subprocess.Popen(
+            [str(Path(sys.executable).with_name("wayback")), "-b", "127.0.0.1", "-p", str(port)],
+            cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
+        for _ in range(300):  # bounded wait for the server to come up
+            try:
+                return fetch(f"http://127.0.0.1:{port}/mee/{address}")
+            except urllib.error.HTTPError as error:
+                return error.code, ""
+            except OSError:
+                time.sleep(0.1)
+        raise AssertionError("pywb did not answer")
+
+    yield replay
+    for server in servers:
+        server.terminate()
+        server.wait(10)
