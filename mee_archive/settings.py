@@ -7,6 +7,8 @@ with ``setting=NAME=value`` in ``schedule.json``.
 
 from __future__ import annotations
 
+import os
+
 from mee_archive.politeness import user_agent
 
 BOT_NAME = "mee_archive"
@@ -15,9 +17,10 @@ NEWSPIDER_MODULE = "mee_archive.spiders"
 
 # --- Where the crawl starts and where it writes -------------------------------------------------
 
-# Root of the archive: items/, warc/, index/, state/, runs/ live below it. Jobs on scrapyd set it to a
-# stable absolute directory so they do not write into scrapyd's working directory.
-MEE_OUTPUT_DIR = "output"
+# Root of the archive: items/, warc/, index/, state/, runs/ live below it. Jobs on scrapyd must write
+# to a stable absolute directory, not scrapyd's working directory: start scrapyd with the environment
+# variable MEE_OUTPUT_DIR=/srv/mee-archive, or pass setting=MEE_OUTPUT_DIR=... to schedule.json.
+MEE_OUTPUT_DIR = os.environ.get("MEE_OUTPUT_DIR", "output")
 
 # Where the English News Release section lives. The default is the real site; the replica answers
 # for the same URL when MEE_PROXY points at it, so archived URLs are always the real ones.
