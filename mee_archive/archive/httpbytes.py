@@ -1,7 +1,7 @@
 """The HTTP messages of an exchange as bytes, rebuilt from what Scrapy keeps of them.
 
 Scrapy does not keep the raw wire bytes, so the request and response heads are rebuilt here as
-faithfully as the downloader allows (see README "WARC fidelity"):
+faithfully as the downloader allows:
 
 - every header value, multi-valued ones too, as the bytes received (latin-1 safe, never decoded);
 - the status line from the real protocol and status with the standard reason phrase; HTTP/2 is
