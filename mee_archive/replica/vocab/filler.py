@@ -7,6 +7,7 @@ meetings and bulletins), the rest is local news, notices, State news and intervi
 from __future__ import annotations
 
 from datetime import date, timedelta
+from itertools import accumulate
 from random import Random
 
 from mee_archive.replica.vocab import kinds, places, topics
@@ -85,9 +86,9 @@ def story_filler(rng: Random, day: date) -> ZhText:
 
 
 FILLERS = (story_filler, local_news, notice, state_news, interview)
-WEIGHTS = (0.45, 0.25, 0.12, 0.1, 0.08)
+CUM_WEIGHTS = tuple(accumulate((0.45, 0.25, 0.12, 0.1, 0.08)))
 
 
 def filler(rng: Random, day: date) -> ZhText:
     """One untranslated Chinese article published on ``day``."""
-    return rng.choices(FILLERS, weights=WEIGHTS)[0](rng, day)
+    return rng.choices(FILLERS, cum_weights=CUM_WEIGHTS)[0](rng, day)

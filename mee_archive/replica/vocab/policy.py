@@ -7,7 +7,8 @@ A press conference's original is in xwfb, its transcript in zbft.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+import re
+from datetime import date
 from random import Random
 
 from mee_archive.replica.vocab import names, topics
@@ -39,15 +40,16 @@ def regulation(rng: Random, occasion: Occasion) -> Story:
     effective = date(occasion.event.year + (occasion.event.month >= 10), (occasion.event.month + 2) % 12 + 1, 1)
     template, channel = _document_or_news(rng, occasion.published)
     document = template != "channel"
+    short_en = re.split(r" (?:for|on|of) ", measure_en, maxsplit=1)[0]  # "Measures", "Provisions"...
     pairs: Pairs = [
         (("各省、自治区、直辖市生态环境厅（局），新疆生产建设兵团生态环境局：为规范相关工作，我部制定了"
           f"《{measure_zh}》，现印发给你们，请遵照执行。" if document else
           f"近日，生态环境部印发《{measure_zh}》（以下简称《办法》），自{zh_date(effective, with_year=True)}起施行。"),
-         lead("recently" if rng.random() < 0.7 else en_when(rng, occasion.event),
+         lead(pick(rng, "recently", "recently", ""),  # the Chinese gives no date either
               f"MEE issued the {measure_en}, which will take effect on {en_date(rng, effective)}, "
               f"{effective.year}.")),
         (f"《办法》共{chapters}章{articles}条，明确了适用范围、职责分工、管理程序和法律责任。",
-         f"The Measures consist of {articles} articles in {chapters} chapters, covering the scope of "
+         f"The {short_en} consist of {articles} articles in {chapters} chapters, covering the scope of "
          f"application, the division of responsibilities, procedures and legal liabilities."),
         (f"《办法》规定，违反相关规定的，处{zh_wan(low)}以上{zh_wan(high)}以下的罚款。",
          f"Violators will be fined between {en_yuan(low)} and {en_yuan(high)}."),

@@ -67,13 +67,13 @@ def en_date(rng: Random, day: date) -> str:
     """``April 12``, ``Apr. 12`` or ``12 April``, as MEE's translators variously wrote it."""
     month, short = EN_MONTHS[day.month - 1], EN_MONTHS_SHORT[day.month - 1]
     return rng.choices((f"{month} {day.day}", f"{short} {day.day}", f"{day.day} {month}"),
-                       weights=(10, 7, 3))[0]
+                       cum_weights=(10, 17, 20))[0]
 
 
 def en_when(rng: Random, day: date) -> str:
     """The English for "on that day": a date mostly, a weekday or "recently" sometimes, or nothing."""
     options = (f"on {en_date(rng, day)}", f"on {EN_WEEKDAYS[day.weekday()]}", "recently", "")
-    return rng.choices(options, weights=(7, 1, 1, 1))[0]
+    return rng.choices(options, cum_weights=(7, 8, 9, 10))[0]
 
 
 def lead(when: str, clause: str) -> str:

@@ -1,0 +1,258 @@
+"""The corpus generator: deterministic, append-stable, dated like the real sites, hard to link."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from datetime import date, timedelta
+from random import Random
+
+import pytest
+from pypinyin import lazy_pinyin
+
+from mee_archive.replica.corpus import MAX_LAG, StableRandom, build_corpus, generation
+from mee_archive.replica.model import Corpus, ZhArticle
+from mee_archive.replica.vocab import names
+
+SIZE, MORE, LONG = 300, 37, 1500
+
+
+@pytest.fixture(scope="module")
+def generated() -> Corpus:
+    return build_corpus(7, SIZE)
+
+
+@pytest.fixture(scope="module")
+def grown() -> Corpus:
+    return build_corpus(7, SIZE + MORE)
+
+
+@pytest.fixture(scope="module")
+def long_run() -> Corpus:
+    """Long enough to reach 2019: every template generation and both docid jumps."""
+    return build_corpus(11, LONG)
+
+
+def originals(corpus: Corpus) -> dict[int, ZhArticle]:
+    return {a.docid: a for a in corpus.zh}
+
+
+def test_size_and_determinism(generated: Corpus) -> None:
+    again = build_corpus(7, SIZE)
+    assert len(generated.releases()) == SIZE
+    assert again.en == generated.en and again.zh == generated.zh
+    other = build_corpus(8, SIZE)
+    assert [r.title for r in other.en] != [r.title for r in generated.en]
+
+
+def test_empty_and_negative_sizes() -> None:
+    assert build_corpus(1, 0).en == [] and build_corpus(1, 0).zh == []
+    with pytest.raises(ValueError):
+        build_corpus(1, -1)
+
+
+def test_growing_keeps_every_old_item_and_adds_only_newer_releases(generated: Corpus, grown: Corpus) -> None:
+    assert set(generated.en) <= set(grown.en)
+    assert set(generated.zh) <= set(grown.zh)
+    old_last = generated.releases()[-1].url_date
+    added = set(grown.releases()) - set(generated.releases())
+    assert len(added) == MORE
+    assert min(r.url_date for r in added) >= old_last
+    # New Chinese articles on old days can only be the new releases' originals and their coverage.
+    late = [a for a in set(grown.zh) - set(generated.zh) if a.published.date() <= old_last]
+    assert all(a.published.date() > old_last - timedelta(days=MAX_LAG) for a in late)
+    assert len(late) <= 4 * MORE
+
+
+def test_releases_are_in_chronological_order(generated: Corpus) -> None:
+    dates = [r.url_date for r in generated.en]
+    assert dates == sorted(dates)
+    assert generated.en[0].url_date >= date(2017, 1, 1)
+    per_workday = Counter(r.url_date for r in generated.releases() if r.url_date.weekday() < 5)
+    assert 1.5 <= sum(per_workday.values()) / len(per_workday) <= 4
+
+
+def test_docids_unique_across_hosts_and_increasing_with_publication(long_run: Corpus) -> None:
+    docids = [r.docid for r in long_run.en] + [a.docid for a in long_run.zh]
+    assert len(docids) == len(set(docids))
+    by_time = sorted(long_run.zh, key=lambda a: a.published)
+    assert [a.docid for a in by_time] == sorted(a.docid for a in long_run.zh)
+    days: dict[date, list[int]] = defaultdict(list)
+    for r in long_run.en:
+        days[r.url_date].append(r.docid)
+    for a in long_run.zh:
+        days[a.published.date()].append(a.docid)
+    ordered = [days[d] for d in sorted(days)]
+    assert all(max(a) < min(b) for a, b in zip(ordered, ordered[1:]))
+
+
+def test_docid_counter_jumps_in_july_and_november_2018(long_run: Corpus) -> None:
+    def first_docid(since: date) -> int:
+        return min(a.docid for a in long_run.zh if a.published.date() >= since)
+
+    def last_docid(before: date) -> int:
+        return max(a.docid for a in long_run.zh if a.published.date() < before)
+
+    assert last_docid(date(2018, 7, 16)) < 447_000 <= first_docid(date(2018, 7, 16)) < 448_000
+    assert last_docid(date(2018, 11, 12)) < 672_000 <= first_docid(date(2018, 11, 12)) < 673_000
+
+
+def test_date_relations(long_run: Corpus) -> None:
+    zh = originals(long_run)
+    lags = Counter()
+    for r in long_run.releases():
+        lag = (r.url_date - r.event_date).days
+        lags[lag] += 1
+        assert 2 <= lag <= 14 or lag == 26
+        assert r.url_date - timedelta(days=2) <= r.printed_date <= r.url_date
+        if r.zh_docid is not None:
+            published = zh[r.zh_docid].published.date()
+            assert 0 <= (published - r.event_date).days <= 3
+            assert published < r.url_date
+    assert sum(1 for r in long_run.releases() if r.printed_date < r.url_date) > LONG // 20
+
+
+def test_generations_follow_the_url_date(long_run: Corpus) -> None:
+    seen: dict[str, list[date]] = defaultdict(list)
+    for r in long_run.en:
+        seen[r.generation].append(r.url_date)
+    assert set(seen) == {"A", "A2", "B", "C", "D"} or set(seen) == {"A", "A2", "B", "C"}
+    assert max(seen["A"]) < date(2018, 12, 1) and min(seen["A"]) < date(2017, 2, 1)
+    assert date(2018, 3, 1) <= min(seen["A2"]) and max(seen["A2"]) < date(2018, 12, 1)
+    assert date(2018, 7, 1) <= min(seen["B"]) and max(seen["B"]) < date(2018, 12, 1)
+    assert min(seen["C"]) >= date(2018, 12, 1)
+    assert all(d >= date(2021, 1, 1) for d in seen.get("D", []))
+    rng = StableRandom("generations")
+    assert {generation(rng, date(2021, 1, 1) + timedelta(days=n)) for n in range(0, 9000, 97)} == {"D"}
+
+
+def test_share_of_releases_without_original(long_run: Corpus) -> None:
+    orphans = [r for r in long_run.releases() if r.zh_docid is None]
+    assert 0.04 <= len(orphans) / LONG <= 0.11
+    assert all(r.paragraphs[-1].startswith("Chinese report by ") and r.paragraphs[-1].endswith(", CENEWS")
+               for r in orphans)
+
+
+def test_chinese_site_is_ten_times_larger_across_all_channels(long_run: Corpus) -> None:
+    assert 7 <= len(long_run.zh) / LONG <= 12
+    channels = Counter(a.channel for a in long_run.zh)
+    assert {"hjywnews", "xwfb", "zbft", "szyw", "dfnews", "gsgg"} <= set(channels)
+    zh = originals(long_run)
+    original_channels = Counter(zh[r.zh_docid].channel for r in long_run.releases() if r.zh_docid)
+    assert original_channels.most_common(1)[0][0] == "hjywnews"
+    assert any(zh[r.zh_docid].template == "xxgk2018" for r in long_run.releases() if r.zh_docid)
+
+
+def test_legacy_pages_are_2017_gb2312_documents(long_run: Corpus) -> None:
+    legacy = [a for a in long_run.zh if a.template == "legacy"]
+    assert legacy
+    for article in legacy:
+        assert article.encoding == "gb2312" and article.published.year <= 2017
+        "\n".join((article.title, *article.paragraphs)).encode("gb2312")
+    assert all(a.encoding == "utf-8" for a in long_run.zh if a.template != "legacy")
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_hard_cases_in_any_corpus_of_200(seed: int) -> None:
+    corpus = build_corpus(seed, 200)
+    zh = originals(corpus)
+    linked = {r.zh_docid for r in corpus.releases() if r.zh_docid}
+    same_day_titles = Counter((a.published.date(), a.title) for a in corpus.zh)
+    meeting_days = [(d, t) for (d, t), n in same_day_titles.items() if n >= 2 and "会议" in t]
+    assert len(meeting_days) >= 3, "several same-day meetings with one generic title"
+    titles = Counter(r.title for r in corpus.releases())
+    assert titles["MEE holds a ministerial executive meeting"] >= 5
+    assert sum(1 for r in corpus.releases() if r.zh_related) >= 10, "related coverage"
+    assert all(not set(r.zh_related) & linked for r in corpus.releases())
+    near = 0
+    for docid in linked:
+        original = zh[docid]
+        near += any(a.title == original.title and a.docid not in linked
+                    and abs((a.published - original.published).days) <= 7 for a in corpus.zh)
+    assert near >= 10, "near-duplicate filler on nearby days"
+    assert 0.02 <= sum(1 for r in corpus.releases() if r.zh_docid is None) / 200 <= 0.15
+
+
+def test_sibling_sections_are_not_news_releases(long_run: Corpus) -> None:
+    siblings = [r for r in long_run.en if r.section != "news_release"]
+    assert {r.section for r in siblings} == {"media_news", "Photo"}
+    assert all(r.section == "news_release" for r in long_run.releases())
+    assert all(r.images for r in siblings if r.section == "Photo")
+
+
+def test_embeds_are_named_after_the_article_date(long_run: Corpus) -> None:
+    with_images = [r for r in long_run.releases() if r.images]
+    with_pdfs = [r for r in long_run.releases() if r.attachments]
+    assert len(with_images) > LONG // 50 and len(with_pdfs) > LONG // 100
+    for r in long_run.en:
+        for e in r.images + r.attachments:
+            prefix, ext = ("W", "jpg") if e.kind == "image" else ("P", "pdf")
+            assert re.fullmatch(rf"{prefix}0{r.url_date:%Y%m%d}\d{{12}}\.{ext}", e.filename)
+            assert e.title.isascii() and e.title
+    zh_files = [(a, e) for a in long_run.zh for e in a.attachments]
+    assert zh_files
+    assert all(e.filename.startswith(f"P0{a.published:%Y%m%d}") for a, e in zh_files)
+
+
+def test_texts_are_plain_paragraphs(long_run: Corpus) -> None:
+    for r in long_run.en:
+        assert r.title and r.paragraphs
+        for p in (r.title, *r.paragraphs):
+            assert p == p.strip() and "  " not in p and "\n" not in p
+            assert all(c.isprintable() for c in p)
+            assert not re.search(r"[\u4e00-\u9fff]", p), "no Chinese left in the English"
+    for a in long_run.zh:
+        assert all(p and p == p.strip() and not p.startswith("\u3000") for p in a.paragraphs)
+
+
+NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def test_english_keeps_the_figures_of_its_original(long_run: Corpus) -> None:
+    """A faithful translation: every figure of the English occurs in the Chinese original."""
+    zh = originals(long_run)
+    checked = 0
+    for r in long_run.releases():
+        if r.zh_docid is None:
+            continue
+        chinese = "".join(zh[r.zh_docid].paragraphs)
+        text = re.sub(r"[\d,.]+ (million )?yuan|μg/m3", "", " ".join(r.paragraphs))  # 万元 converted
+        for number in NUMBER.findall(text):
+            number = number.replace(",", "")
+            if len(number) >= 2:
+                assert number in chinese, (number, r.url)
+                checked += 1
+    assert checked > LONG * 2
+
+
+def test_official_names_romanise_as_pypinyin_does() -> None:
+    people = [t.holder for terms in (names.MINISTERS, names.SPOKESPERSONS, *names.VICE_MINISTERS)
+              for t in terms]
+    rng = Random(5)
+    people += [names.random_person(rng) for _ in range(500)]
+    for p in people:
+        syllables = lazy_pinyin(p.zh)
+        assert p.en == f"{syllables[0].capitalize()} {''.join(syllables[1:]).capitalize()}"
+
+
+def test_english_names_the_people_of_the_original(long_run: Corpus) -> None:
+    zh = originals(long_run)
+    for r in long_run.releases()[:300]:
+        if r.zh_docid is None:
+            continue
+        text = " ".join(r.paragraphs)
+        for p in {t.holder for terms in (names.MINISTERS, *names.VICE_MINISTERS) for t in terms}:
+            if p.en in text:
+                assert p.zh in "".join(zh[r.zh_docid].paragraphs)
+
+
+def test_stable_random_is_seeded_by_string_and_draws_in_range() -> None:
+    a, b = StableRandom("1:x"), StableRandom("1:x")
+    draws = [(a.randint(3, 5), a.choice("abc"), a.sample(range(10), 3), a.choices("xy", cum_weights=(1, 3))[0])
+             for _ in range(200)]
+    assert draws == [(b.randint(3, 5), b.choice("abc"), b.sample(range(10), 3), b.choices("xy", cum_weights=(1, 3))[0])
+                     for _ in range(200)]
+    assert {d[0] for d in draws} == {3, 4, 5} and {d[1] for d in draws} == set("abc")
+    assert all(len(set(d[2])) == 3 for d in draws)
+    assert 0.6 < sum(d[3] == "y" for d in draws) / 200 < 0.9
+    assert StableRandom("1:y").random() != StableRandom("1:x").random()
