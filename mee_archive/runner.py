@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Any
 
 from scrapy.crawler import CrawlerProcess
-from twisted.internet import defer
 from scrapy.settings import Settings
 
 from mee_archive.addons import output_dir
@@ -55,18 +54,17 @@ def crawl(spiders: list[str], overrides: Mapping[str, Any] | None = None) -> lis
         logs.mkdir(parents=True, exist_ok=True)
         stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
         settings.set("LOG_FILE", str(logs / f"crawl-{stamp}.log"), priority="cmdline")
-    process = CrawlerProcess(settings, install_root_handler=True)
+    process = CrawlerProcess(settings)
     crawlers = [process.create_crawler(name) for name in spiders]
 
-    @defer.inlineCallbacks
-    def one_after_another() -> Any:
-        for crawler in crawlers:
-            yield process.crawl(crawler)
+    def crawl_from(index: int) -> Any:
+        """Start crawler ``index``; when it ends, the next (join() waits for crawls added late)."""
+        if index < len(crawlers):
+            return process.crawl(crawlers[index]).addBoth(lambda _: crawl_from(index + 1))
+        return None
 
-    from twisted.internet import reactor  # the one CrawlerProcess installed
-
-    one_after_another().addBoth(lambda _: reactor.stop())
-    process.start(stop_after_crawl=False)
+    crawl_from(0)
+    process.start()
     log_file = Path(settings.get("LOG_FILE"))
     return [CrawlResult(c.spider.name if c.spider else name, c.stats.get_stats(), log_file)
             for c, name in zip(crawlers, spiders)]

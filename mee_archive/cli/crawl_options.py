@@ -40,8 +40,9 @@ def report(results: list[CrawlResult], output: str) -> int:
     """Print the closing summary; return the exit code (1 when anything failed for good)."""
     console = Console()
     table = Table(title="mee-archive crawl summary")
-    for column in ("spider", "releases found", "listed", "list pages", "pages fetched", "errors", "finish reason"):
-        table.add_column(column, justify="left" if column in ("spider", "finish reason") else "right")
+    for column in ("spider", "items", "listed", "list pages", "pages fetched", "errors", "finish reason"):
+        table.add_column(column, justify="left" if column in ("spider", "finish reason") else "right",
+                         no_wrap=column == "spider")
     for r in results:
         table.add_row(
             r.spider, str(r.get("mee/summary/releases_found")), str(r.get("mee/summary/releases_listed")),
