@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import logging
 import socket
-from importlib.metadata import version
+from collections.abc import Callable
 from datetime import datetime, timezone
+from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
@@ -107,18 +108,25 @@ class WarcCapture:
             self.dedup = DigestIndex(self.layout.dedup_db)
 
     def response_downloaded(self, response: Response, request: Request, spider: Spider) -> None:
-        if not request.url.startswith(("http://", "https://")):
-            return
+        if request.url.startswith(("http://", "https://")):
+            self._or_stop(self._archive, response, request)
+
+    def item_cited(self, item: dict[str, Any], response: Response) -> None:
+        self._or_stop(self._describe, item, response)
+
+    def _or_stop(self, write: Callable[..., None], *args: Any) -> None:
+        """Signal handlers' errors are only logged by Scrapy; a crawl whose archive cannot be
+        written must stop instead of going on unarchived."""
         try:
-            self._archive(response, request)
+            write(*args)
         except Exception:
-            logger.exception("could not archive %s: stopping the crawl", request.url)
+            logger.exception("could not write the WARC archive: stopping the crawl")
             deferred_from_coro(self.crawler.engine.close_spider_async(reason="warc_write_failed"))
 
     def _archive(self, response: Response, request: Request) -> None:
         uri = request.url.split("#", 1)[0]
         date = records.warc_date(datetime.now(timezone.utc))
-        head, body = response_head(response), response.body
+        head, body = response_head(response, request.method), response.body
         digest = records.sha1_digest(body)
         extra = {
             "WARC-IP-Address": str(response.ip_address) if response.ip_address else None,
@@ -153,7 +161,7 @@ class WarcCapture:
             return self.dedup.find_latest(uri), records.NOT_MODIFIED
         return (self.dedup.find(uri, digest) if has_body else None), records.IDENTICAL_PAYLOAD
 
-    def item_cited(self, item: dict[str, Any], response: Response) -> None:
+    def _describe(self, item: dict[str, Any], response: Response) -> None:
         """A metadata record naming the item derived from the response record."""
         capture = response.meta[META_KEY]
         fields = {

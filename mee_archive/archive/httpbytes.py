@@ -10,6 +10,9 @@ faithfully as the downloader allows:
   from the headers Scrapy exposes; Scrapy re-adds ``Content-Length`` when the server sent one. So a
   chunked answer is stored de-chunked with neither header (a valid close-delimited message, what
   pywb and ``warcio check`` read); a length-delimited answer keeps the server's Content-Length;
+- for answers without a body (1xx, 204, 304, any answer to HEAD) Twisted sets the length to 0 and
+  Scrapy turns that into ``Content-Length: 0`` whatever the server sent; that header is Scrapy's,
+  not the server's, so it is left out;
 - header-name case is Scrapy's Title-Case (names are case-insensitive, RFC 9110 §5.1) and headers
   of different names come in first-seen order: the interleaving on the wire is not kept by Twisted.
 """
@@ -89,8 +92,14 @@ def request_head(request: Request, protocol: str | None = None) -> bytes:
     return CRLF.join(lines) + CRLF + CRLF
 
 
-def response_head(response: Response) -> bytes:
-    """Status line and headers of a response as received (see module notes on framing)."""
+def _bodiless(status: int, method: str) -> bool:
+    return 100 <= status < 200 or status in (204, 304) or method == "HEAD"
+
+
+def response_head(response: Response, method: str = "GET") -> bytes:
+    """Status line and headers of a response to a ``method`` request as received (see module
+    notes on framing and on bodiless answers)."""
     version, _ = wire_protocol(response.protocol)
     status = f"{version} {response.status} {reason_phrase(response.status)}".encode("ascii")
-    return CRLF.join([status, *header_lines(response.headers)]) + CRLF + CRLF
+    skip = {b"content-length"} if _bodiless(response.status, method) else set()
+    return CRLF.join([status, *header_lines(response.headers, skip)]) + CRLF + CRLF

@@ -40,3 +40,13 @@ def test_request_through_http_proxy_uses_absolute_form_without_proxy_credentials
 def test_request_with_body_states_its_length_first() -> None:
     request = Request("https://example.org/", method="POST", body=b"q=1")
     assert request_head(request) == b"POST / HTTP/1.1\r\nContent-Length: 3\r\nHost: example.org\r\n\r\n"
+
+
+def test_content_length_scrapy_invents_for_bodiless_answers_is_left_out() -> None:
+    # Twisted reports length 0 for a 304 and Scrapy adds "Content-Length: 0" the server never sent
+    not_modified = Response("http://example.org/", status=304,
+                            headers={"Content-Length": "0", "ETag": '"x"'})
+    assert response_head(not_modified) == b'HTTP/1.1 304 Not Modified\r\nEtag: "x"\r\n\r\n'
+    head = Response("http://example.org/", status=200, headers={"Content-Length": "0"})
+    assert response_head(head, "HEAD") == b"HTTP/1.1 200 OK\r\n\r\n"
+    assert response_head(head) == b"HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n"

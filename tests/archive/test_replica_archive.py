@@ -107,6 +107,7 @@ def test_second_run_archives_304s_as_not_modified_revisits(runs, archive: Archiv
     for rec in not_modified:
         original = by_id[rec.header("WARC-Refers-To")]
         assert rec.header("WARC-Profile") == NOT_MODIFIED
+        assert b"Content-Length" not in rec.http[0]  # the replica sends none with a 304
         assert original.header("WARC-Target-URI") == rec.header("WARC-Target-URI")
         assert original.header("WARC-Payload-Digest") == rec.header("WARC-Payload-Digest")
 
