@@ -13,12 +13,13 @@ from datetime import date, datetime, time, timedelta
 import gc
 from bisect import bisect
 from contextlib import contextmanager
+from dataclasses import replace
 from itertools import accumulate, count, islice
 from random import Random
 from typing import Iterator, NamedTuple, Sequence, TypeVar
 
 from mee_archive.replica.model import Corpus, Embed, EnRelease, ZhArticle
-from mee_archive.replica.vocab import cenews, filler, kinds
+from mee_archive.replica.vocab import cenews, era, filler, kinds
 from mee_archive.replica.vocab.kinds import Kind
 from mee_archive.replica.vocab.story import Occasion, Story, ZhText
 
@@ -118,6 +119,9 @@ def _plan(seed: int, day: date, slot: int) -> Plan:
     rng = _rng(seed, "release", day, slot)
     kind = kinds.draw(rng, day)
     lag = 26 if rng.random() < 0.004 else rng.choice((2, 3, 3, 4, 4, 5, 5, 6, 7, 8, 9, 10, 12, 14))
+    weekend = (day - timedelta(days=lag)).weekday() - 4
+    if weekend > 0 and lag + weekend <= 14 and rng.random() < 0.85:
+        lag += weekend  # the ministry mostly works on week-days: move the event to Friday
     event = day - timedelta(days=lag)
     printed = day - timedelta(days=rng.choice((1, 2))) if rng.random() < 0.15 else day
     key = f"{day}:{slot}"
@@ -246,7 +250,7 @@ class _Assembler:
 
     def release(self, plan: Plan) -> None:
         occasion = Occasion(plan.event_date, plan.zh_date or plan.event_date)
-        story = plan.kind.build(_rng(self.seed, "story", plan.key), occasion)
+        story = era.story(plan.kind.build(_rng(self.seed, "story", plan.key), occasion), plan.event_date)
         zh_docid, related = None, ()
         if story.original is not None and plan.zh_date is not None:
             zh_docid = self.zh_article(f"orig:{plan.key}", plan.zh_date, story.original).docid
@@ -262,17 +266,18 @@ class _Assembler:
         """Another meeting the same day, under the very same generic title."""
         other = plan.kind.build(_rng(self.seed, "decoy", plan.key, r), occasion).original
         assert other is not None  # decoys are planned only for kinds with originals
-        return ZhText(title, other.paragraphs, other.channel, other.template, other.source)
+        return era.zh_text(replace(other, title=title, attachments=()), plan.event_date)
 
     def day(self, material: Day) -> None:
         rng = _rng(self.seed, "filler", material.day)  # a day's filler is published all or none
         for j in range(len(material.filler)):
-            self.zh_article(f"fill{j}:{material.day}", material.day, filler.filler(rng, material.day))
+            text = era.zh_text(filler.filler(rng, material.day), material.day)
+            self.zh_article(f"fill{j}:{material.day}", material.day, text)
         for q, (section, _) in enumerate(material.siblings):
             key = f"sib{q}:{material.day}"
             rng = _rng(self.seed, key)
             make = cenews.photo_story if section == "Photo" else cenews.cenews_report
-            story = make(rng, Occasion(material.day, material.day))
+            story = era.story(make(rng, Occasion(material.day, material.day)), material.day)
             dating = Dating(generation(rng, material.day), material.day, material.day, material.day)
             self.en_release(key, section, dating, story)
 
