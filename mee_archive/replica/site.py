@@ -36,6 +36,7 @@ EntriesHook = Callable[[str, list[ListEntry]], list[ListEntry]]
 
 _EN_LIST = re.compile(r"^/News_service/(?P<section>\w+)/(?P<page>index(?:_\d+)?\.shtml)?$")
 _ZH_LIST = re.compile(r"^/ywdt/(?P<channel>\w+)/(?P<page>index(?:_\d+)?\.shtml)?$")
+_ARTICLE = re.compile(r"/t\d{8}_(?P<docid>\d+)\.s?html?$")
 _LEGACY_LIST = re.compile(r"^/gkml/hbb/(?P<channel>\w+)/(?P<page>index_\d+(?:_\d+)?\.htm)$")
 
 
@@ -107,8 +108,9 @@ class Site:
     def __init__(self, corpus: Corpus, entries_hook: EntriesHook | None = None, cache_size: int = 4096) -> None:
         self.corpus = corpus
         self._hook = entries_hook
-        self.en_pages: dict[str, EnRelease] = {r.path: r for r in corpus.en}
-        self.zh_pages: dict[str, ZhArticle] = {a.path: a for a in corpus.zh}
+        # Articles by docid, not by path: formatting 200,000 dated paths would slow the start.
+        self.en_docs: dict[int, EnRelease] = {r.docid: r for r in corpus.en}
+        self.zh_docs: dict[int, ZhArticle] = {a.docid: a for a in corpus.zh}
         self.en_sections: dict[str, list[EnRelease]] = defaultdict(list)
         for r in sorted(corpus.en, key=lambda r: (r.url_date, r.docid), reverse=True):
             self.en_sections[r.section].append(r)
@@ -116,11 +118,13 @@ class Site:
         self.zh_channels: dict[str, list[ZhArticle]] = defaultdict(list)
         self.legacy: dict[str, list[ZhArticle]] = defaultdict(list)
         self._index_zh(corpus.zh)
-        self.files: dict[tuple[str, str], tuple[Embed, datetime]] = {}
-        for r in corpus.en:
-            self._add_files("en", r.path, r.images + r.attachments, _en_time(r))
-        for a in corpus.zh:
-            self._add_files("zh", a.path, a.attachments, _zh_time(a))
+        self.files: dict[tuple[str, str], list[tuple[EnRelease | ZhArticle, Embed]]] = defaultdict(list)
+        for item in corpus.en:
+            for e in item.images + item.attachments:
+                self.files[("en", e.filename)].append((item, e))
+        for item in corpus.zh:
+            for e in item.attachments:
+                self.files[("zh", e.filename)].append((item, e))
         self.resolve = lru_cache(maxsize=cache_size)(self._resolve)
 
     def _index_zh(self, articles: list[ZhArticle]) -> None:
@@ -135,13 +139,23 @@ class Site:
                 if a.channel == CROSS_LISTED[0] and a.docid % 4 == 0:
                     self.zh_channels[CROSS_LISTED[1]].append(a)
 
-    def _add_files(self, kind: str, page_path: str, files: Iterable[Embed], when: datetime) -> None:
-        for e in files:
-            self.files[(kind, _folder(page_path) + e.filename)] = (e, when)
+    def article(self, kind: str, path: str) -> EnRelease | ZhArticle | None:
+        """The article whose page is at ``path``, if any."""
+        m = _ARTICLE.search(path)
+        item = (self.en_docs if kind == "en" else self.zh_docs).get(int(m["docid"])) if m else None
+        return item if item is not None and item.path == path else None
 
     def is_article(self, kind: str, path: str) -> bool:
         """Whether ``path`` is an article page (what list pages link to)."""
-        return path in (self.en_pages if kind == "en" else self.zh_pages)
+        return self.article(kind, path) is not None
+
+    def _file(self, kind: str, path: str) -> Resource | None:
+        folder, _, name = path.rpartition("/")
+        for item, embed in self.files.get((kind, name), ()):
+            if _folder(item.path) == folder + "/":
+                when = _en_time(item) if isinstance(item, EnRelease) else _zh_time(item)
+                return Resource(embeds.embed_bytes(embed), embeds.content_type(embed.filename), when)
+        return None
 
     # --- routing -------------------------------------------------------------------------
 
@@ -149,21 +163,15 @@ class Site:
         """The resource at ``path`` on the ``kind`` ("en"/"zh") host; None means 404."""
         if path == "/robots.txt":
             return Resource(ROBOTS[kind].encode(), "text/plain; charset=utf-8", EPOCH)
-        if (kind, path) in self.files:
-            embed, when = self.files[(kind, path)]
-            return Resource(embeds.embed_bytes(embed), embeds.content_type(embed.filename), when)
-        if kind == "en":
-            found = self._en(path)
-        else:
-            found = self._zh(path)
+        found = self._file(kind, path) or (self._en(path) if kind == "en" else self._zh(path))
         if found is None and not path.endswith("/") and "." not in path.rsplit("/", 1)[-1]:
             if self._resolve(kind, path + "/") is not None:
                 return Resource(b"", HTML_UTF8, EPOCH, status=301, location=path + "/")
         return found
 
     def _en(self, path: str) -> Resource | None:
-        if path in self.en_pages:
-            r = self.en_pages[path]
+        r = self.article("en", path)
+        if isinstance(r, EnRelease):
             return _html(render_en.render_release(r), _en_time(r))
         if path in ("/", "/index.shtml"):
             latest = [(s, [self._en_entry(r, "/") for r in rs[:HOME_ENTRIES]]) for s, rs in self._en_sections()]
@@ -185,8 +193,9 @@ class Site:
         return sorted(self.en_sections.items(), key=lambda kv: (kv[0] != "news_release", kv[0]))
 
     def _zh(self, path: str) -> Resource | None:
-        if path in self.zh_pages:
-            return self._zh_article(self.zh_pages[path])
+        a = self.article("zh", path)
+        if isinstance(a, ZhArticle):
+            return self._zh_article(a)
         if path in ("/", "/index.shtml"):
             latest = [(c, [self._zh_entry(a, f"/ywdt/{c}/") for a in arts[:HOME_ENTRIES]]) for c, arts in self._news_channels()]
             return _html(render_zh_lists.render_zh_home(latest), _newest(a for _, arts in self._news_channels() for a in arts[:1]))
