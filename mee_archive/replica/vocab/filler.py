@@ -11,10 +11,8 @@ from itertools import accumulate
 from random import Random
 
 from mee_archive.replica.vocab import kinds, places, topics
-from mee_archive.replica.vocab.story import Occasion, ZhText, zh_date
+from mee_archive.replica.vocab.story import Occasion, ZhText, document_place, zh_date
 
-LEGACY_CHANNELS = ("bgth", "bwj", "qt")  # /gkml/hbb/ folders of the pre-2018 site
-LEGACY_UNTIL = date(2018, 1, 1)
 
 
 def local_news(rng: Random, day: date) -> ZhText:
@@ -34,7 +32,7 @@ def local_news(rng: Random, day: date) -> ZhText:
 
 
 def notice(rng: Random, day: date) -> ZhText:
-    """公示公告: approvals and consultations; before 2018 often on the legacy /gkml/ pages."""
+    """公示公告: approvals and consultations, some published as documents (legacy /gkml/ before 2018)."""
     measure_zh, _ = rng.choice(topics.MEASURES)
     title = rng.choice((
         f"关于{day.year}年{day.month}月拟批准的建设项目环境影响评价文件的公示",
@@ -45,8 +43,9 @@ def notice(rng: Random, day: date) -> ZhText:
         f"根据有关规定，现将相关情况予以公示，公示期为{zh_date(day)}起{rng.choice((5, 7, 10, 30))}个工作日。",
         "如有意见，请于公示期内以书面形式反馈我部。联系电话：010-6556" + f"{rng.randint(1000, 9999)}。",
     )
-    if day < LEGACY_UNTIL and rng.random() < 0.5:
-        return ZhText(title, paragraphs, channel=rng.choice(LEGACY_CHANNELS), template="legacy")
+    if rng.random() < 0.4:
+        template, channel = document_place(rng, day)
+        return ZhText(title, paragraphs, channel, template)
     return ZhText(title, paragraphs, channel="gsgg")
 
 

@@ -65,15 +65,19 @@ def inspection(rng: Random, occasion: Occasion) -> Story:
     title_en = pick(rng, f"Progress of the {en_ordinal(batch)} batch of central environmental inspections",
                     f"Central inspection teams hand over {en_number(handed)} public complaints to "
                     f"{len(provinces)} provinces")
-    province = provinces[0]
-    local = round(handed / len(provinces) * rng.uniform(0.8, 1.2))
-    related = (ZhText(
+    related = tuple(_provincial_report(rng, occasion, p, round(handed / len(provinces) * rng.uniform(0.8, 1.2)))
+                    for p in provinces[:2])
+    return Story(ZhText(title_zh, chinese(pairs)), title_en, condense(rng, pairs, keep=3), related)
+
+
+def _provincial_report(rng: Random, occasion: Occasion, province: places.Province, cases: int) -> ZhText:
+    """A province's own account of the inspection: same dates, a share of the same cases."""
+    return ZhText(
         f"{province.zh}全力配合中央生态环境保护督察",
         (f"中央第{zh_count(rng.randint(1, 7))}生态环境保护督察组进驻{province.zh_full}以来，"
-         f"截至{zh_date(occasion.event)}，共向我省交办群众举报{local}件。",
+         f"截至{zh_date(occasion.event)}，共向我省交办群众举报{cases}件。",
          "我省坚持立行立改，对交办问题逐一核查、逐件办理，办理情况及时向社会公开。"),
-        channel="dfnews", source=f"{province.zh_full}生态环境厅"),)
-    return Story(ZhText(title_zh, chinese(pairs)), title_en, condense(rng, pairs, keep=3), related)
+        channel="dfnews", source=f"{province.zh_full}生态环境厅")
 
 
 def campaign(rng: Random, occasion: Occasion) -> Story:

@@ -13,60 +13,53 @@ from random import Random
 
 from mee_archive.replica.vocab import names, topics
 from mee_archive.replica.vocab.story import (
-    EN_MONTHS, Occasion, Story, ZhText, chinese, condense, en_date, en_number, en_when, en_yuan,
-    lead, pick, zh_date, zh_wan,
+    EN_MONTHS, Occasion, Story, ZhText, chinese, condense, document_place, en_date, en_number,
+    en_when, en_yuan, lead, pick, zh_date, zh_wan,
 )
 
 Pairs = list[tuple[str, str | None]]
-XXGK_FROM = date(2018, 1, 1)
-XXGK_CHANNELS = ("xxgk02", "xxgk03", "xxgk06")
-LEGACY_CHANNELS = ("bwj", "bgth")
-
-
-def _document_or_news(rng: Random, day: date) -> tuple[str, str]:
-    """Where the original of a measure is published: (template, channel)."""
-    if rng.random() < 0.4:
-        if day >= XXGK_FROM:
-            return "xxgk2018", rng.choice(XXGK_CHANNELS)
-        return "legacy", rng.choice(LEGACY_CHANNELS)
-    return "channel", "hjywnews"
 
 
 def regulation(rng: Random, occasion: Occasion) -> Story:
-    """The ministry issues a measure: chapters, articles, penalties, effective date."""
+    """The ministry issues a measure: the notice itself and a news item both tell it.
+
+    Either can be the original the English translates; the other is related coverage with the
+    very same facts, next to an interview about the measure.
+    """
     measure_zh, measure_en = rng.choice(topics.MEASURES)
+    short_zh = f"《{measure_zh[-2:]}》"  # 《办法》, 《规定》, 《细则》
+    short_en = re.split(r" (?:for|on|of) ", measure_en, maxsplit=1)[0]  # "Measures", "Provisions"...
     chapters, articles = rng.randint(4, 9), rng.randint(25, 70)
     low, high = rng.choice(((1, 10), (2, 20), (5, 50), (10, 100)))
     effective = date(occasion.event.year + (occasion.event.month >= 10), (occasion.event.month + 2) % 12 + 1, 1)
-    template, channel = _document_or_news(rng, occasion.published)
-    document = template != "channel"
-    short_en = re.split(r" (?:for|on|of) ", measure_en, maxsplit=1)[0]  # "Measures", "Provisions"...
+    effective_zh = zh_date(effective, with_year=True)
     pairs: Pairs = [
-        (("各省、自治区、直辖市生态环境厅（局），新疆生产建设兵团生态环境局：为规范相关工作，我部制定了"
-          f"《{measure_zh}》，现印发给你们，请遵照执行。" if document else
-          f"近日，生态环境部印发《{measure_zh}》（以下简称《办法》），自{zh_date(effective, with_year=True)}起施行。"),
+        (f"近日，生态环境部印发《{measure_zh}》（以下简称{short_zh}），自{effective_zh}起施行。",
          lead(pick(rng, "recently", "recently", ""),  # the Chinese gives no date either
               f"MEE issued the {measure_en}, which will take effect on {en_date(rng, effective)}, "
               f"{effective.year}.")),
-        (f"《办法》共{chapters}章{articles}条，明确了适用范围、职责分工、管理程序和法律责任。",
+        (f"{short_zh}共{chapters}章{articles}条，明确了适用范围、职责分工、管理程序和法律责任。",
          f"The {short_en} consist of {articles} articles in {chapters} chapters, covering the scope of "
          f"application, the division of responsibilities, procedures and legal liabilities."),
-        (f"《办法》规定，违反相关规定的，处{zh_wan(low)}以上{zh_wan(high)}以下的罚款。",
+        (f"{short_zh}规定，违反相关规定的，处{zh_wan(low)}以上{zh_wan(high)}以下的罚款。",
          f"Violators will be fined between {en_yuan(low)} and {en_yuan(high)}."),
-        ("《办法》的出台，对于提升生态环境治理能力具有重要意义。", None),
+        (f"{short_zh}的出台，对于提升生态环境治理能力具有重要意义。", None),
     ]
-    if document:
-        pairs.append((f"本办法自{zh_date(effective, with_year=True)}起施行。", None))
-    title_zh = f"关于印发《{measure_zh}》的通知" if document else f"生态环境部印发《{measure_zh}》"
-    title_en = pick(rng, f"MEE issues {measure_en}", f"MEE releases the {measure_en}")
-    original = ZhText(title_zh, chinese(pairs), channel, template,
-                      attachments=(measure_zh,) if document else ())
+    news = ZhText(f"生态环境部印发《{measure_zh}》", chinese(pairs))
+    template, channel = document_place(rng, occasion.published)
+    notice = ZhText(f"关于印发《{measure_zh}》的通知", (
+        "各省、自治区、直辖市生态环境厅（局），新疆生产建设兵团生态环境局：",
+        f"为规范相关工作，我部制定了《{measure_zh}》，现印发给你们，请遵照执行。",
+        f"{short_zh}共{chapters}章{articles}条。违反相关规定的，处{zh_wan(low)}以上{zh_wan(high)}以下的罚款。",
+        f"{short_zh}自{effective_zh}起施行。"), channel, template, attachments=(measure_zh,))
+    original, other = (notice, news) if rng.random() < 0.4 else (news, notice)
     interview = ZhText(f"生态环境部有关负责人就《{measure_zh}》答记者问", (
-        f"近日，生态环境部印发《{measure_zh}》，自{zh_date(effective, with_year=True)}起施行。"
-        "生态环境部有关负责人就《办法》出台的背景和主要内容回答了记者提问。",
-        f"问：《办法》主要包括哪些内容？答：《办法》共{chapters}章{articles}条。"), channel="zbft")
+        f"近日，生态环境部印发《{measure_zh}》，自{effective_zh}起施行。"
+        f"生态环境部有关负责人就{short_zh}出台的背景和主要内容回答了记者提问。",
+        f"问：{short_zh}主要包括哪些内容？答：{short_zh}共{chapters}章{articles}条。"), channel="zbft")
+    title_en = pick(rng, f"MEE issues {measure_en}", f"MEE releases the {measure_en}")
     attachments = (f"{measure_en} (Chinese version)",) if rng.random() < 0.3 else ()
-    return Story(original, title_en, condense(rng, pairs), (interview,), attachments=attachments)
+    return Story(original, title_en, condense(rng, pairs), (other, interview), attachments=attachments)
 
 
 def press_conference(rng: Random, occasion: Occasion) -> Story:
@@ -100,4 +93,8 @@ def press_conference(rng: Random, occasion: Occasion) -> Story:
         f"{guest.zh}：{occasion.event.year}年以来，全国累计完成相关项目{projects}个，完成率{rate}%。",
         f"记者：请问{area_zh}下一步有哪些安排？",
         f"{guest.zh}：我们将继续压实责任，确保按期完成各项任务。"), channel="zbft")
-    return Story(ZhText(title_zh, chinese(pairs), "xwfb"), title_en, condense(rng, pairs, keep=3), (transcript,))
+    summary = ZhText(f"生态环境部：{occasion.event.year}年以来全国累计完成{area_zh}相关项目{projects}个", (
+        f"在{zh_date(occasion.event)}举行的生态环境部例行新闻发布会上，{dept_zh}司长{guest.zh}表示，"
+        f"全国累计完成相关项目{projects}个，完成率{rate}%。",), channel="hjywnews")
+    return Story(ZhText(title_zh, chinese(pairs), "xwfb"), title_en, condense(rng, pairs, keep=3),
+                 (transcript, summary))

@@ -56,6 +56,15 @@ class Occasion:
 
 Builder = Callable[[Random, Occasion], Story]
 
+XXGK_FROM = date(2018, 1, 1)  # documents moved from the legacy /gkml/ pages to /xxgk2018/
+
+
+def document_place(rng: Random, day: date) -> tuple[str, str]:
+    """Where a ministry document published on ``day`` lives: (template, channel)."""
+    if day >= XXGK_FROM:
+        return "xxgk2018", rng.choice(("xxgk02", "xxgk03", "xxgk06"))
+    return "legacy", rng.choice(("bgth", "bwj", "qt"))
+
 
 def zh_date(day: date, with_year: bool = False) -> str:
     """``4月12日``, or ``2018年4月12日``."""
