@@ -1,5 +1,6 @@
-"""The real news_release spider crawling the replica through its proxy, twice: the archive holds
-every exchange the replica saw, byte for byte, and the second (incremental) run archives the
+"""The real spiders crawling the replica through its proxy (news_release, zh_news, then
+news_release again): the archive holds every exchange the replica saw, byte for byte (gzip-coded,
+chunked and GB2312 pages among them), and the second, incremental news_release run archives the
 replica's 304s as server-not-modified revisits. Then verify, package and pywb accept it."""
 
 from __future__ import annotations
@@ -42,12 +43,12 @@ def output(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def runs(replica: ReplicaServer, output: Path) -> list[list[tuple[str, int]]]:
-    """Two crawls into one archive; the (url, status) exchanges the replica logged in each."""
+    """Three crawls into one archive; the (url, status) exchanges the replica logged in each."""
     seen = []
-    for _ in range(2):
+    for spider in ("news_release", "zh_news", "news_release"):
         before = len(replica.requests)
         result = subprocess.run(
-            [sys.executable, "-m", "scrapy", "crawl", "news_release", "-s", f"MEE_PROXY={replica.url}",
+            [sys.executable, "-m", "scrapy", "crawl", spider, "-s", f"MEE_PROXY={replica.url}",
              "-s", f"MEE_OUTPUT_DIR={output}", *FAST], cwd=REPO, capture_output=True, text=True, timeout=300)
         assert result.returncode == 0, result.stderr[-3000:]
         seen.append([(r.url, r.status) for r in replica.requests[before:]])
@@ -82,8 +83,8 @@ def test_every_exchange_the_replica_saw_is_archived(runs, archive: ArchiveLayout
 
 
 def test_payloads_are_the_bytes_the_replica_sent(replica: ReplicaServer, archive: ArchiveLayout) -> None:
-    coded = chunked = 0
-    for rec in crawls(archive)[0]:
+    coded = chunked = gb2312 = 0
+    for rec in [*crawls(archive)[0], *crawls(archive)[1]]:
         if rec.type != "response" or status(rec) != 200:
             continue
         url = urlsplit(rec.header("WARC-Target-URI"))
@@ -94,16 +95,17 @@ def test_payloads_are_the_bytes_the_replica_sent(replica: ReplicaServer, archive
             expected, coded = replica.gzipped(resource.body), coded + 1
         if b"\r\nContent-Length:" not in head:
             chunked += 1  # sent chunked: stored de-chunked, without Transfer-Encoding
+        gb2312 += b"charset=gb2312" in head
         assert payload == expected and b"Transfer-Encoding" not in head
-    assert coded and chunked
+    assert coded and chunked and gb2312
 
 
 def test_second_run_archives_304s_as_not_modified_revisits(runs, archive: ArchiveLayout) -> None:
-    first, second = crawls(archive)
-    assert any(code == 304 for _, code in runs[1])
+    first, _, second = crawls(archive)
+    assert any(code == 304 for _, code in runs[2])
     by_id = {rec.header("WARC-Record-ID"): rec for rec in first}
     not_modified = [rec for rec in second if rec.type == "revisit" and status(rec) == 304]
-    assert len(not_modified) == sum(code == 304 for _, code in runs[1])
+    assert len(not_modified) == sum(code == 304 for _, code in runs[2])
     for rec in not_modified:
         original = by_id[rec.header("WARC-Refers-To")]
         assert rec.header("WARC-Profile") == NOT_MODIFIED
