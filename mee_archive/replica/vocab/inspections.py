@@ -44,7 +44,7 @@ def inspection(rng: Random, occasion: Occasion) -> Story:
          f"{zh_date(stationed, with_year=True)}陆续进驻{names_zh}开展督察。",
          f"With the approval of the CPC Central Committee and the State Council, the {en_ordinal(batch)} "
          f"batch of {len(provinces)} central eco-environmental protection inspection teams were "
-         f"stationed in {names_en} from {en_date(rng, stationed)}, {stationed.year}."),
+         f"stationed in {names_en} from {en_date(rng, stationed, with_year=True)}."),
         (f"截至{zh_date(occasion.event)}，各督察组共受理群众来电来信举报{received}件，"
          f"经梳理合并重复举报后，向被督察地方交办{handed}件。",
          lead(pick(rng, f"as of {en_date(rng, occasion.event)}", "so far"),

@@ -10,7 +10,7 @@ from random import Random
 
 from mee_archive.replica.vocab import names, places, topics
 from mee_archive.replica.vocab.story import (
-    Occasion, Story, ZhText, chinese, condense, en_date, en_when, lead, pick, zh_count, zh_date,
+    Occasion, Story, ZhText, chinese, condense, en_dates, en_when, lead, pick, zh_count, zh_date,
 )
 
 Pairs = list[tuple[str, str | None]]
@@ -99,7 +99,7 @@ def field_trip(rng: Random, occasion: Occasion) -> Story:
     pairs: Pairs = [
         (f"{zh_date(first)}至{zh_date(occasion.event)}，生态环境部部长{host.zh}在{province.zh_full}调研，"
          f"先后来到{city_zh}，实地察看了{site1_zh}和{site2_zh}。",
-         f"From {en_date(rng, first)} to {en_date(rng, occasion.event)}, Minister {host.en} conducted "
+         "From {} to {}, ".format(*en_dates(rng, first, occasion.event)) + f"Minister {host.en} conducted "
          f"research in {province.en}, visiting {site1_en} and {site2_en} in {city_en}."),
         (f"{host.zh}强调，要把{area_zh}摆在更加突出的位置，加快补齐短板。",
          f"{host.surname_en} stressed the need to give greater priority to {area_en} and to make up "

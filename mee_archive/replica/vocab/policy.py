@@ -36,8 +36,8 @@ def regulation(rng: Random, occasion: Occasion) -> Story:
     pairs: Pairs = [
         (f"近日，生态环境部印发《{measure_zh}》（以下简称{short_zh}），自{effective_zh}起施行。",
          lead(pick(rng, "recently", "recently", ""),  # the Chinese gives no date either
-              f"MEE issued the {measure_en}, which will take effect on {en_date(rng, effective)}, "
-              f"{effective.year}.")),
+              f"MEE issued the {measure_en}, which will take effect on "
+              f"{en_date(rng, effective, with_year=True)}.")),
         (f"{short_zh}共{chapters}章{articles}条，明确了适用范围、职责分工、管理程序和法律责任。",
          f"The {short_en} consist of {articles} articles in {chapters} chapters, covering the scope of "
          f"application, the division of responsibilities, procedures and legal liabilities."),

@@ -72,11 +72,21 @@ def zh_date(day: date, with_year: bool = False) -> str:
     return f"{year}{day.month}月{day.day}日"
 
 
-def en_date(rng: Random, day: date) -> str:
-    """``April 12``, ``Apr. 12`` or ``12 April``, as MEE's translators variously wrote it."""
-    month, short = EN_MONTHS[day.month - 1], EN_MONTHS_SHORT[day.month - 1]
-    return rng.choices((f"{month} {day.day}", f"{short} {day.day}", f"{day.day} {month}"),
-                       cum_weights=(10, 17, 20))[0]
+# How MEE's translators variously wrote a date: "April 12, 2018", "Apr. 12, 2018", "12 April 2018".
+EN_DATE_STYLES = ("{month} {day}{comma_year}", "{short} {day}{comma_year}", "{day} {month}{space_year}")
+EN_DATE_CUM_WEIGHTS = (10, 17, 20)
+
+
+def en_dates(rng: Random, *days: date, with_year: bool = False) -> list[str]:
+    """Several dates in one style, as one translator writes them in one sentence."""
+    style = rng.choices(EN_DATE_STYLES, cum_weights=EN_DATE_CUM_WEIGHTS)[0]
+    return [style.format(month=EN_MONTHS[d.month - 1], short=EN_MONTHS_SHORT[d.month - 1], day=d.day,
+                         comma_year=f", {d.year}" if with_year else "",
+                         space_year=f" {d.year}" if with_year else "") for d in days]
+
+
+def en_date(rng: Random, day: date, with_year: bool = False) -> str:
+    return en_dates(rng, day, with_year=with_year)[0]
 
 
 def en_when(rng: Random, day: date) -> str:
