@@ -150,7 +150,9 @@ class FaultPlan:
         if self.config.hits("malformed", path):
             res = replace(res, body=malform(res.body))
         if self.config.hits("oversized", path):
-            res = replace(res, body=res.body.replace(b"</body>", self._padding + b"</body>", 1))
+            end = re.search(rb"</body>", res.body, re.I)
+            at = end.start() if end else len(res.body)
+            res = replace(res, body=res.body[:at] + self._padding + res.body[at:])
         return res
 
     @cached_property

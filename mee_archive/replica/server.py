@@ -187,8 +187,7 @@ class _Handler(BaseHTTPRequestHandler):
         self.end_headers()
         if not head:
             self.wfile.write(_chunked(body) if chunked else body[: len(body) // 2] if truncate else body)
-        if truncate:
-            self._abort()
+        self.close_connection = self.close_connection or truncate  # FIN after half the body
         self._log(res.status, "truncate" if truncate else None)
 
     def _not_modified(self, etag: str, res: Resource) -> bool:
