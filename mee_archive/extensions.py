@@ -11,7 +11,8 @@ from scrapy.crawler import Crawler
 class CrawlSummary:
     """Put the figures an archivist checks first into the stats, under ``mee/summary/``.
 
-    Listed releases come from the spider's ``mee/releases_listed`` counter; found ones are the
+    Listed pages come from the spider's ``mee/listed`` counter (releases, or Chinese articles in
+    the date window); found ones are the
     items written. The CLI prints these; scrapyd users find them in the job log.
     """
 
@@ -25,8 +26,8 @@ class CrawlSummary:
 
     def spider_closed(self, spider: Any, reason: str) -> None:
         stats = self.stats.get_stats()
-        self.stats.set_value("mee/summary/releases_listed", stats.get("mee/releases_listed", 0))
-        self.stats.set_value("mee/summary/releases_found", stats.get("item_scraped_count", 0))
+        self.stats.set_value("mee/summary/listed", stats.get("mee/listed", 0))
+        self.stats.set_value("mee/summary/items", stats.get("item_scraped_count", 0))
         self.stats.set_value("mee/summary/pages_fetched", stats.get("response_received_count", 0))
         # Requests that failed for good (the spiders' errbacks count them) and callbacks that broke.
         errors = stats.get("mee/errors", 0) + stats.get("spider_exceptions/count", 0)

@@ -90,7 +90,7 @@ class ErrorLog:
 def counts(stats: dict[str, Any], spider: str) -> dict[str, Any]:
     """The manifest's figures, from the crawl's stats."""
     return {
-        "list_pages": stats.get("mee/list_pages", 0) + stats.get("mee/zh_list_pages", 0),
+        "list_pages": stats.get("mee/list_pages", 0),
         "list_pages_not_modified": stats.get("mee/incremental/not_modified", 0),
         ITEMS_OF_SPIDER.get(spider, "items"): {
             "new": stats.get("mee/items/new", 0),

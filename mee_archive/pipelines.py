@@ -13,8 +13,11 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
 
 from mee_archive.addons import feed_path
-from mee_archive.feeds import read_records
+from mee_archive.feeds import read_records, write_records_atomically
+from mee_archive.link import link_items
 from mee_archive.schemas import problems
+from mee_archive.spiders.news_release import NewsReleaseSpider
+from mee_archive.spiders.zh_news import ZhNewsSpider
 from mee_archive.text import join_paragraphs, strip_boilerplate
 
 # Which schema checks the items of which spider.
@@ -117,3 +120,40 @@ class DuplicatesPipeline(_CrawlerComponent):
             item["revision_of"] = earlier
         self.latest[url] = record_ref(item)
         return item
+
+
+class LinkPipeline(_CrawlerComponent):
+    """When the Chinese crawl ends, link every archived English release to its Chinese original.
+
+    Linking is one-to-one across the whole archive, so it waits for all Chinese items (this run's
+    and earlier runs') and then rewrites the English feed with ``zh``/``zh_status`` on every
+    record, atomically, plus ``items/links.jsonl`` (one line per release). Runs after the
+    news_release crawl, never beside it: the two would write the same file.
+    """
+
+    def open_spider(self) -> None:
+        self.active = self.spider_name == ZhNewsSpider.name
+        self.chinese: dict[str, dict[str, Any]] = {}
+
+    def process_item(self, item: dict[str, Any]) -> dict[str, Any]:
+        if self.active:
+            self.chinese[item["url"]] = item
+        return item
+
+    def close_spider(self) -> None:
+        if not self.active:
+            return
+        settings = self.crawler.settings
+        english_feed = feed_path(settings, NewsReleaseSpider.name)
+        chinese = {r["url"]: r for r in read_records(feed_path(settings, ZhNewsSpider.name)) if "url" in r}
+        chinese.update(self.chinese)
+        english = list(read_records(english_feed))
+        latest = list({record["url"]: record for record in english}.values())
+        results = {r.url: r for r in link_items(latest, list(chinese.values()))}
+        for record in english:
+            result = results[record["url"]]
+            record["zh"], record["zh_status"] = result.zh, result.zh_status
+        write_records_atomically(english_feed, english)
+        write_records_atomically(english_feed.with_name("links.jsonl"), [r.record() for r in results.values()])
+        for result in results.values():
+            self.crawler.stats.inc_value(f"mee/links/{result.zh_status}")

@@ -21,7 +21,7 @@ def progress_line(spider: str, stats: dict[str, Any]) -> str:
     """One line of the figures that tell whether a crawl is getting on."""
     return (
         f"{spider}: list pages {stats.get('mee/list_pages', 0)}/{stats.get('mee/list_pages_declared', '?')}"
-        f" · releases {stats.get('item_scraped_count', 0)}/{stats.get('mee/releases_listed', 0)}"
+        f" · items {stats.get('item_scraped_count', 0)}/{stats.get('mee/listed', 0)} listed"
         f" · embeds {stats.get('mee/embeds', 0)}"
         f" · responses {stats.get('response_received_count', 0)}"
         f" · errors {stats.get('mee/errors', 0)}"

@@ -102,6 +102,8 @@ ITEM_PIPELINES = {
     "mee_archive.pipelines.BoilerplatePipeline": 100,
     "mee_archive.pipelines.SchemaValidationPipeline": 300,
     "mee_archive.pipelines.DuplicatesPipeline": 400,
+    # After the Chinese crawl: link English releases to their originals (rewrites the English feed).
+    "mee_archive.pipelines.LinkPipeline": 800,
 }
 
 EXTENSIONS = {

@@ -45,7 +45,7 @@ def report(results: list[CrawlResult], output: str) -> int:
                          no_wrap=column == "spider")
     for r in results:
         table.add_row(
-            r.spider, str(r.get("mee/summary/releases_found")), str(r.get("mee/summary/releases_listed")),
+            r.spider, str(r.get("mee/summary/items")), str(r.get("mee/summary/listed")),
             f"{r.get('mee/list_pages')}/{r.get('mee/list_pages_declared', '?')}",
             str(r.get("mee/summary/pages_fetched")), str(r.errors), str(r.get("finish_reason", "?")),
         )

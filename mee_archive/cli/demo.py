@@ -51,5 +51,5 @@ def run(args: argparse.Namespace) -> int:
         raise CliError(f"cannot start the replica: {exc}") from exc
     with server:
         print(f"replica of {len(corpus.releases())} releases serving at {server.url}")
-        results = crawl(["news_release"], {**REPLICA_PACE, **overrides, "MEE_PROXY": server.url})
+        results = crawl(["news_release", "zh_news"], {**REPLICA_PACE, **overrides, "MEE_PROXY": server.url})
     return report(results, args.output)

@@ -48,7 +48,7 @@ class NewsReleaseSpider(ArchiveSpider):
         for entry in page.entries:
             if entry.url not in self.listed:
                 self.listed.add(entry.url)
-                self.crawler.stats.set_value("mee/releases_listed", len(self.listed))
+                self.crawler.stats.set_value("mee/listed", len(self.listed))
             yield scrapy.Request(entry.url, self.parse_release, errback=self.failed)
 
     def parse_release(self, response: Response) -> Iterator[Any]:

@@ -8,7 +8,6 @@ already in the archive (their dates, widened by MEE_ZH_MARGIN_DAYS).
 
 from __future__ import annotations
 
-import json
 from collections.abc import AsyncIterator, Iterator
 from datetime import date, timedelta
 from pathlib import Path
@@ -18,6 +17,7 @@ import scrapy
 from scrapy.http import Response
 
 from mee_archive.addons import feed_path
+from mee_archive.feeds import read_records
 from mee_archive.pages import zh_article, zh_list
 from mee_archive.pages.trs import list_page_urls
 from mee_archive.spiders.base import ArchiveSpider, page_html
@@ -27,23 +27,26 @@ DateWindow = tuple[date | None, date | None]
 
 
 def english_window(path: Path, margin_days: int) -> DateWindow:
-    """Dates the Chinese originals of the archived English releases can have.
+    """Dates the Chinese originals of the English releases still to be linked can have.
 
-    Originals appear up to a few weeks before the English release, never after it by much;
-    ``margin_days`` widens the window on both sides.
+    Releases an earlier run already linked (they carry ``zh_status``) need no new Chinese pages,
+    so a daily run looks back only from its new releases. Originals precede their translation by
+    up to a few weeks; ``margin_days`` widens the window on both sides.
     """
-    dates = []
-    if path.exists():
-        with path.open(encoding="utf-8") as lines:
-            for line in lines:
-                try:
-                    dates.append(date.fromisoformat(json.loads(line)["published"][:10]))
-                except (ValueError, KeyError, TypeError):
-                    continue  # a cut-off last line of a killed crawl
+    dates, unlinked = [], []
+    for record in read_records(path):
+        try:
+            day = date.fromisoformat(str(record["published"])[:10])
+        except (ValueError, KeyError):
+            continue
+        dates.append(day)
+        if "zh_status" not in record:
+            unlinked.append(day)
     if not dates:
         return None, None
     margin = timedelta(days=margin_days)
-    return min(dates) - margin, max(dates) + margin
+    wanted = unlinked or [max(dates)]
+    return min(wanted) - margin, max(wanted) + margin
 
 
 def in_window(day: date | None, window: DateWindow) -> bool:
@@ -69,7 +72,7 @@ class ZhNewsSpider(ArchiveSpider):
     def parse_list(self, response: Response, pages: list[str] | None, index: int) -> Iterator[scrapy.Request]:
         """One list page: request its articles inside the window, then the next page if still needed."""
         page = zh_list.parse_list(page_html(response), response.url)
-        self.crawler.stats.inc_value("mee/zh_list_pages")
+        self.crawler.stats.inc_value("mee/list_pages")
         if pages is None:  # page 0 names the page count
             pages = list_page_urls(response.url, page.page_count or 1)
         dates = []
@@ -77,6 +80,7 @@ class ZhNewsSpider(ArchiveSpider):
             day = date.fromisoformat(entry.date[:10]) if entry.date else None
             dates.append(day)
             if in_window(day, self.window):
+                self.crawler.stats.inc_value("mee/listed")
                 yield scrapy.Request(entry.url, self.parse_article, errback=self.failed)
         since = self.window[0]
         older_than_window = since is not None and any(d is not None and d < since for d in dates)
