@@ -7,23 +7,20 @@ resolved against the page), which leaves out navigation and sibling sections.
 
 from __future__ import annotations
 
-import posixpath
 from urllib.parse import urlsplit
 
 import parsel
 
 from mee_archive.pages.blocks import visible
 from mee_archive.pages.listing import ListEntry, ListPage, link_entries
-from mee_archive.pages.trs import ArticleURL, count_pages, site_of
+from mee_archive.pages.trs import ArticleURL, count_pages, list_folder, site_of
 
 __all__ = ["ListEntry", "ListPage", "list_section", "parse_list"]
 
 
 def list_section(url: str) -> str:
     """The section path a list page lists: its folder, e.g. "News_service/news_release"."""
-    path = urlsplit(url).path
-    folder = path if path.endswith("/") else posixpath.dirname(path)
-    return folder.strip("/")
+    return list_folder(urlsplit(url).path).strip("/")
 
 
 def parse_list(html: str, url: str) -> ListPage:

@@ -112,6 +112,13 @@ def count_pages(html: str) -> int | None:
     return int(pager[1]) if pager else None
 
 
+def list_folder(path: str) -> str:
+    """The folder a list page path stands for: `/a/b/`, `/a/b/index_3.shtml` and `/a/b` are `/a/b`."""
+    if path.endswith("/") or "." not in posixpath.basename(path):
+        return path.rstrip("/") or "/"
+    return posixpath.dirname(path)
+
+
 def list_page_urls(first_page_url: str, count: int) -> list[str]:
     """URLs of pages 0..count-1 of a TRS list, page 0 being `first_page_url` as given.
 
@@ -119,12 +126,12 @@ def list_page_urls(first_page_url: str, count: int) -> list[str]:
     `…/index_835.htm` is `…/index_835_n.htm`.
     """
     parts = urlsplit(first_page_url)
-    folder, filename = posixpath.split(parts.path)
+    folder, filename = list_folder(parts.path), posixpath.basename(parts.path)
     match = _LIST_FILE.match(filename)
     stem, ext = (match["stem"], match["ext"]) if match else ("index", "shtml")
     urls = [first_page_url]
     for page in range(1, count):
-        path = posixpath.join(folder or "/", f"{stem}_{page}.{ext}")
+        path = posixpath.join(folder, f"{stem}_{page}.{ext}")
         urls.append(urlunsplit((parts.scheme, parts.netloc, path, "", "")))
     return urls
 

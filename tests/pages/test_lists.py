@@ -12,11 +12,13 @@ GOLD = json.loads((FIXTURES / "gold.json").read_text(encoding="utf-8"))
 
 def test_en_list_rendered_by_the_replica():
     gold = GOLD["en_list"]
-    page = en_list.parse_list((FIXTURES / gold["file"]).read_text(encoding="utf-8"), gold["url"])
+    html = (FIXTURES / gold["file"]).read_text(encoding="utf-8")
+    page = en_list.parse_list(html, gold["url"])
     assert [(e.url, e.title, e.date) for e in page.entries] == [
         (e["url"], e["title"], e["date"]) for e in gold["entries"]
     ]
     assert page.page_count == gold["page_count"]
+    assert en_list.parse_list(html, gold["url"] + "index.shtml") == page
 
 
 def test_en_list_keeps_only_this_sections_articles():

@@ -65,6 +65,7 @@ def test_list_page_urls_follow_the_trs_naming():
     assert list_page_urls(base, 3) == [base, base + "index_1.shtml", base + "index_2.shtml"]
     assert list_page_urls(base + "index.shtml", 2) == [base + "index.shtml", base + "index_1.shtml"]
     assert list_page_urls(base, 1) == [base]
+    assert list_page_urls(base.rstrip("/"), 2) == [base.rstrip("/"), base + "index_1.shtml"]
     legacy = "http://www.mep.gov.cn/gkml/hbb/bwj/index_835.htm"
     assert list_page_urls(legacy, 3)[1:] == [
         "http://www.mep.gov.cn/gkml/hbb/bwj/index_835_1.htm",
