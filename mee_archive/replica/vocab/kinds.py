@@ -41,7 +41,7 @@ CENEWS_UNTIL = date(2019, 1, 1)  # later English-only releases are rarer
 
 
 _EARLY = tuple(accumulate(k.weight for k in KINDS))
-_LATE = tuple(accumulate(k.weight if k.has_original else k.weight / 2 for k in KINDS))
+_LATE = tuple(accumulate(k.weight if k.has_original else k.weight * 0.75 for k in KINDS))
 
 
 def draw(rng: Random, day: date) -> Kind:

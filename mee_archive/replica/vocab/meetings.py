@@ -67,11 +67,17 @@ def executive_meeting(rng: Random, occasion: Occasion) -> Story:
     title_en = ("MEE holds a ministerial executive meeting" if generic
                 else f"{chair.en} presides over MEE ministerial executive meeting")
     area_zh, area_en = rng.choice(topics.WORK_AREAS)
+    did = en_list([en for _, en in agenda])
     pairs: list[tuple[str, str | None]] = [
-        (f"{zh_date(occasion.event)}，生态环境部部长{chair.zh}主持召开部常务会议，"
+        (f"{zh_date(occasion.event)}，生态环境部部长{chair.zh}主持召开{pick(rng, '部', '生态环境部')}常务会议，"
          f"{'，'.join(zh for zh, _ in agenda)}。",
-         lead(when, f"Minister of Ecology and Environment {chair.en} presided over a ministerial "
-                    f"executive meeting, which {en_list([en for _, en in agenda])}.")),
+         lead(when, pick(
+             rng,
+             f"Minister of Ecology and Environment {chair.en} presided over a ministerial executive "
+             f"meeting, which {did}.",
+             f"MEE held a ministerial executive meeting chaired by Minister {chair.en}. The meeting {did}.",
+             f"{chair.en}, Minister of Ecology and Environment, chaired a ministerial executive meeting "
+             f"that {did}."))),
         (f"会议指出，制定出台相关标准和办法，是推进{area_zh}的重要举措，"
          f"对于改善生态环境质量具有重要意义。",
          f"The meeting pointed out that the new standards and measures are important steps in "
@@ -93,8 +99,12 @@ def affairs_meeting(rng: Random, occasion: Occasion) -> Story:
     pairs: list[tuple[str, str | None]] = [
         (f"{zh_date(occasion.event)}，生态环境部部长{chair.zh}主持召开部务会议，"
          f"研究部署{area1_zh}和{area2_zh}工作。",
-         lead(when, f"Minister {chair.en} presided over a ministerial affairs meeting of MEE to "
-                    f"study and deploy work on {area1_en} and {area2_en}.")),
+         lead(when, pick(
+             rng,
+             f"Minister {chair.en} presided over a ministerial affairs meeting of MEE to study and "
+             f"deploy work on {area1_en} and {area2_en}.",
+             f"MEE held a ministerial affairs meeting chaired by Minister {chair.en}, which studied "
+             f"and deployed work on {area1_en} and {area2_en}."))),
         (f"会议指出，{area1_zh}取得积极进展，但任务依然艰巨，必须保持定力，持续发力。",
          f"The meeting noted that positive progress had been made in {area1_en}, but the tasks "
          f"remain arduous and efforts must be sustained."),

@@ -28,9 +28,12 @@ def bilateral(rng: Random, occasion: Occasion) -> Story:
     pairs: Pairs = [
         (f"{zh_date(occasion.event)}，生态环境部部长{host.zh}在{city[0]}会见了{country.zh}"
          f"{country.title_zh}{country.minister_zh}一行。",
-         lead(en_when(rng, occasion.event),
-              f"Minister of Ecology and Environment {host.en} met with {guest_en} and the delegation "
-              f"in {city[1]}.")),
+         lead(en_when(rng, occasion.event), pick(
+             rng,
+             f"Minister of Ecology and Environment {host.en} met with {guest_en} and the delegation "
+             f"in {city[1]}.",
+             f"{host.en}, Minister of Ecology and Environment, met in {city[1]} with the delegation "
+             f"led by {guest_en}."))),
         (f"{host.zh}表示，中国与{country.zh}在{area1_zh}、{area2_zh}等领域开展了务实合作，取得了积极成果。",
          f"{host.surname_en} said that China and {country.en} had carried out practical cooperation "
          f"with positive results in {area1_en}, {area2_en} and other areas."),
