@@ -32,7 +32,7 @@ from scrapy.utils.defer import deferred_from_coro
 from mee_archive import __version__
 from mee_archive.addons import new_crawl_id, output_dir
 from mee_archive.archive import records
-from mee_archive.archive.citation import META_KEY, item_cited
+from mee_archive.archive.citation import META_KEY
 from mee_archive.archive.dedup import DigestIndex, Stored
 from mee_archive.archive.httpbytes import request_head, response_head, wire_protocol
 from mee_archive.archive.index import index_warc
@@ -65,7 +65,7 @@ class WarcCapture:
         for handler, signal in [
             (self.spider_opened, signals.spider_opened),
             (self.response_downloaded, signals.response_downloaded),
-            (self.item_cited, item_cited),
+            (self.item_scraped, signals.item_scraped),
             (self.spider_closed, signals.spider_closed),
         ]:
             crawler.signals.connect(handler, signal=signal)
@@ -111,8 +111,11 @@ class WarcCapture:
         if request.url.startswith(("http://", "https://")):
             self._or_stop(self._archive, response, request)
 
-    def item_cited(self, item: dict[str, Any], response: Response) -> None:
-        self._or_stop(self._describe, item, response)
+    def item_scraped(self, item: Any, response: Response | None) -> None:
+        """Items that cite a record (see citation) and passed the pipelines get a metadata record."""
+        if isinstance(item, dict) and "warc" in item and response is not None \
+                and META_KEY in response.meta:
+            self._or_stop(self._describe, item, response)
 
     def _or_stop(self, write: Callable[..., None], *args: Any) -> None:
         """Signal handlers' errors are only logged by Scrapy; a crawl whose archive cannot be

@@ -3,8 +3,8 @@
 The capture extension leaves, in the request's meta, where the response record of each download
 landed. Items (dicts with a ``url``) produced from that response gain
 ``warc = {file, offset, length, record_id, payload_digest}``: the record holding the payload
-bytes (for a revisit, the earlier response it refers to). The capture extension is told through
-the ``item_cited`` signal, and writes a metadata record naming the item.
+bytes (for a revisit, the earlier response it refers to). Once an item has passed the pipelines
+(``item_scraped``), the capture extension writes a metadata record naming it.
 """
 
 from __future__ import annotations
@@ -14,8 +14,6 @@ from typing import Any
 from scrapy.http import Response
 from scrapy.spidermiddlewares.base import BaseSpiderMiddleware
 
-# Sent with ``item`` and ``response`` once an item carries its pointer.
-item_cited = object()
 # request.meta key the capture extension fills for every archived download.
 META_KEY = "mee_warc"
 
@@ -28,5 +26,4 @@ class WarcCitationMiddleware(BaseSpiderMiddleware):
         if capture["uri"] != response.url.split("#", 1)[0]:
             return item  # a response the downloader did not fetch (e.g. built by a middleware)
         item["warc"] = dict(capture["cite"])
-        self.crawler.signals.send_catch_log(signal=item_cited, item=item, response=response)
         return item

@@ -43,6 +43,8 @@ def test_second_crawl_writes_revisits_not_copies(archive: ArchiveLayout) -> None
     revisits = [rec for rec in second if rec.type == "revisit"]
     assert {rec.header("WARC-Target-URI") for rec in revisits} == with_payload
     assert all(not rec.http[1] for rec in second if rec.type == "response")  # only empty bodies
+    # the unchanged releases' items are dropped as duplicates: no metadata names them again
+    assert [rec.type for rec in second].count("metadata") == 0
     for rec in revisits:
         original = originals[rec.header("WARC-Refers-To")]
         assert rec.header("WARC-Refers-To-Target-URI") == original.header("WARC-Target-URI")
