@@ -4,7 +4,8 @@ Only the reader-visible text of the real pages is known (four generations), not 
 so every field is found by the most trustworthy means available: TRS `<meta>` tags first,
 then structural selectors that TRS sites use for article bodies, then, for a layout never
 seen, the page's whole visible text, which the boilerplate stripper then cleans. Which means
-was used for the body is reported in `extraction`.
+was used for the body is reported in `extraction`. `published` is the URL's t-date (the
+publication date by the URL grammar), the PubDate meta only for a URL without one.
 """
 
 from __future__ import annotations
@@ -82,7 +83,9 @@ def parse_release(html: str, url: str) -> dict[str, Any]:
         extraction = "meta" if metas.get("ArticleTitle") else "structural"
     pictures = _pictures(body, container, url)
     files = attachments(page, url)
-    published = (meta_datetime(metas.get("PubDate")) or "")[:10] or (address.date.isoformat() if address else None)
+    # The URL's t-date is the publication date (verified, site-spec); TRS rewrites PubDate when
+    # a document is re-published, so it only stands in for a URL without a date.
+    published = address.date.isoformat() if address else (meta_datetime(metas.get("PubDate")) or "")[:10] or None
     printed = printed_date(page_lines)
     return {
         "url": url,
