@@ -44,35 +44,19 @@ def test_every_generation_is_extracted(gold):
 
 
 def test_whole_page_fallback_on_a_layout_never_seen(example_release_lines):
-    """example-release.txt laid out in markup of my own: no known container, no meta."""
-    blocks = [line for line in example_release_lines if line.strip()]
-    title = "China-ROK Environmental Cooperation Center officially launched"
-    html = (
-        "<html><head><title>China-ROK Environmental Cooperation Center officially launched - MEE</title></head><body>"
-        '<nav><a href="/">Home</a> <a href="/About_MEE/">About MEE</a></nav>'
-        f'<div class="band"><span>{blocks[0]}</span></div><div class="trail">{blocks[1].replace(">", "&gt;")}</div>'
-        f'<section class="story"><h3 class="headline">{title}</h3>'
-        '<figure><img src="./W020180627000000000001.jpg" alt="The inauguration ceremony"><figcaption>'
-        "The inauguration ceremony</figcaption></figure>"
-        + "".join(f"<div class='para'>{b}</div>" for b in blocks[3:-5])
-        + f"<div class='note'>{blocks[-5]}</div></section>"
-        '<img src="/images/logo_footer.png" alt="MEE logo">'
-        + "".join(f"<div class='foot'>{b}</div>" for b in blocks[-4:])
-        + "</body></html>"
-    )
+    """example-release.txt hand-laid in markup of our own: no known container, no meta."""
+    html = (FIXTURES / "en/fallback/t20180627_444588.shtml").read_text(encoding="utf-8")
     url = "http://english.mee.gov.cn/News_service/news_release/201806/t20180627_444588.shtml"
     item = parse_release(html, url)
     assert item["extraction"] == "fallback"
-    assert item["title"] == title
+    assert item["title"] == "China-ROK Environmental Cooperation Center officially launched"
     assert (item["docid"], item["published"], item["printed_date"]) == (444588, "2018-06-27", None)
-    assert item["images"] == [
-        {"url": url.rsplit("/", 1)[0] + "/W020180627000000000001.jpg", "caption": "The inauguration ceremony"}
-    ]
-    assert item["translation_notice"] is True
-    assert item["template"] == "A"
-    body = _clean(item)
-    assert body == [b.strip() for b in blocks[3:-5]]
-    assert len(body) == 8
+    assert item["images"] == [{"url": url.rsplit("/", 1)[0] + "/W020180627394129283049.jpg",
+                               "caption": "Li Ganjie and Kim Eunkyung at the ceremony"}]
+    assert (item["translation_notice"], item["template"]) == (True, "A")
+    reader_text = [line.strip() for line in example_release_lines if line.strip()]
+    assert _clean(item) == reader_text[3:-5]  # between the title and the notice
+    assert len(reader_text[3:-5]) == 8
 
 
 def _all_bodies() -> list[tuple[str, list[str], list[str]]]:
