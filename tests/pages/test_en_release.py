@@ -4,8 +4,10 @@ import json
 from datetime import date
 from pathlib import Path
 
+import parsel
 import pytest
 
+from mee_archive.pages.blocks import block_lines, without_media_labels
 from mee_archive.pages.en_release import parse_release
 from mee_archive.replica.model import Embed, EnRelease
 from mee_archive.replica.render_en import render_release
@@ -114,3 +116,15 @@ def test_images_outside_the_body_container_but_in_the_article_folder():
     )
     assert [p["url"].rsplit("/", 1)[1] for p in parse_release(html, url)["images"]] == [
         "W020200110000000000002.jpg", "W020200110000000000001.jpg"]
+
+
+@pytest.mark.parametrize("gold", GOLD["en"], ids=lambda g: f"{g['generation']}-{g['section']}")
+def test_stripper_alone_cleans_the_whole_page_text_of_every_generation(gold):
+    """As if no body container were known: all visible text of the page, boilerplate and all."""
+    html = (FIXTURES / gold["file"]).read_text(encoding="utf-8")
+    item = parse_release(html, gold["url"])
+    page_text = block_lines(parsel.Selector(text=html).xpath("//body")[0], skip_chrome=True)
+    lines = without_media_labels(page_text, item["images"], item["attachments"])
+    kept, removed = strip_boilerplate(lines, title=gold["title"])
+    assert kept == gold["paragraphs"]
+    assert gold["title"] in removed and not set(kept) & set(removed)
