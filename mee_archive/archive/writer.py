@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import fcntl
 import os
+import tempfile
 import zlib
 from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass
@@ -65,7 +66,6 @@ class RotatingWarcWriter:
         self.warcinfo = warcinfo
         self.on_close = on_close
         self.serial = self._last_serial()
-        self.closed_files: list[Path] = []
         self._name: str | None = None
         self._fh: BinaryIO | None = None
 
@@ -74,11 +74,6 @@ class RotatingWarcWriter:
         serials = [int(parse_name(p.name)["serial"] or 0) for p in self.directory.glob("*.warc.gz*")
                    if parse_name(p.name)["crawl_id"] == self.crawl_id]
         return max(serials, default=0)
-
-    @property
-    def current_name(self) -> str | None:
-        """Final name of the file being written, None between files."""
-        return self._name
 
     def write(self, *records: WarcRecord) -> list[RecordLocation]:
         """Write ``records`` in order into one file; return where each one landed."""
@@ -96,18 +91,28 @@ class RotatingWarcWriter:
         return RecordLocation(self._name, offset, self._fh.tell() - offset, rec.id)
 
     def _open(self) -> None:
+        """Create the next file, locked before it appears under its ``.open`` name, so that the
+        repair step of another crawl can never take a newborn file for an abandoned one."""
         self.directory.mkdir(parents=True, exist_ok=True)
-        while self._fh is None:  # another crawl with the same id may have taken the name
-            self.serial += 1
-            now = datetime.now(timezone.utc)
-            self._name = warc_name(self.prefix, self.serial, self.crawl_id, now)
-            if not (self.directory / self._name).exists():
+        fd, newborn = tempfile.mkstemp(dir=self.directory, prefix=".", suffix=".new")
+        fh = os.fdopen(fd, "wb")
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        try:
+            while True:  # another crawl with the same id may have taken the name
+                self.serial += 1
+                now = datetime.now(timezone.utc)
+                name = warc_name(self.prefix, self.serial, self.crawl_id, now)
+                if (self.directory / name).exists():
+                    continue
                 try:
-                    self._fh = open(self.directory / (self._name + OPEN_SUFFIX), "xb")
+                    os.link(newborn, self.directory / (name + OPEN_SUFFIX))
+                    break
                 except FileExistsError:
                     continue
-        fcntl.flock(self._fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-        self._write_one(warcinfo_record(self._name, warc_date(now), self.warcinfo(self._name)))
+        finally:
+            os.unlink(newborn)
+        self._fh, self._name = fh, name
+        self._write_one(warcinfo_record(name, warc_date(now), self.warcinfo(name)))
 
     def close(self) -> None:
         """Finish the current file (fsync, rename to its final name, run ``on_close``)."""
@@ -119,6 +124,5 @@ class RotatingWarcWriter:
         os.replace(self.directory / (self._name + OPEN_SUFFIX), final)
         self._fh.close()  # releases the lock only after the rename
         self._fh = self._name = None
-        self.closed_files.append(final)
         if self.on_close:
             self.on_close(final)
