@@ -2,7 +2,7 @@
 
 Rows are `ul.cjcx_danduimg_list > li` on the channel lists (title `dt > a.cjcx_biaobnan` or
 `a.cjcx_biaob`, date `span.cjcx_shijian`, summary `dd > p`), or the simpler
-`<li><a>title</a><span class="date">` idiom; a row without a date is navigation. Items may
+`<li><a>title</a><span class="date">` idiom, where a row without a date is navigation. Items may
 link across channels (`../../…`, absolute URLs), so any Chinese-site article is accepted.
 """
 
@@ -30,4 +30,6 @@ def parse_list(html: str, url: str) -> ListPage:
     rows = visible(page.css(CHANNEL_LIST))
     scope = rows if rows else visible(page.xpath("//body"))
     links = [link for row in scope for link in visible(row.xpath(".//a[@href]"))]
-    return ListPage(link_entries(links, url, _chinese_site, require_date=True), count_pages(html))
+    # Outside the channel list markup, a dated row is what tells an entry from navigation.
+    entries = link_entries(links, url, _chinese_site, require_date=not rows)
+    return ListPage(entries, count_pages(html))

@@ -79,3 +79,13 @@ def test_zh_legacy_gb2312_list_without_charset():
         "http://www.mee.gov.cn/ywdt/xwfb/202204/t20220411_974313.shtml",
     ]
     assert page.entries[0].title == "生态环境部召开部常务会议" and page.entries[0].date == "2022-04-12"
+
+
+def test_zh_channel_row_without_a_date_is_still_an_entry():
+    html = """<ul class="cjcx_danduimg_list"><li><dl><dt><a class="cjcx_biaobnan" href="./202204/t20220412_974422.shtml">
+    生态环境部召开部常务会议</a></dt><dd><p>摘要</p></dd></dl></li></ul>
+    <ul class="sub"><li><a href="./202204/t20220413_974500.shtml">侧栏无日期</a></li></ul>"""
+    page = zh_list.parse_list(html, "http://www.mee.gov.cn/ywdt/hjywnews/index_1.shtml")
+    assert [(e.url, e.title, e.date, e.summary) for e in page.entries] == [
+        ("http://www.mee.gov.cn/ywdt/hjywnews/202204/t20220412_974422.shtml", "生态环境部召开部常务会议", None, "摘要")
+    ]
