@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 from functools import lru_cache
+from operator import attrgetter
 
 from mee_archive.replica import embeds, render_en, render_zh, render_zh_lists
 from mee_archive.replica.model import EN_ALIASES, EN_HOST, ZH_ALIASES, ZH_HOST, Corpus, Embed, EnRelease, ZhArticle
@@ -112,7 +113,7 @@ class Site:
         self.en_docs: dict[int, EnRelease] = {r.docid: r for r in corpus.en}
         self.zh_docs: dict[int, ZhArticle] = {a.docid: a for a in corpus.zh}
         self.en_sections: dict[str, list[EnRelease]] = defaultdict(list)
-        for r in sorted(corpus.en, key=lambda r: (r.url_date, r.docid), reverse=True):
+        for r in sorted(corpus.en, key=attrgetter("url_date", "docid"), reverse=True):
             self.en_sections[r.section].append(r)
         self.en_sections.setdefault("news_release", [])
         self.zh_channels: dict[str, list[ZhArticle]] = defaultdict(list)
@@ -128,7 +129,7 @@ class Site:
         self.resolve = lru_cache(maxsize=cache_size)(self._resolve)
 
     def _index_zh(self, articles: list[ZhArticle]) -> None:
-        for a in sorted(articles, key=lambda a: (a.published, a.docid), reverse=True):
+        for a in sorted(articles, key=attrgetter("published", "docid"), reverse=True):
             if a.template == "legacy":
                 self.legacy[a.channel].append(a)
                 self.zh_channels[LEGACY_LISTED_IN].append(a)
