@@ -165,9 +165,9 @@ class Site:
         if path == "/robots.txt":
             return Resource(ROBOTS[kind].encode(), "text/plain; charset=utf-8", EPOCH)
         found = self._file(kind, path) or (self._en(path) if kind == "en" else self._zh(path))
-        if found is None and not path.endswith("/") and "." not in path.rsplit("/", 1)[-1]:
-            if self._resolve(kind, path + "/") is not None:
-                return Resource(b"", HTML_UTF8, EPOCH, status=301, location=path + "/")
+        folder_without_slash = not path.endswith("/") and "." not in path.rsplit("/", 1)[-1]
+        if found is None and folder_without_slash and self._resolve(kind, path + "/") is not None:
+            return Resource(b"", HTML_UTF8, EPOCH, status=301, location=path + "/")
         return found
 
     def _en(self, path: str) -> Resource | None:
@@ -181,12 +181,13 @@ class Site:
         if m and m["section"] in self.en_sections:
             return self._list_page(
                 "en", path, m["page"], self.en_sections[m["section"]], render_en.EN_PER_PAGE,
-                lambda r: self._en_entry(r, f"/News_service/{m['section']}/"),
+                render_en.list_entry,
                 lambda entries, page, count: render_en.render_list(m["section"], entries, page, count),
             )
         return None
 
     def _en_entry(self, r: EnRelease, list_folder: str) -> ListEntry:
+        """An entry linked from a page outside the section's own folder (the home page)."""
         return ListEntry(_relative(r.path, list_folder) or r.path, r.title, r.url_date)
 
     def _en_sections(self) -> list[tuple[str, list[EnRelease]]]:
