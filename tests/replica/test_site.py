@@ -125,3 +125,16 @@ def test_entries_hook_sees_each_list_page(corpus):
 def test_host_kind_knows_old_names():
     assert [host_kind(h) for h in ["english.mee.gov.cn", "ENGLISH.SEPA.GOV.CN:80", "www.mep.gov.cn", "x.org"]] == [
         "en", "en", "zh", None]
+
+
+def test_pages_render_lazily_once_each(corpus, monkeypatch):
+    from mee_archive.replica import render_en
+
+    calls = []
+    real = render_en.render_release
+    monkeypatch.setattr(render_en, "render_release", lambda r: calls.append(r.docid) or real(r))
+    site = Site(corpus)
+    assert calls == []  # nothing is rendered at start, whatever the corpus size
+    path = corpus.releases()[3].path
+    assert site.resolve("en", path).body == site.resolve("en", path).body
+    assert calls == [corpus.releases()[3].docid]
