@@ -24,7 +24,8 @@ def regulation(rng: Random, occasion: Occasion) -> Story:
     """The ministry issues a measure: the notice itself and a news item both tell it.
 
     Either can be the original the English translates; the other is related coverage with the
-    very same facts, next to an interview about the measure.
+    same core facts. Each says something the other does not (the notice its addressees, the news
+    the measure's scope), and the English keeps it: the original stays identifiable.
     """
     measure_zh, measure_en = rng.choice(topics.MEASURES)
     short_zh = f"《{measure_zh[-2:]}》"  # 《办法》, 《规定》, 《细则》
@@ -32,31 +33,41 @@ def regulation(rng: Random, occasion: Occasion) -> Story:
     chapters, articles = rng.randint(4, 9), rng.randint(25, 70)
     low, high = rng.choice(((1, 10), (2, 20), (5, 50), (10, 100)))
     effective = date(occasion.event.year + (occasion.event.month >= 10), (occasion.event.month + 2) % 12 + 1, 1)
-    effective_zh = zh_date(effective, with_year=True)
-    pairs: Pairs = [
+    effective_zh, effective_en = zh_date(effective, with_year=True), en_date(rng, effective, with_year=True)
+    size = (f"{short_zh}共{chapters}章{articles}条", f"The {short_en} consist of {articles} articles in {chapters} chapters")
+    fines = (f"违反相关规定的，处{zh_wan(low)}以上{zh_wan(high)}以下的罚款。",
+             f"Violators will be fined between {en_yuan(low)} and {en_yuan(high)}.")
+    news_pairs: Pairs = [
         (f"近日，生态环境部印发《{measure_zh}》（以下简称{short_zh}），自{effective_zh}起施行。",
          lead(pick(rng, "recently", "recently", ""),  # the Chinese gives no date either
-              f"MEE issued the {measure_en}, which will take effect on "
-              f"{en_date(rng, effective, with_year=True)}.")),
-        (f"{short_zh}共{chapters}章{articles}条，明确了适用范围、职责分工、管理程序和法律责任。",
-         f"The {short_en} consist of {articles} articles in {chapters} chapters, covering the scope of "
-         f"application, the division of responsibilities, procedures and legal liabilities."),
-        (f"{short_zh}规定，违反相关规定的，处{zh_wan(low)}以上{zh_wan(high)}以下的罚款。",
-         f"Violators will be fined between {en_yuan(low)} and {en_yuan(high)}."),
+              f"MEE issued the {measure_en}, which will take effect on {effective_en}.")),
+        (f"{size[0]}，明确了适用范围、职责分工、管理程序和法律责任。",
+         f"{size[1]}, covering the scope of application, the division of responsibilities, "
+         f"procedures and legal liabilities."),
+        (f"{short_zh}规定，{fines[0]}", fines[1]),
         (f"{short_zh}的出台，对于提升生态环境治理能力具有重要意义。", None),
     ]
-    news = ZhText(f"生态环境部印发《{measure_zh}》", chinese(pairs))
+    notice_pairs: Pairs = [
+        ("各省、自治区、直辖市生态环境厅（局），新疆生产建设兵团生态环境局：为规范相关工作，"
+         f"我部制定了《{measure_zh}》，现印发给你们，请遵照执行。",
+         f"MEE has sent the {measure_en} to the eco-environmental departments of all provinces, "
+         f"autonomous regions and municipalities and the Xinjiang Production and Construction Corps, "
+         f"asking them to implement it."),
+        (f"{size[0]}。{fines[0]}", f"{size[1]}. {fines[1]}"),
+        (f"{short_zh}自{effective_zh}起施行。", f"The {short_en} will take effect on {effective_en}."),
+    ]
     template, channel = document_place(rng, occasion.published)
-    notice = ZhText(f"关于印发《{measure_zh}》的通知", (
-        "各省、自治区、直辖市生态环境厅（局），新疆生产建设兵团生态环境局：",
-        f"为规范相关工作，我部制定了《{measure_zh}》，现印发给你们，请遵照执行。",
-        f"{short_zh}共{chapters}章{articles}条。违反相关规定的，处{zh_wan(low)}以上{zh_wan(high)}以下的罚款。",
-        f"{short_zh}自{effective_zh}起施行。"), channel, template, attachments=(measure_zh,))
-    original, other = (notice, news) if rng.random() < 0.4 else (news, notice)
+    news = ZhText(f"生态环境部印发《{measure_zh}》", chinese(news_pairs))
+    notice = ZhText(f"关于印发《{measure_zh}》的通知", chinese(notice_pairs), channel, template,
+                    attachments=(measure_zh,))
+    if rng.random() < 0.4:
+        (original, pairs), other = (notice, notice_pairs), news
+    else:
+        (original, pairs), other = (news, news_pairs), notice
     interview = ZhText(f"生态环境部有关负责人就《{measure_zh}》答记者问", (
         f"近日，生态环境部印发《{measure_zh}》，自{effective_zh}起施行。"
         f"生态环境部有关负责人就{short_zh}出台的背景和主要内容回答了记者提问。",
-        f"问：{short_zh}主要包括哪些内容？答：{short_zh}共{chapters}章{articles}条。"), channel="zbft")
+        f"问：{short_zh}主要包括哪些内容？答：{size[0]}。"), channel="zbft")
     title_en = pick(rng, f"MEE issues {measure_en}", f"MEE releases the {measure_en}")
     attachments = (f"{measure_en} (Chinese version)",) if rng.random() < 0.3 else ()
     return Story(original, title_en, condense(rng, pairs), (other, interview), attachments=attachments)
