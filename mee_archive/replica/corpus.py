@@ -1,19 +1,20 @@
 """Build the replica's corpus: deterministic for a seed, append-stable in size.
 
-Nothing depends on the requested size. Release ``(day, slot)`` draws only from
-``Random(f"{seed}:release:{day}:{slot}")`` and a day's Chinese filler only from
-``Random(f"{seed}:day:{day}")``; docids come from one counter walked day by day over every item
-that *could* exist (including releases beyond the requested size whose Chinese originals fall on
-earlier days), so growing the corpus adds newer items and never moves an old one.
+Nothing depends on the requested size. Release ``(day, slot)`` draws only from a generator
+seeded with ``f"{seed}:release:{day}:{slot}"`` (its story from ``f"{seed}:story:{day}:{slot}"``)
+and a day's Chinese filler only from ``f"{seed}:filler:{day}"``; docids come from one counter
+walked day by day over every item that *could* exist (including releases beyond the requested
+size whose Chinese originals fall on earlier days), so growing the corpus adds newer items and
+never moves an old one.
 """
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
 import gc
 from bisect import bisect
 from contextlib import contextmanager
 from dataclasses import replace
+from datetime import date, datetime, time, timedelta
 from itertools import accumulate, count, islice
 from random import Random
 from typing import Iterator, NamedTuple, Sequence, TypeVar
@@ -116,6 +117,7 @@ def generation(rng: Random, day: date) -> str:
 
 
 def _plan(seed: int, day: date, slot: int) -> Plan:
+    """Release ``slot`` of ``day``: its kind, lag, dates and the Chinese items it brings."""
     rng = _rng(seed, "release", day, slot)
     kind = kinds.draw(rng, day)
     lag = 26 if rng.random() < 0.004 else rng.choice((2, 3, 3, 4, 4, 5, 5, 6, 7, 8, 9, 10, 12, 14))
@@ -142,6 +144,7 @@ def _plan(seed: int, day: date, slot: int) -> Plan:
 
 
 def _releases_on(seed: int, day: date) -> int:
+    """A few releases per week-day, rarely one at a weekend."""
     rng = _rng(seed, "releases", day)
     if day.weekday() >= 5:
         return 1 if rng.random() < 0.08 else 0
@@ -170,6 +173,7 @@ class Day(NamedTuple):
 
 
 def day_material(seed: int, day: date) -> Day:
+    """How many untranslated Chinese articles and English sibling items ``day`` has, and when."""
     rng = _rng(seed, "day", day)
     weekday = day.weekday() < 5
     n = rng.randint(15, 24) if weekday else rng.randint(3, 8)
@@ -275,10 +279,10 @@ class _Assembler:
             self.zh_article(f"fill{j}:{material.day}", material.day, text)
         for q, (section, _) in enumerate(material.siblings):
             key = f"sib{q}:{material.day}"
-            rng = _rng(self.seed, key)
+            sibling_rng = _rng(self.seed, key)
             make = cenews.photo_story if section == "Photo" else cenews.cenews_report
-            story = era.story(make(rng, Occasion(material.day, material.day)), material.day)
-            dating = Dating(generation(rng, material.day), material.day, material.day, material.day)
+            story = era.story(make(sibling_rng, Occasion(material.day, material.day)), material.day)
+            dating = Dating(generation(sibling_rng, material.day), material.day, material.day, material.day)
             self.en_release(key, section, dating, story)
 
 

@@ -31,12 +31,18 @@ def _standards(rng: Random) -> Pair:
             f"including the {title_en}")
 
 
+def _adopted(titles: list[Pair]) -> Pair:
+    """Adopting named documents: 审议并原则通过《A》和《B》."""
+    return ("审议并原则通过" + "和".join(f"《{zh}》" for zh, _ in titles),
+            "reviewed and adopted in principle " + " and ".join(f"the {en}" for _, en in titles))
+
+
 def _measures(rng: Random) -> Pair:
-    (m1_zh, m1_en), (m2_zh, m2_en) = topics.choose(rng, topics.MEASURES, 2)
-    if rng.random() < 0.5:
-        return f"审议并原则通过《{m1_zh}》", f"reviewed and adopted in principle the {m1_en}"
-    return (f"审议并原则通过《{m1_zh}》和《{m2_zh}》",
-            f"reviewed and adopted in principle the {m1_en} and the {m2_en}")
+    return _adopted(topics.choose(rng, topics.MEASURES, rng.choice((1, 2))))
+
+
+def _plans(rng: Random) -> Pair:
+    return _adopted(topics.choose(rng, topics.PLANS, 1))
 
 
 def _report(rng: Random) -> Pair:
@@ -45,7 +51,7 @@ def _report(rng: Random) -> Pair:
 
 
 def _agenda(rng: Random) -> list[Pair]:
-    items = [rng.choice((_standards, _measures))(rng)]
+    items = [rng.choice((_standards, _measures, _measures, _plans))(rng)]
     if rng.random() < 0.6:
         items.append(_report(rng))
     return items

@@ -102,10 +102,6 @@ def lead(when: str, clause: str) -> str:
     return f"{when[0].upper()}{when[1:]}, {clause}"
 
 
-def en_month(day: date) -> str:
-    return f"{EN_MONTHS[day.month - 1]} {day.year}"
-
-
 def zh_count(n: int) -> str:
     """Small counts as Chinese numerals (第三批); larger ones in digits, as the ministry writes them."""
     return ZH_DIGITS[n] if n <= 10 else str(n)
