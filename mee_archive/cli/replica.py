@@ -8,8 +8,13 @@ import os
 import signal
 import sys
 from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
 
 from mee_archive.cli import CliError
+
+if TYPE_CHECKING:  # the replica is imported only when a replica command runs
+    from mee_archive.replica.faults import FaultConfig
+    from mee_archive.replica.model import Corpus
 
 FAULT_HELP = (
     "comma-separated fault modes, or 'all': 5xx, 429, reset, stall, truncate (transient: a URL fails "
@@ -85,7 +90,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     truth.set_defaults(func=run_truth)
 
 
-def _fault_config(args: argparse.Namespace):
+def _fault_config(args: argparse.Namespace) -> FaultConfig:
     from mee_archive.replica.faults import FaultConfig
 
     try:
@@ -97,7 +102,7 @@ def _fault_config(args: argparse.Namespace):
         raise CliError(str(exc)) from exc
 
 
-def _corpus(args: argparse.Namespace):
+def _corpus(args: argparse.Namespace) -> Corpus:
     from mee_archive.replica.corpus import build_corpus
 
     return build_corpus(args.seed, args.releases)

@@ -81,8 +81,8 @@ class _Handler(BaseHTTPRequestHandler):
         self._handle(head=True)
 
     def do_CONNECT(self) -> None:
+        self._url = self.path  # authority form, "host:443"
         self._plain(501, "The replica speaks plain HTTP only: use http:// URLs through this proxy.")
-        self._log(501)
 
     # --- request ---------------------------------------------------------------------------
 
@@ -99,8 +99,7 @@ class _Handler(BaseHTTPRequestHandler):
         replica = self.server.replica
         kind = host_kind(host)
         if kind is None:
-            self._plain(502, f"The replica serves english.mee.gov.cn and www.mee.gov.cn (and old names), not {host!r}.")
-            return self._log(502)
+            return self._plain(502, f"The replica serves english.mee.gov.cn and www.mee.gov.cn (and old names), not {host!r}.")
         plan, site = replica.plan, replica.site
         article = site.is_article(kind, path)
         redirect = plan.redirect(kind, host, path, article) if path != "/robots.txt" else None
@@ -121,9 +120,13 @@ class _Handler(BaseHTTPRequestHandler):
     # --- responses -------------------------------------------------------------------------
 
     def _log(self, status: int, fault: str | None = None) -> None:
+        """Record the request before answering it, so a client that has its answer finds it logged."""
         self.server.replica.record(RequestRecord(self.command, self._url, status, fault))
 
-    def _plain(self, status: int, text: str, extra: dict[str, str] | None = None, head: bool = False) -> None:
+    def _plain(
+        self, status: int, text: str, extra: dict[str, str] | None = None, head: bool = False, fault: str | None = None
+    ) -> None:
+        self._log(status, fault)
         body = (text + "\n").encode("utf-8")
         self.send_response(status)
         for name, value in {"Content-Type": "text/plain; charset=utf-8", **(extra or {})}.items():
@@ -135,26 +138,23 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _redirect(self, status: int, location: str, head: bool) -> None:
         self._plain(status, f"Moved to {location}", {"Location": location}, head)
-        self._log(status)
 
     def _not_found(self, head: bool) -> None:
         self._plain(404, "404 Not Found", head=head)
-        self._log(404)
 
     def _transient(self, fault: str, path: str, head: bool) -> None:
         config = self.server.replica.faults
         if fault == "5xx":
             status = self.server.replica.plan.server_error(path)
-            self._plain(status, "Server busy", {"Retry-After": str(config.retry_after)} if status == 503 else {}, head)
+            extra = {"Retry-After": str(config.retry_after)} if status == 503 else {}
+            self._plain(status, "Server busy", extra, head, fault)
         elif fault == "429":
-            status = 429
-            self._plain(status, "Too many requests", {"Retry-After": str(config.retry_after)}, head)
+            self._plain(429, "Too many requests", {"Retry-After": str(config.retry_after)}, head, fault)
         else:
-            status = 0
+            self._log(0, fault)
             if fault == "stall":
                 self.server.stopping.wait(config.stall_seconds)
             self._abort()
-        self._log(status, fault)
 
     def _abort(self) -> None:
         """Drop the connection with a TCP reset, as an overloaded front end does."""
@@ -165,16 +165,18 @@ class _Handler(BaseHTTPRequestHandler):
     def _send(self, res: Resource, path: str, head: bool, truncate: bool) -> None:
         etag = _etag(res.body)
         if self._not_modified(etag, res):
+            self._log(304)
             self.send_response(304)
             self.send_header("ETag", etag)
             self.send_header("Last-Modified", format_datetime(res.last_modified, usegmt=True))
             self.end_headers()
-            return self._log(304)
+            return
         body, coding = res.body, None
         if res.is_text and stable_hash(path) % 4 and _accepts_gzip(self.headers.get("Accept-Encoding")):
             body, coding = self.server.replica.gzipped(res.body), "gzip"
             etag = etag[:-1] + '-gzip"'
         chunked = not truncate and stable_hash(path) % 3 == 0 and self.request_version == "HTTP/1.1"
+        self._log(res.status, "truncate" if truncate else None)
         self.send_response(res.status)
         self.send_header("Content-Type", res.content_type)
         self.send_header("Last-Modified", format_datetime(res.last_modified, usegmt=True))
@@ -188,7 +190,6 @@ class _Handler(BaseHTTPRequestHandler):
         if not head:
             self.wfile.write(_chunked(body) if chunked else body[: len(body) // 2] if truncate else body)
         self.close_connection = self.close_connection or truncate  # FIN after half the body
-        self._log(res.status, "truncate" if truncate else None)
 
     def _not_modified(self, etag: str, res: Resource) -> bool:
         inm = self.headers.get("If-None-Match")

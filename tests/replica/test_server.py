@@ -64,6 +64,7 @@ def test_unknown_host_is_a_clear_502_and_connect_501(server):
     conn.request("CONNECT", "english.mee.gov.cn:443")
     assert conn.getresponse().status == 501
     conn.close()
+    assert [(r.url, r.status) for r in server.requests] == [("http://example.org/", 502), ("english.mee.gov.cn:443", 501)]
 
 
 def _paths_by_transport(corpus):

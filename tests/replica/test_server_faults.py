@@ -94,7 +94,9 @@ def test_stop_releases_a_stalled_request(corpus):
 
     worker = threading.Thread(target=stalled_get)
     worker.start()
-    while not srv.plan._counts:  # the request has reached the server
+    for _ in range(1000):  # until the request has reached the server (bounded)
+        if srv.plan.requests_seen(corpus.en[0].path):
+            break
         worker.join(0.01)
     srv.stop()
     worker.join(10)
