@@ -4,16 +4,20 @@ The real English markup is unknown (only the reader-visible text is verified), s
 generation uses a genuinely different skeleton in the style the same TRS CMS uses on the
 Chinese site. Extraction must not over-fit any one of them:
 
-- A  (2017-2018): table layout, upper-case tags, no TRS meta, no date;
-  the body cell ``td#zoom`` holds the paragraphs *and* the translation notice.
+- A  (2017-2018): table layout, upper-case tags, no TRS meta, no printed date (as in
+  example-release.txt); the body cell ``td#zoom`` holds the paragraphs *and* the notice.
 - A2 (2018): div layout, title in a ``div``, body ``div#ContentRegion`` with ``<div>``
-  paragraphs, notice inside the body; strip "Hot Keywords: Belt and Road ...".
+  paragraphs, notice inside the body, no printed date; strip "Hot Keywords: Belt and Road ...".
 - B  (mid/late 2018): ``中文 Hot Keywords:`` strip, section name, title in ``h2``,
   "Article type: Translated DATE Font Size:[ S M L ] [Print] [Close]", body
   ``div.TRS_Editor`` with ``<span>``-wrapped paragraphs, notice after it.
 - C  (Dec 2018 on): masthead, "Source: Translated by Information Center, MEE" + date glued,
   title in ``h1``, body ``div.article_text``.
-- D  (current): C plus the TRS ``<meta>`` tags and ``div.TRS_Editor > div.Custom_UnionStyle``.
+- D  (current): C's page with the TRS ``<meta>`` tags, title in ``h2``, body
+  ``div.neiright_JPZ_GK_CP > div.TRS_Editor > div.Custom_UnionStyle`` as on the Chinese site.
+
+Every page's menu (sibling sections, the Chinese site) is image links without alt text,
+so it adds no words to the verified reader-visible text.
 
 Images sit after the first paragraph (an ``<img>`` whose ``alt`` is the caption, then a
 centred paragraph with the same caption); attachments follow the body as ``./P0....pdf`` links.
