@@ -26,6 +26,8 @@ from mee_archive.replica.model import Corpus
 from mee_archive.replica.site import Resource, Site, host_kind, stable_hash
 
 CHUNK = 8192
+GZIP_CACHE_ENTRIES = 1024  # at most this many compressed pages are kept...
+GZIP_CACHE_MAX_BODY = 256 * 1024  # ...each from a body of at most this size
 POLL = 0.05  # seconds between checks for stop(): short, so tests stop servers quickly
 
 
@@ -259,12 +261,14 @@ class ReplicaServer:
         return permanent_losses(self.corpus, self.faults)
 
     def gzipped(self, body: bytes) -> bytes:
-        """gzip of a body, deterministic (mtime 0) and cached for the most recent pages."""
+        """gzip of a body, deterministic (mtime 0); ordinary pages are cached, oversized ones not."""
+        if len(body) > GZIP_CACHE_MAX_BODY:
+            return gzip.compress(body, compresslevel=6, mtime=0)
         key = hashlib.sha1(body).digest()
         packed = self._gzip_cache.get(key)
         if packed is None:
             packed = gzip.compress(body, compresslevel=6, mtime=0)
-            if len(self._gzip_cache) > 1024:
+            if len(self._gzip_cache) >= GZIP_CACHE_ENTRIES:
                 self._gzip_cache.clear()
             self._gzip_cache[key] = packed
         return packed
