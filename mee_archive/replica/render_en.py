@@ -242,8 +242,8 @@ def _page_b(r: EnRelease) -> str:
 
 
 def _trs_meta(r: EnRelease) -> str:
-    """TRS meta tags of generation D, as on the Chinese sample page."""
-    stamp = f"{r.printed_date:%Y-%m-%d} {9 + r.docid % 9:02d}:{r.docid % 60:02d}:00"
+    """TRS meta tags of generation D, as on the Chinese sample page (PubDate is the URL's date there)."""
+    stamp = f"{r.url_date:%Y-%m-%d} {9 + r.docid % 9:02d}:{r.docid % 60:02d}:00"
     return meta_tags(
         [
             ("SiteName", "Ministry of Ecology and Environment of the People's Republic of China"),
@@ -255,7 +255,7 @@ def _trs_meta(r: EnRelease) -> str:
             ("Url", r.url),
             ("catalogs", CATALOGS.get(r.section, 11500)),
             ("contentid", r.docid),
-            ("publishdate", f"{r.printed_date:%Y-%m-%d}"),
+            ("publishdate", f"{r.url_date:%Y-%m-%d}"),
         ]
     )
 

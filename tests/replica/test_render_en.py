@@ -76,7 +76,7 @@ def test_trs_meta_tags_only_in_current_generation(make_release):
     sel = parsel.Selector(render_release(r))
     meta = {m.attrib["name"]: m.attrib["content"] for m in sel.css("meta[name]")}
     assert meta["ArticleTitle"] == r.title
-    assert meta["PubDate"].startswith("2018-06-26 ")
+    assert meta["PubDate"].startswith("2018-06-27 ")  # the URL (publication) date, as on the Chinese site
     assert meta["contentid"] == str(r.docid)
     assert meta["Url"] == r.url
     assert meta["ColumnName"] == "News Release"
