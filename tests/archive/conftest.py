@@ -65,7 +65,9 @@ class Handler(BaseHTTPRequestHandler):
         # Absolute-form when used as a proxy, origin-form otherwise: answer for any host.
         parts = urlsplit(self.path)
         path, target = parts.path, parts.path + (f"?{parts.query}" if parts.query else "")
-        self.server.requests.append((self.path, dict(self.headers)))
+        # the request head exactly as it arrived: request line, then every header line
+        head = [self.requestline] + [f"{name}: {value}" for name, value in self.headers.items()]
+        self.server.requests.append((self.path, dict(self.headers), head))
         if path == "/redirect":
             return self._send(301, b"", "text/html", extra=[("Location", "/release/1.html")])
         if path not in PAGES:
@@ -82,6 +84,13 @@ class Handler(BaseHTTPRequestHandler):
         extra = [("Set-Cookie", "a=1; Path=/"), ("Set-Cookie", "b=2; Path=/"),
                  ("X-Note", "caf\xe9")] if path == "/multi.html" else []
         self._send(200, body, ctype, target, extra)
+
+    def end_headers(self) -> None:
+        """Remember the response head exactly as it goes out (status line and header lines)."""
+        target = self.path.split("://", 1)[-1].partition("/")[1:]
+        head = b"".join(self._headers_buffer).decode("latin-1").split("\r\n")[:-1]
+        self.server.heads["".join(target)] = head
+        super().end_headers()
 
     def _send(self, status: int, body: bytes, ctype: str, target: str = "",
               extra: list[tuple[str, str]] = ()) -> None:
@@ -112,7 +121,8 @@ class TestSite(ThreadingHTTPServer):
     def __init__(self) -> None:
         super().__init__(("127.0.0.1", 0), Handler)
         self.sent: dict[str, bytes] = {}
-        self.requests: list[tuple[str, dict[str, str]]] = []
+        self.requests: list[tuple[str, dict[str, str], list[str]]] = []
+        self.heads: dict[str, list[str]] = {}
         self.slow_reached = threading.Event()
         self.release = threading.Event()
 
