@@ -23,9 +23,10 @@ Pairs = list[tuple[str, str | None]]
 def regulation(rng: Random, occasion: Occasion) -> Story:
     """The ministry issues a measure: the notice itself and a news item both tell it.
 
-    Either can be the original the English translates; the other is related coverage with the
-    same core facts. Each says something the other does not (the notice its addressees, the news
-    the measure's scope), and the English keeps it: the original stays identifiable.
+    Either can be the original the English translates; the other is related coverage of the
+    same measure. The notice is a cover letter (addressees, effective date; the measure is attached),
+    the news item gives size, scope and penalties: the English says what its original says, so
+    the original stays identifiable.
     """
     measure_zh, measure_en = rng.choice(topics.MEASURES)
     short_zh = f"《{measure_zh[-2:]}》"  # 《办法》, 《规定》, 《细则》
@@ -35,8 +36,6 @@ def regulation(rng: Random, occasion: Occasion) -> Story:
     effective = date(occasion.event.year + (occasion.event.month >= 10), (occasion.event.month + 2) % 12 + 1, 1)
     effective_zh, effective_en = zh_date(effective, with_year=True), en_date(rng, effective, with_year=True)
     size = (f"{short_zh}共{chapters}章{articles}条", f"The {short_en} consist of {articles} articles in {chapters} chapters")
-    fines = (f"违反相关规定的，处{zh_wan(low)}以上{zh_wan(high)}以下的罚款。",
-             f"Violators will be fined between {en_yuan(low)} and {en_yuan(high)}.")
     news_pairs: Pairs = [
         (f"近日，生态环境部印发《{measure_zh}》（以下简称{short_zh}），自{effective_zh}起施行。",
          lead(pick(rng, "recently", "recently", ""),  # the Chinese gives no date either
@@ -44,17 +43,18 @@ def regulation(rng: Random, occasion: Occasion) -> Story:
         (f"{size[0]}，明确了适用范围、职责分工、管理程序和法律责任。",
          f"{size[1]}, covering the scope of application, the division of responsibilities, "
          f"procedures and legal liabilities."),
-        (f"{short_zh}规定，{fines[0]}", fines[1]),
+        (f"{short_zh}规定，违反相关规定的，处{zh_wan(low)}以上{zh_wan(high)}以下的罚款。",
+         f"Violators will be fined between {en_yuan(low)} and {en_yuan(high)}."),
         (f"{short_zh}的出台，对于提升生态环境治理能力具有重要意义。", None),
     ]
-    notice_pairs: Pairs = [
+    notice_pairs: Pairs = [  # a cover letter: the measure itself is the attached file
         ("各省、自治区、直辖市生态环境厅（局），新疆生产建设兵团生态环境局：为规范相关工作，"
-         f"我部制定了《{measure_zh}》，现印发给你们，请遵照执行。",
+         f"我部制定了《{measure_zh}》（见附件），现印发给你们，请遵照执行。",
          f"MEE has sent the {measure_en} to the eco-environmental departments of all provinces, "
          f"autonomous regions and municipalities and the Xinjiang Production and Construction Corps, "
          f"asking them to implement it."),
-        (f"{size[0]}。{fines[0]}", f"{size[1]}. {fines[1]}"),
         (f"{short_zh}自{effective_zh}起施行。", f"The {short_en} will take effect on {effective_en}."),
+        (f"附件：{measure_zh}", None),
     ]
     template, channel = document_place(rng, occasion.published)
     news = ZhText(f"生态环境部印发《{measure_zh}》", chinese(news_pairs))
