@@ -177,7 +177,8 @@ def render_legacy_article(a: ZhArticle, declare_charset: bool) -> str:
 <tr><td class="wzxq_rq" align="center">发布日期：{a.published:%Y-%m-%d}&nbsp;&nbsp;来源：{esc(a.source)}</td></tr>
 <tr><td class="wzxq_neirong"><div class=TRS_Editor>
 {_paragraphs(a)}
-</div>{_attachments(a)}</td></tr>
+</div></td></tr>
+<tr><td class="wzxq_fj">{_attachments(a)}</td></tr>
 </table>
 <table width="980" border="0" align="center"><tr><td class="bottom">版权所有：中华人民共和国环境保护部 京ICP备05009132号</td></tr></table>
 </body>
