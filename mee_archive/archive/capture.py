@@ -41,6 +41,10 @@ from mee_archive.archive.repair import recover
 from mee_archive.archive.writer import RotatingWarcWriter
 
 logger = logging.getLogger(__name__)
+# request.meta key holding the WARC-Date of a download under way (set when its head arrives).
+_STARTED = "mee_warc_started"
+# Response flags of a body Scrapy cut short -> WARC-Truncated reason.
+_TRUNCATED = {"dataloss": "disconnect", "download_stopped": "unspecified"}
 
 
 class WarcCapture:
@@ -64,6 +68,7 @@ class WarcCapture:
         self.dedup: DigestIndex | None = None
         for handler, signal in [
             (self.spider_opened, signals.spider_opened),
+            (self.headers_received, signals.headers_received),
             (self.response_downloaded, signals.response_downloaded),
             (self.item_scraped, signals.item_scraped),
             (self.spider_closed, signals.spider_closed),
@@ -107,6 +112,10 @@ class WarcCapture:
         if self.crawler.settings.getbool("MEE_WARC_DEDUP", True):
             self.dedup = DigestIndex(self.layout.dedup_db)
 
+    def headers_received(self, headers: Any, body_length: int, request: Request, spider: Spider) -> None:
+        """WARC-Date is when the capture began: the moment the response head arrived."""
+        request.meta[_STARTED] = records.warc_date(datetime.now(timezone.utc))
+
     def response_downloaded(self, response: Response, request: Request, spider: Spider) -> None:
         if request.url.startswith(("http://", "https://")):
             self._or_stop(self._archive, response, request)
@@ -128,7 +137,7 @@ class WarcCapture:
 
     def _archive(self, response: Response, request: Request) -> None:
         uri = request.url.split("#", 1)[0]
-        date = records.warc_date(datetime.now(timezone.utc))
+        date = request.meta.pop(_STARTED, None) or records.warc_date(datetime.now(timezone.utc))
         head, body = response_head(response, request.method), response.body
         digest = records.sha1_digest(body)
         extra = {
@@ -139,7 +148,8 @@ class WarcCapture:
         if stored:
             main = records.revisit_record(uri, date, head, stored.digest, stored.original, extra, profile)
         else:
-            truncated = {"WARC-Truncated": "disconnect" if "dataloss" in response.flags else None}
+            truncated = {"WARC-Truncated": next(
+                (why for flag, why in _TRUNCATED.items() if flag in response.flags), None)}
             main = records.response_record(uri, date, head, body, {**extra, **truncated})
         sent = records.request_record(uri, date, request_head(request, response.protocol),
                                       request.body, main.id, extra)
