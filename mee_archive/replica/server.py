@@ -14,7 +14,9 @@ import gzip
 import hashlib
 import socket
 import struct
+import sys
 import threading
+import traceback
 from dataclasses import dataclass
 from email.utils import format_datetime, parsedate_to_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -77,10 +79,23 @@ class _Handler(BaseHTTPRequestHandler):
         """Quiet: the request log is ``ReplicaServer.requests``."""
 
     def do_GET(self) -> None:
-        self._handle(head=False)
+        self._guarded(head=False)
 
     def do_HEAD(self) -> None:
-        self._handle(head=True)
+        self._guarded(head=True)
+
+    def _guarded(self, head: bool) -> None:
+        """A client that hangs up is routine (timeouts, cancelled crawls); a bug is a 500."""
+        self._answered = False
+        try:
+            self._handle(head)
+        except (BrokenPipeError, ConnectionResetError):
+            self.close_connection = True
+        except Exception:
+            traceback.print_exc(file=sys.stderr)
+            self.close_connection = True
+            if not self._answered:
+                self._plain(500, "Internal error in the replica (see its stderr).", head=head)
 
     def do_CONNECT(self) -> None:
         self._url = self.path  # authority form, "host:443"
@@ -123,6 +138,7 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _log(self, status: int, fault: str | None = None) -> None:
         """Record the request before answering it, so a client that has its answer finds it logged."""
+        self._answered = True
         self.server.replica.record(RequestRecord(self.command, self._url, status, fault))
 
     def _plain(

@@ -150,3 +150,14 @@ def test_start_is_idempotent_and_stop_releases_the_port(corpus):
     srv.stop()
     with pytest.raises(urllib.error.URLError):
         urllib.request.urlopen(f"http://127.0.0.1:{port}/robots.txt", timeout=5)
+
+
+def test_a_bug_in_rendering_is_a_500_not_a_dropped_connection(server, corpus, capfd):
+    def broken(kind, path):
+        raise RuntimeError("template bug")
+
+    server.site.resolve = broken
+    status, _, body = fetch(server, corpus.releases()[0].url)
+    assert status == 500 and b"Internal error" in body
+    assert server.requests[-1].status == 500
+    assert "template bug" in capfd.readouterr().err
