@@ -73,3 +73,14 @@ def test_pywb_replays_a_revisit_from_our_index(archive: ArchiveLayout, pywb) -> 
     status, page = pywb(archive, f"2100mp_/{SITE}/release/1.html")
     assert status == 200
     assert "Release one" in page and "ministerial executive meeting" in page
+
+
+def test_package_of_one_crawl_holds_only_its_files(archive: ArchiveLayout, tmp_path: Path) -> None:
+    first = archive.crawl_ids()[0]
+    wacz = tmp_path / "first.wacz"
+    assert main(["package", "--output", str(archive.root), "--crawl", first, "-o", str(wacz),
+                 "--pages-of", "tiny"]) == 0
+    listed = subprocess.run(["unzip", "-Z1", str(wacz)], capture_output=True, text=True).stdout.split()
+    assert sorted(name for name in listed if name.startswith("archive/")) == [
+        f"archive/{warc.name}" for warc in archive.closed_warcs(first)]
+    assert main(["package", "--output", str(archive.root), "--crawl", "no-such-crawl"]) == 2

@@ -80,6 +80,19 @@ def test_trailing_partial_record_and_missing_index_are_faults(tmp_path: Path) ->
     assert any("no index" in f for f in faults)
 
 
+def test_repair_option_closes_and_indexes_an_abandoned_file(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    layout = ArchiveLayout(tmp_path)
+    layout.make_dirs()
+    writer = RotatingWarcWriter(layout.warc_dir, "t", "c2", 10**9, lambda name: {"software": "t"})
+    writer.write(records.response_record(URL, DATE, HEAD, b"<p>release</p>", {}))
+    writer._fh.close()  # killed: never closed, never renamed, lock gone with the process
+    assert main(["verify", "--output", str(tmp_path)]) == 1
+    assert main(["verify", "--output", str(tmp_path), "--repair"]) == 0
+    out = capsys.readouterr().out
+    assert "repaired t-" in out and not layout.open_warcs()
+    assert [layout.index_for(warc).exists() for warc in layout.closed_warcs()] == [True]
+
+
 def test_missing_archive_is_a_one_line_error(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
     assert main(["verify", "--output", str(tmp_path / "nowhere")]) == 2
     assert "no archive at" in capsys.readouterr().err
