@@ -41,7 +41,7 @@ class _Seen:
     record_id: str | None
     payload_digest: str | None
     length: int
-    refers_to: str | None
+    points_to: str | None  # WARC-Refers-To, else WARC-Concurrent-To: the record this one is about
 
 
 def record_faults(rec: RawRecord) -> list[str]:
@@ -71,12 +71,13 @@ class _Verifier:
         end = 0
         for n, rec in enumerate(iter_records(warc)):
             where = f"{warc.name}@{rec.offset}"
-            if n == 0 and rec.type != "warcinfo":
-                self.fault(f"{where}: file does not open with a warcinfo record")
+            if n == 0 and (rec.type, rec.header("WARC-Filename")) != ("warcinfo", warc.name):
+                self.fault(f"{where}: file does not open with a warcinfo record naming it")
             for problem in record_faults(rec):
                 self.fault(f"{where}: {problem}")
             seen = _Seen(rec.type or "", rec.header("WARC-Target-URI"), rec.header("WARC-Record-ID"),
-                         rec.header("WARC-Payload-Digest"), rec.length, rec.header("WARC-Refers-To"))
+                         rec.header("WARC-Payload-Digest"), rec.length,
+                         rec.header("WARC-Refers-To") or rec.header("WARC-Concurrent-To"))
             self.records[(warc.name, rec.offset)] = seen
             if seen.record_id:
                 self.ids[seen.record_id] = seen
@@ -85,14 +86,17 @@ class _Verifier:
         if end != warc.stat().st_size:
             self.fault(f"{warc.name}@{end}: {warc.stat().st_size - end} bytes are not a complete record")
 
-    def check_revisits(self) -> None:
+    def check_links(self) -> None:
+        """Revisits refer to an archived payload; requests and metadata to an archived answer."""
         for (name, offset), seen in self.records.items():
-            if seen.type != "revisit":
-                continue
-            self.report.counts["revisits"] += 1
-            original = self.ids.get(seen.refers_to or "")
-            if original is None or original.payload_digest != seen.payload_digest:
-                self.fault(f"{name}@{offset}: revisit refers to no archived record with its payload")
+            target = self.ids.get(seen.points_to or "")
+            if seen.type == "revisit":
+                self.report.counts["revisits"] += 1
+                if target is None or target.payload_digest != seen.payload_digest:
+                    self.fault(f"{name}@{offset}: revisit refers to no archived record with its payload")
+            elif seen.type in ("request", "metadata") and (
+                    target is None or target.type not in ("response", "revisit")):
+                self.fault(f"{name}@{offset}: {seen.type} record is about no archived response")
 
     def check_index(self, warc: Path) -> None:
         index = self.layout.index_for(warc)
@@ -113,6 +117,7 @@ class _Verifier:
                 self.fault(f"{index.name}: {seen.type} record at {offset} of {name} is not indexed")
 
     def check_items(self, items: Path) -> None:
+        uncited = 0
         for number, line in enumerate(items.read_text(encoding="utf-8").splitlines(), 1):
             if not line.strip():
                 continue
@@ -125,7 +130,7 @@ class _Verifier:
             self.report.counts["items"] += 1
             cite = item.get("warc")
             if not cite:
-                self.report.warnings.append(f"{where}: {item.get('url')} cites no WARC record")
+                uncited += 1
                 continue
             seen = self.records.get((cite.get("file"), cite.get("offset")))
             if seen is None or seen.type != "response" or seen.length != cite.get("length"):
@@ -135,6 +140,8 @@ class _Verifier:
                 self.fault(f"{where}: record at the pointer is not {item.get('url')} with its digest")
             else:
                 self.report.counts["item citations resolved"] += 1
+        if uncited:  # e.g. records of an unarchived crawl, or not crawled at all (link output)
+            self.report.warnings.append(f"{items.name}: {uncited} record(s) cite no WARC record")
 
 
 def verify_archive(root: Path) -> Report:
@@ -146,7 +153,7 @@ def verify_archive(root: Path) -> Report:
         verifier.fault(f"no WARC files in {layout.warc_dir}")
     for warc in warcs:
         verifier.check_warc(warc)
-    verifier.check_revisits()
+    verifier.check_links()
     for warc in warcs:
         verifier.check_index(warc)
     known = {layout.index_for(warc).name for warc in warcs}

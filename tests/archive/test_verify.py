@@ -19,20 +19,25 @@ DATE = "2026-01-02T03:04:05.000006Z"
 HEAD = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n"
 
 
+def writer(layout: ArchiveLayout, crawl_id: str) -> RotatingWarcWriter:
+    """A writer that indexes each file it closes, as a crawl does."""
+    layout.make_dirs()
+    return RotatingWarcWriter(layout.warc_dir, "t", crawl_id, 10**9, lambda name: {"software": "t"},
+                              on_close=lambda warc: index_warc(layout, warc))
+
+
 def build(root: Path, tamper: bool = False) -> dict:
     """An archive of one response, its request, one item citing it; the response's stored
     payload differs from its digest when ``tamper``."""
     layout = ArchiveLayout(root)
-    layout.make_dirs()
-    writer = RotatingWarcWriter(layout.warc_dir, "t", "c1", 10**9, lambda name: {"software": "t"},
-                                on_close=lambda warc: index_warc(layout, warc))
+    out = writer(layout, "c1")
     response = records.response_record(URL, DATE, HEAD, b"<p>release</p>", {})
     if tamper:
         response.block = HEAD + b"<p>RELEASE</p>"
     request = records.request_record(URL, DATE, b"GET / HTTP/1.1\r\n\r\n", b"",
                                      response.id, {})
-    location, _ = writer.write(response, request)
-    writer.close()
+    location, _ = out.write(response, request)
+    out.close()
     cite = {**location.as_dict(), "payload_digest": records.sha1_digest(b"<p>release</p>")}
     layout.items_dir.mkdir()
     (layout.items_dir / "news_release.jsonl").write_text(json.dumps({"url": URL, "warc": cite}) + "\n")
@@ -82,15 +87,22 @@ def test_trailing_partial_record_and_missing_index_are_faults(tmp_path: Path) ->
 
 def test_repair_option_closes_and_indexes_an_abandoned_file(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
     layout = ArchiveLayout(tmp_path)
-    layout.make_dirs()
-    writer = RotatingWarcWriter(layout.warc_dir, "t", "c2", 10**9, lambda name: {"software": "t"})
-    writer.write(records.response_record(URL, DATE, HEAD, b"<p>release</p>", {}))
-    writer._fh.close()  # killed: never closed, never renamed, lock gone with the process
+    out = writer(layout, "c2")
+    out.write(records.response_record(URL, DATE, HEAD, b"<p>release</p>", {}))
+    out._fh.close()  # killed: never closed, never renamed, lock gone with the process
     assert main(["verify", "--output", str(tmp_path)]) == 1
     assert main(["verify", "--output", str(tmp_path), "--repair"]) == 0
     out = capsys.readouterr().out
     assert "repaired t-" in out and not layout.open_warcs()
     assert [layout.index_for(warc).exists() for warc in layout.closed_warcs()] == [True]
+
+
+def test_request_about_no_archived_response_is_a_fault(tmp_path: Path) -> None:
+    build(tmp_path)
+    out = writer(ArchiveLayout(tmp_path), "c3")
+    out.write(records.request_record(URL, DATE, b"GET / HTTP/1.1\r\n\r\n", b"", "<urn:uuid:x>", {}))
+    out.close()
+    assert any("request record is about no archived response" in f for f in verify_archive(tmp_path).faults)
 
 
 def test_missing_archive_is_a_one_line_error(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
