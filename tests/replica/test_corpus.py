@@ -298,3 +298,10 @@ def test_topic_translations_overlap_the_dictionary() -> None:
         glosses = {s for word in words(zh) for d in cedict.get_definitions(word) or () for s in stems(d)}
         close += len(stems(en) & glosses) >= len(stems(en)) / 2
     assert close / len(pairs) >= 0.8
+
+
+def test_every_original_reads_unlike_any_other_article(long_run: Corpus) -> None:
+    """Hard is fine, impossible is not: no other Chinese article repeats an original's text."""
+    bodies = Counter(a.paragraphs for a in long_run.zh)
+    zh = originals(long_run)
+    assert all(bodies[zh[r.zh_docid].paragraphs] == 1 for r in long_run.releases() if r.zh_docid)

@@ -56,7 +56,7 @@ def state_news(rng: Random, day: date) -> ZhText:
     title = rng.choice((f"国务院常务会议部署推进{area_zh}", f"全国人大常委会执法检查组赴{province.zh}开展检查"))
     paragraphs = (
         f"{zh_date(day)}，{title}，听取有关情况汇报，研究{area_zh}相关工作。",
-        "会议要求，各地区各部门要切实履行职责，确保各项措施落地见效。",
+        f"会议确定了{rng.randint(3, 15)}项重点任务，要求各地区各部门切实履行职责，确保各项措施落地见效。",
     )
     return ZhText(title, paragraphs, channel="szyw")
 
@@ -71,7 +71,7 @@ def interview(rng: Random, day: date) -> ZhText:
         "问：出台《办法》的背景是什么？",
         "答：近年来，各地在实践中积累了有益经验，也暴露出一些问题，亟需从制度层面加以规范。",
         "问：下一步将如何推动《办法》落实？",
-        "答：我们将加强培训和宣传解读，指导地方做好实施工作。",
+        f"答：我们将组织{rng.randint(3, 40)}期培训，加强宣传解读，指导地方做好实施工作。",
     )
     return ZhText(title, paragraphs, channel="zbft")
 

@@ -24,9 +24,9 @@ def regulation(rng: Random, occasion: Occasion) -> Story:
     """The ministry issues a measure: the notice itself and a news item both tell it.
 
     Either can be the original the English translates; the other is related coverage of the
-    same measure. The notice is a cover letter (addressees, effective date; the measure is attached),
-    the news item gives size, scope and penalties: the English says what its original says, so
-    the original stays identifiable.
+    same measure, with the same figures. The notice is a cover letter (addressees; the measure is
+    attached), the news item describes scope and penalties: the English says what its original
+    says, so the original stays identifiable.
     """
     measure_zh, measure_en = rng.choice(topics.MEASURES)
     short_zh = f"《{measure_zh[-2:]}》"  # 《办法》, 《规定》, 《细则》
@@ -53,7 +53,7 @@ def regulation(rng: Random, occasion: Occasion) -> Story:
          f"MEE has sent the {measure_en} to the eco-environmental departments of all provinces, "
          f"autonomous regions and municipalities and the Xinjiang Production and Construction Corps, "
          f"asking them to implement it."),
-        (f"{short_zh}自{effective_zh}起施行。", f"The {short_en} will take effect on {effective_en}."),
+        (f"{size[0]}，自{effective_zh}起施行。", f"{size[1]} and will take effect on {effective_en}."),
         (f"附件：{measure_zh}", None),
     ]
     template, channel = document_place(rng, occasion.published)
