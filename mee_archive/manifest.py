@@ -16,9 +16,8 @@ from pathlib import Path
 from typing import Any
 
 import scrapy
-from scrapy import Request, Spider, signals
+from scrapy import Spider, signals
 from scrapy.crawler import Crawler
-from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response
 from scrapy.settings import BaseSettings
 from twisted.python.failure import Failure
@@ -27,6 +26,7 @@ from mee_archive import __version__
 from mee_archive import settings as project_defaults
 from mee_archive.addons import output_dir
 from mee_archive.archive.layout import ArchiveLayout
+from mee_archive.signals import request_failed
 
 # Settings that shape what a run fetches and how; recorded in every manifest.
 SETTINGS_THAT_MATTER = (
@@ -38,10 +38,6 @@ SETTINGS_THAT_MATTER = (
 )
 # What the items of each spider are, in the manifest's counts.
 ITEMS_OF_SPIDER = {"news_release": "releases", "zh_news": "chinese_pages"}
-
-# Sent by ErrorLog for every request that failed for good: url=..., reason=...
-request_failed = object()
-
 
 def setting_value(settings: BaseSettings, name: str) -> Any:
     """A setting as its project default's type (``-s`` overrides arrive as strings)."""
@@ -59,32 +55,6 @@ def runs_dir(settings: BaseSettings) -> Path:
 
 def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
-
-
-def _is_robots(request: Request) -> bool:
-    return request.url.split("?", 1)[0].endswith("/robots.txt")
-
-
-class ErrorLog:
-    """Downloader middleware on the engine side of all others: it sees only final outcomes (after
-    retries and redirects) and reports the failures, with URL and reason, to the manifest."""
-
-    def __init__(self, crawler: Crawler) -> None:
-        self.signals = crawler.signals
-
-    @classmethod
-    def from_crawler(cls, crawler: Crawler) -> "ErrorLog":
-        return cls(crawler)
-
-    def process_response(self, request: Request, response: Response) -> Response:
-        if response.status >= 400 and not _is_robots(request):
-            self.signals.send_catch_log(request_failed, url=request.url, reason=f"HTTP {response.status}")
-        return response
-
-    def process_exception(self, request: Request, exception: Exception) -> None:
-        if not isinstance(exception, IgnoreRequest):  # robots.txt, offsite: decisions, not failures
-            reason = f"{type(exception).__name__}: {exception}".rstrip(": ")
-            self.signals.send_catch_log(request_failed, url=request.url, reason=reason)
 
 
 def counts(stats: dict[str, Any], spider: str) -> dict[str, Any]:

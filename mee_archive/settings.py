@@ -68,6 +68,9 @@ RETRY_TIMES = 4
 RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
 MEE_RETRY_AFTER_MAX = 300.0
 
+# A redirect back into its own chain is reported as a failure, not dropped as a duplicate.
+DUPEFILTER_CLASS = "mee_archive.dupefilter.LoopReportingDupeFilter"
+
 # Archival crawls must see every exchange: a cached response never reaches the downloader and so
 # would never be archived (archiving-notes: "HTTP cache").
 HTTPCACHE_ENABLED = False
@@ -77,8 +80,6 @@ HTTPERROR_ALLOW_ALL = False
 # --- Components ---------------------------------------------------------------------------------
 
 DOWNLOADER_MIDDLEWARES = {
-    # Run manifest: on the engine side of all others, so it sees only final failures (after retries).
-    "mee_archive.manifest.ErrorLog": 10,
     # Sets request.meta["proxy"] from MEE_PROXY before Scrapy's HttpProxyMiddleware (750) reads it.
     "mee_archive.middlewares.ProxyMiddleware": 740,
     # Archive: ask for gzip/deflate only; after HttpCompressionMiddleware (590) would add br/zstd.

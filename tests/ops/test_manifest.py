@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 from scrapy import Request, signals
 from scrapy.crawler import Crawler
-from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response
 from twisted.python.failure import Failure
 
 from mee_archive.cli import main
-from mee_archive.manifest import ErrorLog, RunManifest, counts, read_manifests
+from mee_archive.manifest import RunManifest, counts, read_manifests
+from mee_archive.signals import request_failed
 
 STATS = {
     "mee/list_pages": 3, "mee/incremental/not_modified": 2, "mee/items/new": 4, "mee/items/changed": 1,
@@ -42,18 +42,15 @@ def manifest_of(crawler: Crawler) -> dict:
 def test_a_run_is_recorded_as_running_at_start_and_with_figures_and_errors_at_the_end(
         make_crawler: Callable[..., Crawler]) -> None:
     crawler = make_crawler(CONCURRENT_REQUESTS_PER_DOMAIN="16")
-    manifest, errors = RunManifest.from_crawler(crawler), ErrorLog.from_crawler(crawler)
+    manifest = RunManifest.from_crawler(crawler)
     crawler.signals.send_catch_log(signal=signals.spider_opened, spider=crawler.spider)
     started = manifest_of(crawler)
     assert started["status"] == "running" and started["finished_at"] is None
     assert started["settings"]["CONCURRENT_REQUESTS_PER_DOMAIN"] == 16
 
     gone = Request("http://english.mee.gov.cn/News_service/news_release/201806/t20180627_1.shtml")
-    errors.process_response(gone, Response(gone.url, status=404, request=gone))
-    robots = Request("http://english.mee.gov.cn/robots.txt")
-    errors.process_response(robots, Response(robots.url, status=404, request=robots))
-    errors.process_exception(gone, IgnoreRequest("disallowed by robots.txt"))
-    errors.process_exception(gone, TimeoutError("took too long"))
+    for reason in ("HTTP 404", "TimeoutError: took too long"):
+        crawler.signals.send_catch_log(request_failed, url=gone.url, reason=reason)
     manifest.spider_error(Failure(ValueError("no title")), Response(gone.url, request=gone), crawler.spider)
     for key, value in STATS.items():
         crawler.stats.set_value(key, value)

@@ -1,0 +1,76 @@
+"""How a spider reports requests that failed for good: counted, named, sent to the manifest."""
+
+from __future__ import annotations
+
+import pytest
+from scrapy import Request
+from scrapy.exceptions import IgnoreRequest
+from scrapy.http import Response
+from scrapy.spidermiddlewares.httperror import HttpError
+from scrapy.utils.test import get_crawler
+from twisted.python.failure import Failure
+
+from mee_archive.signals import request_failed
+from mee_archive.spiders.base import ArchiveSpider
+
+URL = "http://english.mee.gov.cn/News_service/news_release/201806/t20180627_1.shtml"
+
+
+class Spider(ArchiveSpider):
+    name = "failing"
+
+
+@pytest.fixture()
+def spider_and_reports() -> tuple[ArchiveSpider, list[tuple[str, str]]]:
+    crawler = get_crawler(Spider, {"TWISTED_REACTOR_ENABLED": False})
+    spider = Spider.from_crawler(crawler)
+    reports: list[tuple[str, str]] = []
+    crawler.signals.connect(lambda url, reason: reports.append((url, reason)), signal=request_failed, weak=False)
+    return spider, reports
+
+
+def failure(exception: Exception, request: Request) -> Failure:
+    try:
+        raise exception
+    except type(exception):
+        f = Failure()
+    f.request = request  # type: ignore[attr-defined]
+    return f
+
+
+def test_http_errors_redirect_loops_and_timeouts_are_reported_under_the_url_asked_for(spider_and_reports) -> None:
+    spider, reports = spider_and_reports
+    request = Request(URL)
+    spider.failed(failure(HttpError(Response(URL, status=404, request=request)), request))
+    looped = Request(URL + "?again", meta={"redirect_urls": [URL, URL + "?loop"]})
+    spider.failed(failure(IgnoreRequest("max redirections reached"), looped))
+    spider.failed(failure(TimeoutError("took too long"), request))
+    assert reports == [(URL, "HTTP 404"), (URL, "IgnoreRequest: max redirections reached"),
+                       (URL, "TimeoutError: took too long")]
+    stats = spider.crawler.stats
+    assert stats.get_value("mee/errors") == 3
+    assert stats.get_value("mee/first_error") == f"{URL}: HTTP 404"
+
+
+def test_a_page_robots_txt_forbids_is_counted_not_reported_as_an_error(spider_and_reports) -> None:
+    spider, reports = spider_and_reports
+    request = Request(URL)
+    spider.failed(failure(IgnoreRequest("Forbidden by robots.txt"), request))
+    assert reports == []
+    assert spider.crawler.stats.get_value("mee/errors") is None
+    assert spider.crawler.stats.get_value("mee/robots_forbidden") == 1
+
+
+def test_a_redirect_back_into_its_own_chain_is_a_failure_not_a_silent_duplicate() -> None:
+    from mee_archive.dupefilter import LoopReportingDupeFilter
+
+    failures: list[Failure] = []
+    dupefilter = LoopReportingDupeFilter()
+    first = Request(URL, errback=failures.append)
+    assert not dupefilter.request_seen(first)
+    alias = URL.replace("english.mee", "english.mep")
+    assert not dupefilter.request_seen(first.replace(url=alias, meta={"redirect_urls": [URL]}))
+    assert dupefilter.request_seen(first.replace(url=URL, meta={"redirect_urls": [URL, alias]}))
+    assert [f.getErrorMessage() for f in failures] == [f"redirect loop: {URL} -> {alias} -> {URL}"]
+    assert dupefilter.request_seen(first)  # a plain repeat stays a silent duplicate
+    assert len(failures) == 1
