@@ -85,7 +85,7 @@ def story_filler(rng: Random, day: date) -> ZhText:
 
 
 FILLERS = (story_filler, local_news, notice, state_news, interview)
-CUM_WEIGHTS = tuple(accumulate((0.45, 0.25, 0.12, 0.1, 0.08)))
+CUM_WEIGHTS = tuple(accumulate((0.4, 0.27, 0.12, 0.11, 0.1)))
 
 
 def filler(rng: Random, day: date) -> ZhText:

@@ -60,7 +60,7 @@ def regulation(rng: Random, occasion: Occasion) -> Story:
     news = ZhText(f"生态环境部印发《{measure_zh}》", chinese(news_pairs))
     notice = ZhText(f"关于印发《{measure_zh}》的通知", chinese(notice_pairs), channel, template,
                     attachments=(measure_zh,))
-    if rng.random() < 0.4:
+    if rng.random() < 0.3:  # the English usually translates the news item, sometimes the notice
         (original, pairs), other = (notice, notice_pairs), news
     else:
         (original, pairs), other = (news, news_pairs), notice
