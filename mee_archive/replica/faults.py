@@ -79,6 +79,11 @@ def permanent_losses(corpus: Corpus, config: FaultConfig) -> dict[str, str]:
     return {url: why for url, path in pages if (why := config.lost(path))}
 
 
+def _pick(path: str, n: int) -> int:
+    """A stable choice among ``n`` variants of a fault for ``path``."""
+    return hashlib.md5(path.encode()).digest()[0] % n
+
+
 @dataclass(frozen=True)
 class Redirect:
     status: int
@@ -126,7 +131,7 @@ class FaultPlan:
 
     def server_error(self, path: str) -> int:
         """Which 5xx a ``5xx`` fault answers for this path."""
-        return SERVER_ERRORS[int(hashlib.md5(path.encode()).hexdigest(), 16) % len(SERVER_ERRORS)]
+        return SERVER_ERRORS[_pick(path, len(SERVER_ERRORS))]
 
     # --- changes to what the origin serves -----------------------------------------------
 
@@ -150,7 +155,7 @@ class FaultPlan:
         if res.status != 200 or not res.content_type.startswith("text/html"):
             return res
         if self.config.hits("charset", path) and "charset=utf-8" in res.content_type:
-            wrong = hashlib.md5(path.encode()).digest()[0] % 2
+            wrong = _pick(path, 2)
             res = replace(res, content_type="text/html; charset=ISO-8859-1" if wrong else "text/html")
         if self.config.hits("malformed", path):
             res = replace(res, body=malform(res.body))
