@@ -23,14 +23,14 @@ FAULT_HELP = (
 )
 
 
-def _count(text: str) -> int:
+def count(text: str) -> int:
     value = int(text)
     if value < 0:
         raise argparse.ArgumentTypeError(f"must be 0 or more, got {value}")
     return value
 
 
-def _rate(text: str) -> float:
+def fraction(text: str) -> float:
     value = float(text)
     if not 0.0 <= value <= 1.0:
         raise argparse.ArgumentTypeError(f"must be between 0 and 1, got {value}")
@@ -39,15 +39,15 @@ def _rate(text: str) -> float:
 
 def _add_corpus_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--seed", type=int, default=1, help="corpus seed (default: %(default)s)")
-    parser.add_argument("--releases", type=_count, default=300, metavar="N",
+    parser.add_argument("--releases", type=count, default=300, metavar="N",
                         help="number of English news releases (default: %(default)s)")
 
 
 def _add_fault_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--faults", default="", metavar="LIST", help=FAULT_HELP)
-    parser.add_argument("--fault-rate", type=_rate, default=0.1, metavar="R",
+    parser.add_argument("--fault-rate", type=fraction, default=0.1, metavar="R",
                         help="share of eligible URLs each fault mode hits (default: %(default)s)")
-    parser.add_argument("--fault-hits", type=_count, default=1, metavar="K",
+    parser.add_argument("--fault-hits", type=count, default=1, metavar="K",
                         help="how many times a transient fault hits the same URL (default: %(default)s)")
     parser.add_argument("--stall-seconds", type=float, default=60.0, metavar="S",
                         help="how long a stalled request hangs before the connection drops (default: %(default)s)")
