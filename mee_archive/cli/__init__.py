@@ -18,6 +18,7 @@ COMMANDS: list[str] = [
     "demo",
     "crawl",
     "runs",
+    "schedule",
     "replica",
     "package",
     "verify",

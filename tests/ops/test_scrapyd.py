@@ -3,7 +3,6 @@ scrapyd-deploy, news_release scheduled twice through the JSON API against a live
 
 from __future__ import annotations
 
-import base64
 import json
 import shutil
 import socket
@@ -11,7 +10,6 @@ import subprocess
 import sys
 import time
 import urllib.error
-import urllib.parse
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,6 +17,10 @@ from typing import Any
 
 import pytest
 
+from mee_archive.addons import new_crawl_id
+from mee_archive.cli import CliError, main
+from mee_archive.cli import schedule as schedule_command
+from mee_archive.cli.schedule import Scrapyd as ScrapydApi
 from mee_archive.replica.corpus import build_corpus
 from mee_archive.replica.server import ReplicaServer
 
@@ -37,7 +39,7 @@ def free_port() -> int:
 
 
 class Scrapyd:
-    """A scrapyd process of our own and its JSON API, with basic auth."""
+    """A scrapyd process of our own (basic auth, loopback) and a client of its JSON API."""
 
     def __init__(self, home: Path) -> None:
         self.port = free_port()
@@ -54,28 +56,21 @@ class Scrapyd:
         self.log = (home / "scrapyd.log").open("wb")
         scrapyd = Path(sys.executable).with_name("scrapyd")
         self.process = subprocess.Popen([str(scrapyd)], cwd=home, stdout=self.log, stderr=subprocess.STDOUT)
-
-    def call(self, endpoint: str, data: list[tuple[str, str]] | None = None, auth: bool = True) -> dict[str, Any]:
-        request = urllib.request.Request(self.url + endpoint, urllib.parse.urlencode(data).encode() if data else None)
-        if auth:
-            token = base64.b64encode(f"{USER}:{PASSWORD}".encode()).decode()
-            request.add_header("Authorization", f"Basic {token}")
-        with urllib.request.urlopen(request, timeout=10) as answer:
-            return json.load(answer)
+        self.api = ScrapydApi(self.url, USER, PASSWORD)  # the client `mee-archive schedule` uses
 
     def wait_until_up(self) -> None:
         for _ in range(300):  # bounded: 30 s
             try:
-                if self.call("daemonstatus.json")["status"] == "ok":
-                    return
-            except (urllib.error.URLError, ConnectionError):
+                self.api.call("daemonstatus.json")
+                return
+            except CliError:
                 assert self.process.poll() is None, "scrapyd exited"
                 time.sleep(0.1)
         raise AssertionError("scrapyd did not come up")
 
     def wait_for(self, job: str) -> dict[str, Any]:
         for _ in range(1200):  # bounded: 2 minutes
-            finished = self.call("listjobs.json?project=mee_archive")["finished"]
+            finished = self.api.call("listjobs.json?project=mee_archive")["finished"]
             done = [j for j in finished if j["id"] == job]
             if done:
                 return done[0]
@@ -92,11 +87,14 @@ class Scrapyd:
         self.log.close()
 
 
-@pytest.fixture
-def scrapyd(tmp_path: Path) -> Iterator[Scrapyd]:
-    server = Scrapyd(tmp_path / "scrapyd")
+@pytest.fixture(scope="module")
+def scrapyd(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Scrapyd]:
+    """A running scrapyd with the project deployed by scrapyd-deploy."""
+    home = tmp_path_factory.mktemp("scrapyd")
+    server = Scrapyd(home / "server")
     try:
         server.wait_until_up()
+        deploy(server, home / "project")
         yield server
     finally:
         server.stop()
@@ -121,21 +119,18 @@ def deploy(scrapyd: Scrapyd, workdir: Path) -> None:
 
 
 def schedule(scrapyd: Scrapyd, proxy: str, output: Path) -> str:
-    pace = [value for flag, value in zip(REPLICA_PACE[::2], REPLICA_PACE[1::2]) if flag == "-s"]
-    settings = [f"MEE_PROXY={proxy}", f"MEE_OUTPUT_DIR={output}", *pace]
-    answer = scrapyd.call("schedule.json", [("project", "mee_archive"), ("spider", "news_release"),
-                                            *[("setting", s) for s in settings]])
-    assert answer["status"] == "ok", answer
-    return answer["jobid"]
+    job = new_crawl_id()
+    settings = dict(s.split("=", 1) for s in REPLICA_PACE[1::2])
+    scrapyd.api.schedule("mee_archive", "news_release", job, {"MEE_PROXY": proxy, "MEE_OUTPUT_DIR": output, **settings})
+    return job
 
 
 def test_scrapyd_runs_deployed_crawls_into_the_archive_and_the_second_is_incremental(
         scrapyd: Scrapyd, tmp_path: Path) -> None:
     with pytest.raises(urllib.error.HTTPError) as refused:
-        scrapyd.call("daemonstatus.json", auth=False)
+        urllib.request.urlopen(scrapyd.url + "daemonstatus.json", timeout=10)
     assert refused.value.code == 401
-    deploy(scrapyd, tmp_path / "project")
-    assert "news_release" in scrapyd.call("listspiders.json?project=mee_archive")["spiders"]
+    assert "news_release" in scrapyd.api.call("listspiders.json?project=mee_archive")["spiders"]
 
     output = tmp_path / "archive"
     corpus = build_corpus(seed=5, releases=15)
@@ -153,3 +148,22 @@ def test_scrapyd_runs_deployed_crawls_into_the_archive_and_the_second_is_increme
     assert len(runs) == 2 and all(run["status"] == "finished" and run["error_count"] == 0 for run in runs)
     assert runs[-1]["counts"]["releases"]["not_fetched_archived"] == 15
     assert first["log_url"] and second["log_url"]
+
+
+def test_mee_archive_schedule_waits_for_its_jobs_and_exits_1_on_errors(
+        scrapyd: Scrapyd, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture) -> None:
+    monkeypatch.setenv("SCRAPYD_USERNAME", USER)
+    monkeypatch.setenv("SCRAPYD_PASSWORD", PASSWORD)
+    monkeypatch.setattr(schedule_command, "POLL_SECONDS", 0.2)
+    command = ["schedule", "--scrapyd", scrapyd.url, "--output", str(tmp_path), "--wait", "--timeout", "120",
+               *REPLICA_PACE]
+    with ReplicaServer(build_corpus(seed=5, releases=6)).start() as replica:
+        assert main([*command, "-s", f"MEE_PROXY={replica.url}"]) == 0
+    (job,) = [line.split()[-1] for line in capsys.readouterr().out.splitlines() if "scheduled job" in line]
+    assert manifests(tmp_path)[-1]["crawl_id"] == job and len(items(tmp_path)) == 6
+
+    with socket.socket() as unused:  # a proxy nobody answers at: every request fails
+        unused.bind(("127.0.0.1", 0))
+        dead = f"http://127.0.0.1:{unused.getsockname()[1]}"
+    assert main([*command, "-s", f"MEE_PROXY={dead}", "-s", "RETRY_TIMES=0"]) == 1
+    assert "with problems: " in capsys.readouterr().out
