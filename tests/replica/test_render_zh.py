@@ -101,3 +101,13 @@ def test_embeds_are_valid_files():
     assert pdf[xref_at:].startswith(b"xref")
     assert "附件".encode("utf-16-be").hex().upper() in pdf_bytes("附件", "P0.pdf").decode("latin-1")
     assert content_type("a.JPG") == "image/jpeg" and content_type("a.pdf") == "application/pdf"
+
+
+def test_home_shows_each_channels_newest_entries():
+    from mee_archive.replica.render_zh_lists import render_zh_home
+
+    e = ListEntry("./ywdt/hjywnews/202204/t20220417_1.shtml", "要闻一则", date(2022, 4, 17))
+    sel = parsel.Selector(render_zh_home([("hjywnews", [e]), ("xwfb", [])]))
+    hrefs = sel.xpath("//a/@href").getall()
+    assert {"/ywdt/hjywnews/", "/ywdt/xwfb/", e.href, "http://english.mee.gov.cn/"} <= set(hrefs)
+    assert sel.css("span.date::text").get() == "2022-04-17"
