@@ -12,7 +12,8 @@ from pypinyin import lazy_pinyin
 
 from mee_archive.replica.corpus import MAX_LAG, StableRandom, build_corpus, generation
 from mee_archive.replica.model import Corpus, ZhArticle
-from mee_archive.replica.vocab import names
+from mee_archive.replica.vocab import kinds, names
+from mee_archive.replica.vocab.story import Occasion
 
 SIZE, MORE, LONG = 300, 37, 1500
 
@@ -305,3 +306,14 @@ def test_every_original_reads_unlike_any_other_article(long_run: Corpus) -> None
     bodies = Counter(a.paragraphs for a in long_run.zh)
     zh = originals(long_run)
     assert all(bodies[zh[r.zh_docid].paragraphs] == 1 for r in long_run.releases() if r.zh_docid)
+
+
+@pytest.mark.parametrize("kind", kinds.KINDS, ids=lambda k: k.name)
+def test_each_kind_delivers_what_the_plan_reserves(kind: kinds.Kind) -> None:
+    """Plans reserve docids for an original and up to ``related`` other articles before any text."""
+    for n in range(20):
+        day = date(2017, 1, 2) + timedelta(days=97 * n)
+        story = kind.build(StableRandom(f"kind:{n}"), Occasion(day, day + timedelta(days=1)))
+        assert (story.original is not None) == kind.has_original
+        assert len(story.related) >= kind.related
+        assert story.en_title and story.en_paragraphs
