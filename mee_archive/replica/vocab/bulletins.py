@@ -85,8 +85,8 @@ def water_quality(rng: Random, occasion: Occasion) -> Story:
            f"sections had good water quality (Class I-III), {good_en} {good_delta} percentage points "
            f"year on year, and {worst} percent were worse than Class V."),
         ("；".join(f"{r_zh}流域水质{g_zh}" for (r_zh, _), (g_zh, _) in zip(rivers, grades)) + "。",
-         "The water quality of the " + en_list([f"{r_en} basin was {g_en}" for (_, r_en), (_, g_en)
-                                                in zip(rivers, grades)]) + "."),
+         "Water quality was rated " + en_list([f"{g_en} in the {r_en} basin" for (_, r_en), (_, g_en)
+                                               in zip(rivers, grades)]) + "."),
         ("生态环境部将继续加大水污染防治力度，对水质下降明显的地区进行预警提醒。",
          "MEE will continue to step up water pollution control and warn areas whose water quality "
          "has declined markedly."),

@@ -87,7 +87,7 @@ def campaign(rng: Random, occasion: Occasion) -> Story:
     found = int(checked * rng.uniform(0.1, 0.4))
     (issue1_zh, issue1_en), (issue2_zh, issue2_en) = rng.sample(ISSUES, 2)
     share1 = round(rng.uniform(20, 45), 1)
-    share2 = round(rng.uniform(8, 100 - share1 - 10), 1)
+    share2 = round(rng.uniform(8, share1 - 1), 1)  # the most common problem first
     worst = rng.sample(places.PROVINCES, 3)
     when = en_when(rng, occasion.event)
     pairs: list[tuple[str, str | None]] = [

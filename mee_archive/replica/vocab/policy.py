@@ -79,10 +79,11 @@ def press_conference(rng: Random, occasion: Occasion) -> Story:
     speaker = names.spokesperson(occasion.event)
     guest = names.random_person(rng)
     dept_zh, dept_en = rng.choice(topics.DEPARTMENTS)
+    head_zh = dept_zh + ("司长" if dept_zh.endswith("司") else "局长")  # 大气环境司司长, 执法局局长
     area_zh, area_en = rng.choice(topics.WORK_AREAS)
     projects, rate, funds = rng.randint(120, 9000), round(rng.uniform(60, 99), 1), round(rng.uniform(3, 900), 1)
     pairs: Pairs = [
-        (f"{zh_date(occasion.event)}，生态环境部举行{month}月例行新闻发布会。{dept_zh}司长{guest.zh}"
+        (f"{zh_date(occasion.event)}，生态环境部举行{month}月例行新闻发布会。{head_zh}{guest.zh}"
          f"介绍{area_zh}有关情况，并回答记者提问。生态环境部新闻发言人{speaker.zh}主持发布会。",
          lead(en_when(rng, occasion.event),
               f"MEE held its regular press conference for {EN_MONTHS[month - 1]}. Director General of "
@@ -105,7 +106,7 @@ def press_conference(rng: Random, occasion: Occasion) -> Story:
         f"记者：请问{area_zh}下一步有哪些安排？",
         f"{guest.zh}：我们将继续压实责任，确保按期完成各项任务。"), channel="zbft")
     summary = ZhText(f"生态环境部：{occasion.event.year}年以来全国累计完成{area_zh}相关项目{projects}个", (
-        f"在{zh_date(occasion.event)}举行的生态环境部例行新闻发布会上，{dept_zh}司长{guest.zh}表示，"
+        f"在{zh_date(occasion.event)}举行的生态环境部例行新闻发布会上，{head_zh}{guest.zh}表示，"
         f"全国累计完成相关项目{projects}个，完成率{rate}%。",), channel="hjywnews")
     return Story(ZhText(title_zh, chinese(pairs), "xwfb"), title_en, condense(rng, pairs, keep=3),
                  (transcript, summary))
