@@ -5,8 +5,9 @@ SIGKILL can leave torn, and it would still re-fetch nothing cleverer than what w
 every run walks the list pages again (cheap: conditional requests, 304s answered from the stored
 page) and drops, before they are even scheduled, the requests whose answer is already archived:
 
-- article pages (releases, Chinese articles) whose item is in the spider's feed — the feed, flushed
-  per line, is the source of truth for items, so a page whose item a kill cut off is fetched again;
+- article pages (releases, Chinese articles) whose item is in the spider's feed (under the URL
+  asked for, or the one it last redirected to) — the feed, flushed per line, is the source of
+  truth for items, so a page whose item a kill cut off is fetched again;
 - embedded resources (images, attachments) the state records as answered. Every resource request
   is noted in the state when the spider makes it, so the ones a kill cut off (their release is in
   the feed and so will not be fetched again) are asked for again when the next run starts.
@@ -91,7 +92,7 @@ class IncrementalSpiderMiddleware(_StateComponent, BaseSpiderMiddleware):
         if request.callback is NO_CALLBACK:
             return request
         kind = kind_of(request.url)
-        if kind == "page" and not self.refresh and request.url in self.archived_pages:
+        if kind == "page" and not self.refresh and self.is_archived_page(request.url):
             self.count("skipped_pages")
             return None
         if kind == "resource":
@@ -100,6 +101,10 @@ class IncrementalSpiderMiddleware(_StateComponent, BaseSpiderMiddleware):
                 return None
             self.note(request)
         return request
+
+    def is_archived_page(self, url: str) -> bool:
+        """Its item is in the feed, under this URL or the one it redirected to."""
+        return url in self.archived_pages or self.state.redirect_target(url) in self.archived_pages
 
     def note(self, request: Request) -> None:
         """Remember a resource request so that a run killed before its answer asks again."""
@@ -111,7 +116,8 @@ class IncrementalSpiderMiddleware(_StateComponent, BaseSpiderMiddleware):
 
 
 class IncrementalDownloaderMiddleware(_StateComponent):
-    """Revalidates list pages and hands the spider the stored page on 304; records answered resources.
+    """Revalidates list pages and hands the spider the stored page on 304; records answered
+    resources and redirected pages.
 
     Sits below HttpCompressionMiddleware (590) so that it stores and hands back decoded bodies.
     """
@@ -134,6 +140,9 @@ class IncrementalDownloaderMiddleware(_StateComponent):
         if kind == "resource" and (response.status < 500 and response.status != 429):
             for url in [*request.meta.get("redirect_urls", []), request.url]:
                 self.state.answered(url, response.status, self.crawl_id)
+        if kind == "page" and response.status == 200:
+            for url in request.meta.get("redirect_urls", []):
+                self.state.save_redirect(url, request.url)
         return response
 
     def list_response(self, request: Request, response: Response) -> Response:

@@ -5,7 +5,9 @@ It holds what the incremental crawl needs between runs and what a killed run nee
 - ``list_pages``: the validators (ETag, Last-Modified) and the decoded body of every list page, so
   a 304 answer can be handed to the spider as the page it stands for;
 - ``resources``: embeds (images, attachments) the spiders asked for, with the status they were
-  answered with; NULL until answered, which is how a resumed run finds the ones a kill cut off.
+  answered with; NULL until answered, which is how a resumed run finds the ones a kill cut off;
+- ``redirects``: article URLs that redirected (an old host name in a list, say) and where to, so
+  a page listed under another URL than its item's is still known to be archived.
 
 Items are not here: the JSON Lines feed is their source of truth (see mee_archive.feeds), so that
 state can never claim an item the feed does not hold. Every write is its own transaction; SQLite's
@@ -42,6 +44,10 @@ CREATE TABLE IF NOT EXISTS resources (
     status INTEGER,             -- NULL: asked for, not answered yet
     crawl_id TEXT NOT NULL,
     updated_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS redirects (
+    url TEXT PRIMARY KEY,
+    target TEXT NOT NULL
 );
 """
 
@@ -122,6 +128,15 @@ class CrawlState:
             "SELECT request FROM resources WHERE spider = ? AND status IS NULL ORDER BY rowid", (spider,)
         ).fetchall()
         return (bytes(row[0]) for row in rows)
+
+    # --- redirected pages ---------------------------------------------------------------------
+
+    def save_redirect(self, url: str, target: str) -> None:
+        self.db.execute("INSERT OR REPLACE INTO redirects VALUES (?, ?)", (url, target))
+
+    def redirect_target(self, url: str) -> str | None:
+        row = self.db.execute("SELECT target FROM redirects WHERE url = ?", (url,)).fetchone()
+        return row[0] if row else None
 
 
 def state_path(settings: BaseSettings) -> Path:

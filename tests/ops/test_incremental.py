@@ -147,3 +147,14 @@ def test_resources_count_as_answered_on_a_final_answer_only_and_under_every_redi
     moved = Request(new, meta={"redirect_urls": [old]})
     mw.process_response(moved, Response(new, status=200, body=b"\xff\xd8", request=moved))
     assert state.is_answered(old) and state.is_answered(new)
+
+
+def test_a_page_listed_under_an_old_host_is_archived_once_its_redirect_target_is_in_the_feed(
+        make_crawler: MakeCrawler) -> None:
+    alias = RELEASE_A.replace("english.mee.gov.cn", "english.mep.gov.cn")
+    downloader = IncrementalDownloaderMiddleware.from_crawler(make_crawler())
+    moved = Request(RELEASE_A, meta={"redirect_urls": [alias]})
+    downloader.process_response(moved, HtmlResponse(RELEASE_A, body=b"<html></html>", request=moved))
+    assert passed(spider_mw(make_crawler), Request(alias)) == [alias]  # its item is not in the feed yet
+    archived(make_crawler, RELEASE_A)
+    assert passed(spider_mw(make_crawler), Request(alias), Request(RELEASE_B)) == [RELEASE_B]

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from mee_archive.replica.corpus import build_corpus
+from mee_archive.replica.faults import FaultConfig
 from mee_archive.replica.model import Corpus
 from mee_archive.replica.server import ReplicaServer
 from mee_archive.state import CrawlState, state_path
@@ -50,6 +51,18 @@ def test_a_second_run_fetches_no_release_again_and_a_third_only_the_new_ones(tmp
     third = manifests(output)[-1]
     assert {i["url"] for i in records if i["run_id"] == third["crawl_id"]} == new_urls
     assert third["counts"]["releases"]["new"] == 6 and third["counts"]["releases"]["not_fetched_archived"] == 20
+
+
+def test_releases_listed_under_old_host_names_are_not_fetched_again_either(tmp_path: Path) -> None:
+    corpus = build_corpus(SEED, 12)
+    aliased = FaultConfig(modes=frozenset({"redirect"}), rate=0.5, seed=1)  # list links via english.mep.gov.cn
+    with ReplicaServer(corpus, faults=aliased).start() as replica:
+        assert crawl(replica.url, tmp_path) == 0
+        assert any(r.status == 301 for r in replica.requests)
+        start = len(replica.requests)
+        assert crawl(replica.url, tmp_path) == 0
+        assert fetched_since(replica, start, "page") == []
+    assert sorted(i["url"] for i in items(tmp_path)) == sorted(r.url for r in corpus.releases())
 
 
 def with_changed_body(corpus: Corpus, url: str) -> Corpus:

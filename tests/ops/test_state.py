@@ -70,3 +70,11 @@ def test_a_sigkilled_writer_leaves_a_readable_database_with_every_committed_answ
     assert state.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     # The only resource possibly left unanswered is the one being written when the kill came.
     assert len(list(state.unanswered("news_release"))) <= 1
+
+
+def test_redirects_remember_the_last_target(tmp_path: Path) -> None:
+    state = CrawlState(tmp_path / "crawl.sqlite")
+    assert state.redirect_target("http://old/a") is None
+    state.save_redirect("http://old/a", "http://new/a")
+    state.save_redirect("http://old/a", "http://newer/a")
+    assert state.redirect_target("http://old/a") == "http://newer/a"
