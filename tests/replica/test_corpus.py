@@ -10,7 +10,9 @@ from random import Random
 import pytest
 from pypinyin import lazy_pinyin
 
-from mee_archive.replica.corpus import MAX_LAG, StableRandom, build_corpus, generation
+from mee_archive.replica.corpus import build_corpus
+from mee_archive.replica.stable_random import StableRandom
+from mee_archive.replica.timeline import MAX_LAG, generation
 from mee_archive.replica.model import Corpus, ZhArticle
 from mee_archive.replica.vocab import kinds, names
 from mee_archive.replica.vocab.story import Occasion

@@ -10,7 +10,7 @@ from random import Random
 
 from mee_archive.replica.vocab import names, places, topics
 from mee_archive.replica.vocab.story import (
-    Occasion, Story, en_list, en_number, en_when, lead, pick,
+    Occasion, Story, en_list, en_number, en_when, headline, lead, pick,
 )
 
 
@@ -26,8 +26,8 @@ def cenews_report(rng: Random, occasion: Occasion) -> Story:
     reporter = names.random_person(rng)
     title = pick(
         rng,
-        f"{province.en} steps up {area_en.removeprefix('the ')}",
-        f"{province.en} reports progress in {area_en.removeprefix('the ')}",
+        f"{province.en} steps up {headline(area_en)}",
+        f"{province.en} reports progress in {headline(area_en)}",
         f"Good days in {province.en} up {change} percentage points",
     )
     paragraphs = (

@@ -12,7 +12,7 @@ from random import Random
 from mee_archive.replica.vocab import places, topics
 from mee_archive.replica.vocab.story import (
     Occasion, Story, ZhText, chinese, condense, en_list, en_number, en_ordinal, en_when, en_yuan,
-    en_date, lead, pick, zh_count, zh_date, zh_list, zh_wan,
+    en_date, headline, lead, pick, zh_count, zh_date, zh_list, zh_wan,
 )
 
 ISSUES: tuple[tuple[str, str], ...] = (
@@ -106,6 +106,6 @@ def campaign(rng: Random, occasion: Occasion) -> Story:
          "a time limit and make the results public."),
     ]
     title_zh = pick(rng, f"生态环境部通报{area_zh}专项行动进展", f"{area_zh}专项督查发现问题{found}个")
-    title_en = pick(rng, f"MEE briefs on special campaign on {area_en.removeprefix('the ')}",
-                    f"Special campaign finds {en_number(found)} problems in {area_en.removeprefix('the ')}")
+    title_en = pick(rng, f"MEE briefs on special campaign on {headline(area_en)}",
+                    f"Special campaign finds {en_number(found)} problems in {headline(area_en)}")
     return Story(ZhText(title_zh, chinese(pairs)), title_en, condense(rng, pairs))

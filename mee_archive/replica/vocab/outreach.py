@@ -10,7 +10,8 @@ from random import Random
 
 from mee_archive.replica.vocab import names, places, topics
 from mee_archive.replica.vocab.story import (
-    Occasion, Story, ZhText, chinese, condense, en_dates, en_when, lead, pick, zh_count, zh_date,
+    Occasion, Story, ZhText, chinese, condense, en_dates, en_when, headline, lead, pick, zh_count,
+    zh_date,
 )
 
 Pairs = list[tuple[str, str | None]]
@@ -83,9 +84,9 @@ def conference(rng: Random, occasion: Occasion) -> Story:
         ("会议强调，要咬定目标不放松，压实地方责任，推动各项任务落地见效。", None),
     ]
     title_zh = f"全国{area_zh}工作会议在{city.zh}召开"
-    title_en = pick(rng, f"National conference on {area_en.removeprefix('the ')} held in {city.en}",
-                    f"{city.en} hosts national conference on {area_en.removeprefix('the ')}")
-    images = (f"The national conference on {area_en.removeprefix('the ')} in {city.en}",) if rng.random() < 0.3 else ()
+    title_en = pick(rng, f"National conference on {headline(area_en)} held in {city.en}",
+                    f"{city.en} hosts national conference on {headline(area_en)}")
+    images = (f"The national conference on {headline(area_en)} in {city.en}",) if rng.random() < 0.3 else ()
     return Story(ZhText(title_zh, chinese(pairs)), title_en, condense(rng, pairs), images=images)
 
 
@@ -114,7 +115,7 @@ def field_trip(rng: Random, occasion: Occasion) -> Story:
     ]
     title_zh = f"{host.zh}在{province.zh}调研{area_zh}工作"
     title_en = pick(rng, f"{host.en} conducts research in {province.en}",
-                    f"Minister {host.en} inspects {area_en.removeprefix('the ')} in {province.en}")
+                    f"Minister {host.en} inspects {headline(area_en)} in {province.en}")
     related = (ZhText(f"{province.zh}与生态环境部座谈交流",
                       (f"{zh_date(occasion.event)}，{province.zh}有关负责同志与生态环境部部长{host.zh}一行座谈，"
                        f"双方就{area_zh}等工作交换了意见。",),

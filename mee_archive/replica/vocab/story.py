@@ -139,6 +139,11 @@ def en_list(items: list[str]) -> str:
     return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
 
 
+def headline(phrase: str) -> str:
+    """A phrase as headlines use it, without its leading article: "the Bohai Sea" -> "Bohai Sea"."""
+    return phrase.removeprefix("the ")
+
+
 def pick(rng: Random, *options: str) -> str:
     """One wording among several: translations are written, not looked up."""
     return rng.choice(options)
