@@ -22,6 +22,8 @@ COMMANDS: list[str] = [
     "replica",
     "package",
     "verify",
+    "link",
+    "eval_links",
 ]
 
 
@@ -60,7 +62,3 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(f"mee-archive {args.command}: interrupted", file=sys.stderr)
         return 130
-
-
-if __name__ == "__main__":
-    sys.exit(main())

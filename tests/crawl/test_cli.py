@@ -1,0 +1,45 @@
+"""The crawl commands' user-facing errors: one line, a non-zero exit, never a traceback."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+
+def mee_archive(*args: str, timeout: float = 120) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "mee_archive", *args], capture_output=True,
+                          text=True, timeout=timeout, stdin=subprocess.DEVNULL)
+
+
+def closed_port() -> int:
+    """A loopback port nobody listens on (bound, then released)."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.mark.parametrize("args, message", [
+    (["demo", "--releases", "0"], "must be at least 1"),
+    (["demo", "--releases", "many"], "invalid positive value"),
+    (["crawl", "no_such_spider"], "unknown spider(s): no_such_spider"),
+    (["crawl", "--set", "DOWNLOAD_DELAY"], "--set takes NAME=VALUE"),
+])
+def test_bad_arguments_give_one_line_and_exit_2(args: list[str], message: str) -> None:
+    result = mee_archive(*args)
+    assert result.returncode == 2
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.slow
+def test_an_unreachable_site_gives_one_line_and_exit_1(tmp_path: Path) -> None:
+    result = mee_archive("crawl", "news_release", "--proxy", f"http://127.0.0.1:{closed_port()}",
+                         "--output", str(tmp_path), "-s", "RETRY_TIMES=0", "-s", "DOWNLOAD_DELAY=0")
+    assert result.returncode == 1
+    assert "error: could not reach the site" in result.stderr
+    assert "Connection refused" in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
