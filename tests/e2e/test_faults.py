@@ -17,14 +17,14 @@ from .conftest import read_jsonl, scrapy_crawl
 
 pytestmark = pytest.mark.slow
 
-FAULTS = FaultConfig(modes=frozenset(FAULT_MODES), rate=0.15, seed=3, stall_seconds=4.0)
+FAULTS = FaultConfig(modes=frozenset(FAULT_MODES), rate=0.15, seed=3, stall_seconds=8.0)
 
 
 @pytest.fixture(scope="module")
 def faulty_crawl(corpus: Corpus, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, int]:
     output = tmp_path_factory.mktemp("faulty")
     with ReplicaServer(corpus, faults=FAULTS).start() as server:
-        result = scrapy_crawl("news_release", server.url, output, "-s", "DOWNLOAD_TIMEOUT=2",
+        result = scrapy_crawl("news_release", server.url, output, "-s", "DOWNLOAD_TIMEOUT=4",
                               "-s", "RETRY_TIMES=3")
     return output, result.returncode
 

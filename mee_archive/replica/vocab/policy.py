@@ -54,8 +54,7 @@ def regulation(rng: Random, occasion: Occasion) -> Story:
          f"autonomous regions and municipalities and the Xinjiang Production and Construction Corps, "
          f"asking them to implement it."),
         (f"{size[0]}，自{effective_zh}起施行。", f"{size[1]} and will take effect on {effective_en}."),
-        (f"附件：{measure_zh}", None),
-    ]
+    ]  # the "附件：" line is the attachment link, which the renderer prints from `attachments`
     template, channel = document_place(rng, occasion.published)
     news = ZhText(f"生态环境部印发《{measure_zh}》", chinese(news_pairs))
     notice = ZhText(f"关于印发《{measure_zh}》的通知", chinese(notice_pairs), channel, template,
