@@ -54,11 +54,18 @@ class LinkConfig:
     name_recall: float = 0.8
     title_recall: float = 0.5
     word_recall: float = 0.6
+    # Chinese-to-English evidence (coverage.py): rare words of a candidate's title and first
+    # paragraph that the English should tell; words in more than ``lead_max_share`` of
+    # the Chinese leads are template, not topic, and are skipped.
+    lead_recall: float = 0.7
+    lead_weight: float = 0.5
+    lead_background: float = 0.1
+    lead_max_share: float = 0.2
     number_weight: float = 1.0
     date_weight: float = 1.0
     name_weight: float = 1.0
     title_weight: float = 0.5
-    word_weight: float = 0.15
+    word_weight: float = 0.6
     # Log-odds added for a Chinese docid above the English one: an original is created
     # first on the shared TRS counter, so this is a weak hint, never proof.
     later_docid_logit: float = -0.5

@@ -68,7 +68,7 @@ def link_items(
         chinese_features(chinese[position], config.max_zh_chars) if rank in needed else None
         for rank, position in enumerate(index.order)
     ]
-    scorer = Scorer(zh_features, index.dated, config)
+    scorer = Scorer(zh_features, index.dated, en_features, config)
     ranked = [sorted(scorer.logits(en, window), key=lambda pair: -pair[1])
               for en, window in zip(en_features, windows)]
     results = []

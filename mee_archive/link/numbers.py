@@ -11,9 +11,14 @@ a figure (the year stays, as a number).
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
 
-# Whole numbers below this say little ("two sessions", "3 tasks") and are ignored.
-MIN_PLAIN_INTEGER = 10
+# Whole numbers below this are everywhere ("1", 一 in 统一) and are ignored; 2-9 count,
+# weakly, as every key does in proportion to its rarity ("5 national standards").
+MIN_PLAIN_INTEGER = 2
+# Small numbers English spells out ("three-year action plan" is 三年行动计划).
+_EN_NUMBER_WORDS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+_EN_NUMBER_WORD = re.compile(rf"\b({'|'.join(_EN_NUMBER_WORDS)})\b", re.IGNORECASE)
 
 _MONTHS = {
     name: number
@@ -33,6 +38,10 @@ _EN_DATE = re.compile(
     rf"\b(?:(?P<m1>{_MONTH})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\b"
     rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{_MONTH})\b)"
 )
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_EN_WEEKDAY = re.compile(rf"\b({'|'.join(_WEEKDAYS)})\b")
+# A date a Chinese article states is at most this many days after its publication day.
+_DATE_SLACK = timedelta(days=3)
 _EN_NUMBER = re.compile(
     r"(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?"
     r"(?:\s*-?\s*(thousand|million|billion|trillion)\b)?"
@@ -64,9 +73,33 @@ def _date_key(month: int, day: int) -> str | None:
     return f"{month}-{day}" if 1 <= month <= 12 and 1 <= day <= 31 else None
 
 
-def english_dates(text: str) -> tuple[set[str], str]:
-    """Month-day keys of the dates in an English text, and the text without them."""
+def weekday_key(weekday: int) -> str:
+    """The key of a day of the week (Monday is 0): "on Saturday" meets 12月24日 of 2016."""
+    return f"wd{weekday}"
+
+
+def weekday_keys(month_days: set[str], published: date | None) -> set[str]:
+    """Weekday keys of month-day keys, each taken in the year that puts it on or just
+    before the publication day."""
+    if published is None:
+        return set()
     keys = set()
+    for key in month_days:
+        month, day = (int(part) for part in key.split("-"))
+        for year in (published.year, published.year - 1):
+            try:
+                stated = date(year, month, day)
+            except ValueError:
+                continue
+            if stated <= published + _DATE_SLACK:
+                keys.add(weekday_key(stated.weekday()))
+                break
+    return keys
+
+
+def english_dates(text: str) -> tuple[set[str], str]:
+    """Month-day and weekday keys of the dates in an English text, and the text without them."""
+    keys = {weekday_key(_WEEKDAYS.index(name)) for name in _EN_WEEKDAY.findall(text)}
     for match in _EN_DATE.finditer(text):
         month = _MONTHS[match.group("m1") or match.group("m2")]
         keys.add(_date_key(month, int(match.group("d1") or match.group("d2"))))
@@ -76,7 +109,8 @@ def english_dates(text: str) -> tuple[set[str], str]:
 
 def english_numbers(text: str) -> set[str]:
     """Keys of the figures an English text states (dates already removed)."""
-    return _arabic_keys(_EN_NUMBER, _EN_MULTIPLIER, text)
+    spelled = {value_key(_EN_NUMBER_WORDS.index(w.lower()) + 2) for w in _EN_NUMBER_WORD.findall(text)}
+    return _arabic_keys(_EN_NUMBER, _EN_MULTIPLIER, text) | spelled
 
 
 def _arabic_keys(pattern: re.Pattern[str], multipliers: dict[str, float], text: str) -> set[str]:

@@ -31,20 +31,32 @@ _SKIPPED_GLOSS = re.compile(r"^(?:CL:|(?:old |archaic )?variant of|see |surname 
 _EXPLANATION = re.compile(r"\([^)]*\s[^)]*\s[^)]*\s[^)]*\)|[,;].*")
 
 
+# A single character has many senses (黑: black, dark, sinister, secret, shady, illegal,
+# to hack...); only its first glosses per reading, the common ones, are kept.
+SINGLE_CHARACTER_GLOSSES = 4
+
+
 @cache
 def cedict() -> dict[str, frozenset[str]]:
-    """Simplified word (two characters or more) -> stems of its English glosses."""
+    """Simplified word -> stems of its English glosses (all of a word's entries merged)."""
     glosses: dict[str, set[str]] = {}
     with gzip.open(_CEDICT_PATH, "rt", encoding="utf-8") as lines:
         for line in lines:
             match = _ENTRY.match(line)
-            if not match or len(match.group(1)) < 2:
+            if not match:
                 continue
-            stems = glosses.setdefault(match.group(1), set())
-            for gloss in match.group(2).split("/"):
-                if not _SKIPPED_GLOSS.match(gloss):
-                    stems.update(content_stems(_EXPLANATION.sub("", gloss)))
+            word = match.group(1)
+            kept = [g for g in match.group(2).split("/") if not _SKIPPED_GLOSS.match(g)]
+            stems = glosses.setdefault(word, set())
+            for gloss in kept[:SINGLE_CHARACTER_GLOSSES] if len(word) == 1 else kept:
+                stems.update(content_stems(_EXPLANATION.sub("", gloss)))
     return {word: frozenset(stems) for word, stems in glosses.items() if stems}
+
+
+@cache
+def cedict_prefixes() -> frozenset[str]:
+    """Every proper beginning of a dictionary word ("生物多样" of "生物多样性")."""
+    return frozenset(word[:end] for word in cedict() for end in range(1, len(word)))
 
 
 @cache

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from mee_archive.link.config import LinkConfig
+from mee_archive.link.coverage import LeadCoverage
 from mee_archive.link.features import Features
 from mee_archive.link.names import PinyinText
 
@@ -76,19 +77,25 @@ class Scorer:
     keys: the cost grows with shared keys, not with window size times key count.
     """
 
-    def __init__(self, ranked: Sequence[Features | None], dated: int, config: LinkConfig) -> None:
-        """``ranked``: features in day order (None for items no window reaches, left unread)."""
+    def __init__(self, ranked: Sequence[Features | None], dated: int, english: Sequence[Features],
+                 config: LinkConfig) -> None:
+        """``ranked``: Chinese features in day order (None for items no window reaches,
+        left unread); ``english``: every English item, whose keys are the ones indexed and
+        whose stems give the lead words' frequencies."""
         self.config = config
+        self._coverage = LeadCoverage(ranked, english, config)
         self._items = ranked
         self._dated = dated
         self._size = sum(item is not None for item in ranked)
         self._pinyin = PinyinText([item.pinyin if item else "" for item in ranked])
+        # Only keys some English item has can ever be shared: the rest need no postings.
+        wanted = {attr: frozenset().union(*(getattr(en, attr) for en in english)) for attr, _ in SET_KINDS}
         self._postings: dict[str, dict[str, list[int]]] = {attr: {} for attr, _ in SET_KINDS}
         for rank, item in enumerate(ranked):
             if item is None:
                 continue
             for attr, postings in self._postings.items():
-                for key in getattr(item, attr):
+                for key in getattr(item, attr) & wanted[attr]:
                     postings.setdefault(key, []).append(rank)
 
     def _rate(self, count: int, size: int, prefix: str) -> float:
@@ -136,6 +143,12 @@ class Scorer:
         later = en.docid is not None and zh.docid is not None and zh.docid > en.docid
         return self.config.later_docid_logit if later else 0.0
 
+    def _fixed_logits(self, en: Features, ranks: Sequence[int]) -> list[float]:
+        """Date-gap prior plus docid hint of each candidate (a tight loop: it runs for
+        every pair)."""
+        items, config, gap, docid = self._items, self.config, gap_logit, self._docid_logit
+        return [gap(en.day, items[rank].day, config) + docid(en, items[rank]) for rank in ranks]
+
     def logits(self, en: Features, window: range) -> list[tuple[int, float]]:
         """(rank, log-odds that it is the original of ``en``) for every candidate."""
         ranks = self.candidates(window)
@@ -151,11 +164,9 @@ class Scorer:
         for key, gain in names.gains.items():
             for rank in hits[key]:
                 scores[rank] += names.weight * gain
-        items, config = self._items, self.config
-        return [
-            (rank, score + gap_logit(en.day, items[rank].day, config) + self._docid_logit(en, items[rank]))
-            for rank, score in scores.items()
-        ]
+        fixed = self._fixed_logits(en, ranks)
+        leads = self._coverage.logits(ranks, self._coverage.told(en))
+        return [(rank, scores[rank] + f + lead) for rank, f, lead in zip(ranks, fixed, leads)]
 
     def explain(self, en: Features, window: range, rank: int) -> dict:
         """Why candidate ``rank`` scores as it does: shared keys and each part's log-odds."""
@@ -164,10 +175,12 @@ class Scorer:
         weights = self._set_weights(en)
         names, hits = self._name_weights(en, window)
         found = {k for k, where in hits.items() if rank in where}
+        told = self._coverage.told(en)
         parts = {
             "prior": prior_logit(len(ranks), self.config),
             "gap": gap_logit(en.day, zh.day, self.config),
             "docid": self._docid_logit(en, zh),
+            "lead": self._coverage.logit(rank, told),
         }
         parts |= {attr: w.logit(w.gains.keys() & getattr(zh, attr)) for attr, w in weights.items()}
         parts["names"] = names.logit(found & names.gains.keys())
@@ -178,6 +191,7 @@ class Scorer:
             "names": sorted(found),
             "title_words": sorted(en.title_words & zh.title_words),
             "word_overlap": f"{len(shared_words)}/{len(weights['words'].gains)}",
+            "lead_told": self._coverage.told_words(rank, told)[:8],
             "gap_days": (en.day - zh.day).days if en.day and zh.day else None,
             "logit_parts": {k: round(v, 2) for k, v in parts.items()},
         }

@@ -1,0 +1,31 @@
+"""One-to-one assignment with threshold and margin."""
+
+from mee_archive.link.assign import AMBIGUOUS, BELOW_THRESHOLD, LINKED, NO_CANDIDATE, assign
+from mee_archive.link.config import LinkConfig
+
+CONFIG = LinkConfig(threshold=0.5, margin=2.0)
+
+
+def test_surest_pair_claims_a_shared_candidate_and_the_other_falls_back():
+    decisions = assign([[(7, 6.0), (8, 1.0)], [(7, 12.0), (9, 0.0)]], CONFIG)
+    assert [d.status for d in decisions] == [LINKED, LINKED]
+    assert decisions[1].best == 7 and decisions[0].best == 8
+
+
+def test_threshold_margin_and_empty_windows():
+    decisions = assign([[(1, -1.0)], [(2, 5.0), (3, 4.0)], [], [(4, 5.0), (5, 2.5)]], CONFIG)
+    assert [d.status for d in decisions] == [BELOW_THRESHOLD, AMBIGUOUS, NO_CANDIDATE, LINKED]
+    assert decisions[1].runner_up_logit == 4.0
+    assert decisions[3].logit == 5.0
+
+
+def test_a_claimed_runner_up_no_longer_makes_an_item_ambiguous():
+    # Item 0 wants 1 (logit 9) but 2 is close (8.5); item 1 claims 2 first (logit 20).
+    decisions = assign([[(1, 9.0), (2, 8.5)], [(2, 20.0)]], CONFIG)
+    assert [d.status for d in decisions] == [LINKED, LINKED]
+    assert decisions[0].runner_up_logit is None
+
+
+def test_every_candidate_taken_leaves_no_candidate():
+    decisions = assign([[(1, 3.0)], [(1, 10.0)]], CONFIG)
+    assert [d.status for d in decisions] == [NO_CANDIDATE, LINKED]

@@ -1,0 +1,72 @@
+"""link_items on hand-written bilingual items: the hard cases of issue 4, small."""
+
+from mee_archive.link import LinkConfig, link_items
+from mee_archive.link.assign import BELOW_THRESHOLD, LINKED, NO_CANDIDATE
+
+
+def _links(results) -> dict[str, str | None]:
+    return {r.url: (r.zh or {}).get("url") for r in results}
+
+
+def test_each_release_gets_its_original_and_the_translation_without_one_gets_none(english, chinese, ex):
+    results = link_items(english, chinese)
+    assert [r.url for r in results] == [e["url"] for e in english]  # input order
+    assert _links(results) == {
+        ex.china_rok_en["url"]: ex.china_rok_zh["url"],  # not the shorter related report
+        ex.meeting_en["url"]: ex.meeting_zh["url"],  # same day, same title: the subject decides
+        ex.other_meeting_en["url"]: ex.other_meeting_zh["url"],
+        ex.cenews_en["url"]: None,
+    }
+    assert [r.zh_status for r in results] == [LINKED, LINKED, LINKED, BELOW_THRESHOLD]
+
+
+def test_a_link_carries_the_chinese_item_score_and_evidence(english, chinese, ex):
+    zh = link_items(english, chinese)[1].zh
+    assert zh["docid"] == 447001 and zh["title"] == ex.meeting_zh["title"]
+    assert zh["published"] == ex.meeting_zh["published"]
+    assert zh["score"] >= LinkConfig().threshold
+    evidence = zh["evidence"]
+    assert evidence["dates"] == ["7-30"] and evidence["numbers"] == ["36", "85"]
+    assert {"huangrunqiu", "zhaoyingmin"} <= set(evidence["names"])
+    assert evidence["gap_days"] == 4 and evidence["margin"] >= LinkConfig().margin
+
+
+def test_unlinked_items_say_why_and_show_their_best_candidate(english, chinese, ex):
+    cenews = link_items(english, chinese)[3]
+    assert cenews.zh is None and cenews.best["score"] < LinkConfig().threshold
+    assert cenews.record()["zh_url"] is None and cenews.record()["evidence"] == cenews.best["evidence"]
+
+
+def test_one_to_one_even_for_two_copies_of_one_release(ex, chinese):
+    copy = {**ex.meeting_en, "url": ex.meeting_en["url"].replace("447901", "447902")}
+    results = link_items([ex.meeting_en, copy], chinese)
+    linked = [r.zh["url"] for r in results if r.zh]
+    assert len(linked) == len(set(linked))
+    assert ex.meeting_zh["url"] in linked
+
+
+def test_no_candidate_outside_the_date_window(ex):
+    late = {**ex.meeting_en, "published": "2018-10-03",
+            "url": ex.meeting_en["url"].replace("201808/t20180803", "201810/t20181003")}
+    [result] = link_items([late], [ex.meeting_zh])
+    assert result.zh_status == NO_CANDIDATE and result.best is None
+
+
+def test_works_without_titles_dates_or_simplified_characters(ex, chinese):
+    english = [{"url": "http://example.org/en/1", "body": ex.meeting_en["body"]}]
+    traditional = {**ex.meeting_zh, "url": "http://news.example.tw/1", "published": None,
+                   "body": ex.meeting_zh["body"].replace("会议", "會議").replace("环境", "環境")}
+    [result] = link_items(english, [*chinese[:5], traditional])
+    assert result.zh["url"] == "http://news.example.tw/1"
+
+
+def test_a_looser_threshold_and_margin_trade_precision_for_recall(english, chinese, ex):
+    loose = link_items(english, chinese, LinkConfig(threshold=0.0, margin=0.0))
+    assert all(r.zh is not None for r in loose)
+    assert loose[3].url == ex.cenews_en["url"] and loose[3].zh["score"] < LinkConfig().threshold
+
+
+def test_empty_inputs():
+    assert link_items([], []) == []
+    [result] = link_items([{"url": "http://example.org/en/1", "title": "T", "body": "B"}], [])
+    assert result.zh_status == NO_CANDIDATE

@@ -1,0 +1,32 @@
+"""Romanised names in English meet the pinyin of Chinese text."""
+
+from mee_archive.link.names import PinyinText, chinese_pinyin, english_name_keys, is_pinyin
+
+
+def test_names_of_people_are_found_in_the_chinese_pinyin():
+    keys = english_name_keys("MEE Minister Li Ganjie and Vice Minister Huang Runqiu met ROK Minister Kim Eunkyung.")
+    assert keys == {"liganjie", "huangrunqiu"}
+    pinyin = chinese_pinyin("生态环境部部长李干杰、副部长黄润秋会见韩国环境部长官")
+    assert all(key in pinyin for key in keys)
+
+
+def test_hyphens_and_capitals_in_names():
+    assert english_name_keys("Director XIE Zhen-hua said") == {"xiezhenhua"}
+
+
+def test_single_words_only_if_the_dictionary_cannot_translate_them():
+    assert english_name_keys("Projects in Hebei Province") == set()  # 河北 is in CC-CEDICT
+    assert english_name_keys("Minister Li said") == set()  # too short to be evidence
+
+
+def test_is_pinyin():
+    assert is_pinyin("ganjie") and is_pinyin("xiongan")
+    assert not is_pinyin("ministry") and not is_pinyin("eunkyung")
+
+
+def test_pinyin_text_finds_a_name_only_within_the_given_items():
+    text = PinyinText([chinese_pinyin(t) for t in ("李干杰出席", "会议召开", "李干杰强调", "黄润秋")])
+    assert text.find("liganjie", range(0, 4)) == [0, 2]
+    assert text.find("liganjie", range(1, 2)) == []
+    assert text.find("huangrunqiu", range(3, 4)) == [3]
+    assert text.find("liganjie", range(2, 2)) == []
