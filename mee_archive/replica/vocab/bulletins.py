@@ -28,6 +28,15 @@ def _reported_month(occasion: Occasion) -> tuple[date, str]:
     return month, f"{EN_MONTHS[month.month - 1]} {month.year}"
 
 
+def _opening(rng: Random, occasion: Occasion, month: date, subject: tuple[str, str]) -> tuple[str, str]:
+    """The opening both bulletins share: On <day>, MEE released the <subject> for <month>. In <month>, ..."""
+    subject_zh, subject_en = subject
+    month_en = EN_MONTHS[month.month - 1]
+    return (f"{zh_date(occasion.event)}，生态环境部发布{month.year}年{month.month}月全国{subject_zh}。{month.month}月，",
+            lead(en_when(rng, occasion.event), f"MEE released the {subject_en} for {month_en} {month.year}. ")
+            + f"In {month_en}, ")
+
+
 def _change(rng: Random, spread: float) -> tuple[float, str, str]:
     """A year-on-year change: (size, 上升/下降, up/down)."""
     size = round(rng.uniform(0.1, spread), 1)
@@ -45,14 +54,13 @@ def air_quality(rng: Random, occasion: Occasion) -> Story:
     region_good = round(rng.uniform(35, 90), 1)
     ranked = rng.sample(places.CITIES, 6)
     best, worst = ranked[:3], ranked[3:]
+    opening_zh, opening_en = _opening(rng, occasion, month, ("城市空气质量状况", "air quality status of cities"))
     pairs: Pairs = [
-        (f"{zh_date(occasion.event)}，生态环境部发布{month.year}年{month.month}月全国城市空气质量状况。"
-         f"{month.month}月，全国337个地级及以上城市平均优良天数比例为{good}%，同比{good_zh}{good_delta}个百分点；"
+        (f"{opening_zh}全国337个地级及以上城市平均优良天数比例为{good}%，同比{good_zh}{good_delta}个百分点；"
          f"PM2.5平均浓度为{pm25}微克/立方米，同比{pm_zh}{pm_delta}%。",
-         lead(en_when(rng, occasion.event), f"MEE released the air quality status of cities for {month_en}. ")
-         + f"In {EN_MONTHS[month.month - 1]}, the 337 cities at prefecture level and above averaged "
-           f"{good} percent of days with good air quality, {good_en} {good_delta} percentage points year "
-           f"on year, and the average PM2.5 concentration was {pm25} μg/m3, {pm_en} {pm_delta} percent."),
+         f"{opening_en}the 337 cities at prefecture level and above averaged {good} percent of days with "
+         f"good air quality, {good_en} {good_delta} percentage points year on year, and the average "
+         f"PM2.5 concentration was {pm25} μg/m3, {pm_en} {pm_delta} percent."),
         (f"{region_zh}平均优良天数比例为{region_good}%。",
          f"In {region_en}, the share of good days averaged {region_good} percent."),
         (f"168个重点城市中，{zh_list([c.zh for c in best])}等城市空气质量相对较好；"
@@ -76,14 +84,13 @@ def water_quality(rng: Random, occasion: Occasion) -> Story:
     worst = round(rng.uniform(0.5, 9), 1)
     rivers = rng.sample(RIVERS, 3)
     grades = [rng.choice(GRADES) for _ in rivers]
+    opening_zh, opening_en = _opening(rng, occasion, month, ("地表水环境质量状况", "surface water quality status"))
     pairs: Pairs = [
-        (f"{zh_date(occasion.event)}，生态环境部通报{month.year}年{month.month}月全国地表水环境质量状况。"
-         f"{month.month}月，1940个国家地表水考核断面中，水质优良（Ⅰ—Ⅲ类）断面比例为{good}%，"
+        (f"{opening_zh}1940个国家地表水考核断面中，水质优良（Ⅰ—Ⅲ类）断面比例为{good}%，"
          f"同比{good_zh}{good_delta}个百分点；劣Ⅴ类断面比例为{worst}%。",
-         lead(en_when(rng, occasion.event), f"MEE released the surface water quality status for {month_en}. ")
-         + f"In {EN_MONTHS[month.month - 1]}, {good} percent of the 1,940 national surface water "
-           f"sections had good water quality (Class I-III), {good_en} {good_delta} percentage points "
-           f"year on year, and {worst} percent were worse than Class V."),
+         f"{opening_en}{good} percent of the 1,940 national surface water sections had good water "
+         f"quality (Class I-III), {good_en} {good_delta} percentage points year on year, and {worst} "
+         f"percent were worse than Class V."),
         ("；".join(f"{r_zh}流域水质{g_zh}" for (r_zh, _), (g_zh, _) in zip(rivers, grades)) + "。",
          "Water quality was rated " + en_list([f"{g_en} in the {r_en} basin" for (_, r_en), (_, g_en)
                                                in zip(rivers, grades)]) + "."),
