@@ -7,6 +7,7 @@ off by a kill is removed when the feed is opened again, so the next line does no
 
 from __future__ import annotations
 
+import io
 import json
 import os
 from collections.abc import Iterable, Iterator
@@ -17,19 +18,16 @@ from scrapy import Spider
 from scrapy.extensions.feedexport import FileFeedStorage
 
 
-class LineFlushedFile:
-    """A binary file that hands each write to the OS at once (the exporter writes a line per call)."""
+class LineFlushedFile(io.BufferedWriter):
+    """A binary file that hands each write to the OS at once (the exporter writes a line per call).
 
-    def __init__(self, raw: IO[bytes]) -> None:
-        self.raw = raw
+    A real BufferedWriter, so exporters that wrap their file (CSV in a TextIOWrapper) still work.
+    """
 
-    def write(self, data: bytes) -> int:
-        written = self.raw.write(data)
-        self.raw.flush()
+    def write(self, data: Any) -> int:
+        written = super().write(data)
+        self.flush()
         return written
-
-    def close(self) -> None:
-        self.raw.close()
 
 
 def drop_partial_line(path: Path) -> int:
@@ -54,13 +52,14 @@ def drop_partial_line(path: Path) -> int:
 class DurableFileFeedStorage(FileFeedStorage):
     """Scrapy's local-file feed storage, repaired on open and flushed per line."""
 
-    def open(self, spider: Spider) -> IO[bytes]:  # type: ignore[override]
+    def open(self, spider: Spider) -> IO[bytes]:
         path = Path(self.path)
+        path.parent.mkdir(parents=True, exist_ok=True)
         if self.write_mode == "ab":
             dropped = drop_partial_line(path)
             if dropped:
                 spider.logger.warning("%s: removed a cut-off last line (%d bytes) of an interrupted run", path, dropped)
-        return LineFlushedFile(super().open(spider))  # type: ignore[return-value]
+        return LineFlushedFile(io.FileIO(path, self.write_mode))
 
 
 def read_records(path: Path) -> Iterator[dict[str, Any]]:
