@@ -52,6 +52,9 @@ class WarcCapture:
         settings = crawler.settings
         if not settings.getbool("MEE_WARC_ENABLED", True):
             raise NotConfigured("archiving is off (MEE_WARC_ENABLED)")
+        if settings.getbool("HTTPCACHE_ENABLED"):
+            logger.warning("HTTPCACHE_ENABLED: answers served from the cache never reach the "
+                           "downloader and are not archived")
         self.crawler = crawler
         self.layout = ArchiveLayout(output_dir(settings))
         self.crawl_id = settings.get("MEE_CRAWL_ID") or new_crawl_id()
