@@ -79,7 +79,9 @@ def _plan(seed: int, day: date, slot: int) -> Plan:
     event = day - timedelta(days=lag)
     printed = day - timedelta(days=rng.choice((1, 2))) if rng.random() < 0.15 else day
     key = f"{day}:{slot}"
-    placements = [Placement(day, rng.randint(9 * 3600, 19 * 3600), f"en:{key}")]
+    # A day's later slots are published later (and so get higher docids): growing a corpus
+    # mid-day adds releases after the ones it had, never between them.
+    placements = [Placement(day, 9 * 3600 + slot * 7200 + rng.randint(0, 7199), f"en:{key}")]
     zh_date, related, decoys = None, (), 0
     if kind.has_original:
         delay = min(rng.choice((0, 0, 1, 1, 2, 3)), lag - 1)  # the original precedes the English

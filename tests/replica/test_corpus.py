@@ -61,10 +61,19 @@ def test_growing_keeps_every_old_item_and_adds_only_newer_releases(generated: Co
     added = set(grown.releases()) - set(generated.releases())
     assert len(added) == MORE
     assert min(r.url_date for r in added) >= old_last
+    assert min(r.docid for r in added) > max(r.docid for r in generated.releases())
     # New Chinese articles on old days can only be the new releases' originals and their coverage.
     late = [a for a in set(grown.zh) - set(generated.zh) if a.published.date() <= old_last]
     assert all(a.published.date() > old_last - timedelta(days=MAX_LAG) for a in late)
     assert len(late) <= 4 * MORE
+
+
+@pytest.mark.parametrize("smaller", [1, 2, 7, 23, 59])
+def test_every_smaller_corpus_is_contained_in_a_larger_one(smaller: int) -> None:
+    larger = build_corpus(21, 60)
+    small = build_corpus(21, smaller)
+    assert set(small.en) <= set(larger.en) and set(small.zh) <= set(larger.zh)
+    assert small.releases() == larger.releases()[:smaller]
 
 
 def test_releases_are_in_chronological_order(generated: Corpus) -> None:
