@@ -1,4 +1,4 @@
-"""The archive-root option shared by the commands that work on an existing archive."""
+"""The archive-directory option every command shares (`--output/-o DIR`, MEE_OUTPUT_DIR)."""
 
 from __future__ import annotations
 
@@ -10,8 +10,9 @@ from mee_archive.cli import CliError
 
 
 def add_archive_root(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--output", default="output", type=Path, metavar="DIR",
-                        help="archive root, as MEE_OUTPUT_DIR of the crawl (default: %(default)s)")
+    parser.add_argument("--output", "-o", default=Path("output"), type=Path, metavar="DIR",
+                        help="archive directory (setting MEE_OUTPUT_DIR): items/, warc/, index/, state/, "
+                        "runs/, logs/ (default: %(default)s)")
 
 
 def archive_layout(args: argparse.Namespace) -> ArchiveLayout:

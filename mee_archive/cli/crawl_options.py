@@ -10,12 +10,12 @@ from rich.console import Console
 from rich.table import Table
 
 from mee_archive.cli import CliError
+from mee_archive.cli.archive_root import add_archive_root
 from mee_archive.runner import CrawlResult
 
 
 def add_crawl_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--output", "-o", metavar="DIR", default="output",
-                        help="archive directory: items/, warc/, index/, state/, runs/, logs/ (default: %(default)s)")
+    add_archive_root(parser)
     parser.add_argument("--refresh", action="store_true",
                         help="fetch everything again, even what is archived (changed releases become new "
                         "revisions; identical ones are archived as WARC revisits); default: only what is new")

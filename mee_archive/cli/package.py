@@ -22,7 +22,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--pages-of", metavar="SPIDER", action="append",
                         help="list the items of this spider as the WACZ's pages; repeatable "
                         "(default: news_release, the releases)")
-    parser.add_argument("-o", "--wacz", type=Path, metavar="FILE",
+    parser.add_argument("--wacz", type=Path, metavar="FILE",
                         help="file to write (default: <output>/wacz/<crawl id or 'archive'>.wacz)")
     parser.set_defaults(func=run)
 

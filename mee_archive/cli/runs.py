@@ -11,6 +11,7 @@ from rich.console import Console
 from rich.table import Table
 
 from mee_archive.cli import CliError
+from mee_archive.cli.archive_root import add_archive_root
 from mee_archive.manifest import ITEMS_OF_SPIDER, read_manifests
 
 COLUMNS = ("crawl id", "spider", "started (UTC)", "took", "end", "new", "changed", "skipped",
@@ -28,7 +29,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "A run still marked running was killed or is in progress.",
         epilog="example: mee-archive runs --output /srv/mee --last 10",
     )
-    parser.add_argument("--output", "-o", metavar="DIR", default="output", help="archive directory (default: %(default)s)")
+    add_archive_root(parser)
     parser.add_argument("--last", type=int, default=0, metavar="N", help="only the N most recent runs")
     parser.set_defaults(func=run)
 
