@@ -42,9 +42,15 @@ class StableRandom(Random):
         return [population[bisect(cum_weights, self.random() * total)] for _ in range(k)]
 
     def sample(self, population: Sequence[T], k: int) -> list[T]:  # type: ignore[override]
+        n = len(population)
+        if k * 4 <= n:  # few from many (the usual case): draw until k distinct, without copying
+            picked: dict[int, None] = {}
+            while len(picked) < k:
+                picked[int(self.random() * n)] = None
+            return [population[i] for i in picked]
         pool = list(population)
         for i in range(k):  # the first k steps of a Fisher-Yates shuffle
-            j = i + int(self.random() * (len(pool) - i))
+            j = i + int(self.random() * (n - i))
             pool[i], pool[j] = pool[j], pool[i]
         return pool[:k]
 
