@@ -50,3 +50,11 @@ def english_crawl(replica: ReplicaServer, tmp_path_factory: pytest.TempPathFacto
     result = scrapy_crawl("news_release", replica.url, output)
     assert result.returncode == 0, result.stderr[-3000:]
     return output
+
+
+@pytest.fixture(scope="session")
+def linked_crawl(replica: ReplicaServer, english_crawl: Path) -> Path:
+    """The Chinese crawl after the English one, into the same archive: it ends by linking."""
+    result = scrapy_crawl("zh_news", replica.url, english_crawl)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return english_crawl
