@@ -11,8 +11,8 @@ from random import Random
 
 from mee_archive.replica.vocab import places, topics
 from mee_archive.replica.vocab.story import (
-    Occasion, Story, ZhText, chinese, condense, en_list, en_number, en_ordinal, en_when, en_yuan,
-    en_date, headline, lead, pick, zh_count, zh_date, zh_list, zh_wan,
+    Occasion, Story, ZhText, chinese, condense, dated, en_date, en_list, en_number, en_ordinal,
+    en_yuan, headline, lead, pick, zh_count, zh_date, zh_list, zh_wan,
 )
 
 ISSUES: tuple[tuple[str, str], ...] = (
@@ -89,13 +89,13 @@ def campaign(rng: Random, occasion: Occasion) -> Story:
     share1 = round(rng.uniform(20, 45), 1)
     share2 = round(rng.uniform(8, share1 - 1), 1)  # the most common problem first
     worst = rng.sample(places.PROVINCES, 3)
-    when = en_when(rng, occasion.event)
     pairs: list[tuple[str, str | None]] = [
-        (f"{zh_date(occasion.event)}，生态环境部通报{area_zh}专项行动进展情况。生态环境部共派出"
-         f"{teams}个督查组，检查企业{checked}家，发现问题{found}个。",
-         lead(when, f"MEE briefed on the progress of the special campaign on {area_en}. It had sent "
-                    f"{teams} supervision teams, which checked {en_number(checked)} enterprises and "
-                    f"found {en_number(found)} problems.")),
+        dated(rng, occasion,
+              f"生态环境部通报{area_zh}专项行动进展情况。生态环境部共派出"
+              f"{teams}个督查组，检查企业{checked}家，发现问题{found}个。",
+              f"MEE briefed on the progress of the special campaign on {area_en}. It had sent "
+              f"{teams} supervision teams, which checked {en_number(checked)} enterprises and "
+              f"found {en_number(found)} problems."),
         (f"从问题类型看，{issue1_zh}和{issue2_zh}较为突出，分别占{share1}%和{share2}%。",
          f"The most common problems were {issue1_en} and {issue2_en}, accounting for {share1} percent "
          f"and {share2} percent respectively."),

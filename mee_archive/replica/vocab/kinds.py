@@ -7,7 +7,9 @@ from datetime import date
 from itertools import accumulate
 from random import Random
 
-from mee_archive.replica.vocab import bulletins, cenews, inspections, meetings, outreach, policy
+from mee_archive.replica.vocab import (
+    bulletins, cenews, emergencies, inspections, meetings, outreach, policy,
+)
 from mee_archive.replica.vocab.story import Builder
 
 
@@ -35,6 +37,8 @@ KINDS: tuple[Kind, ...] = (
     Kind("regulation", 0.10, policy.regulation, related=2),
     Kind("air_quality", 0.09, bulletins.air_quality),
     Kind("water_quality", 0.05, bulletins.water_quality),
+    Kind("incident", 0.03, emergencies.incident, related=1),
+    Kind("demonstration_zones", 0.02, policy.demonstration_zones),
     Kind("cenews", 0.07, cenews.cenews_report, has_original=False),
 )
 CENEWS_UNTIL = date(2019, 1, 1)  # later English-only releases are rarer

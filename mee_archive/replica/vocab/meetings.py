@@ -11,7 +11,7 @@ from random import Random
 
 from mee_archive.replica.vocab import names, topics
 from mee_archive.replica.vocab.story import (
-    Occasion, Story, ZhText, chinese, condense, en_list, en_when, lead, pick, zh_date, zh_list,
+    Occasion, Story, ZhText, chinese, condense, dated, en_list, pick, zh_list,
 )
 
 Pair = tuple[str, str]
@@ -67,7 +67,6 @@ def executive_meeting(rng: Random, occasion: Occasion) -> Story:
     """部常务会议: reviews measures and standards, hears work reports."""
     chair = names.minister(occasion.event)
     agenda = _agenda(rng)
-    when = en_when(rng, occasion.event)
     generic = rng.random() < 0.8
     title_zh = "生态环境部召开部常务会议" if generic else f"{chair.zh}主持召开生态环境部常务会议"
     title_en = ("MEE holds a ministerial executive meeting" if generic
@@ -75,15 +74,16 @@ def executive_meeting(rng: Random, occasion: Occasion) -> Story:
     area_zh, area_en = rng.choice(topics.WORK_AREAS)
     did = en_list([en for _, en in agenda])
     pairs: list[tuple[str, str | None]] = [
-        (f"{zh_date(occasion.event)}，生态环境部部长{chair.zh}主持召开{pick(rng, '部', '生态环境部')}常务会议，"
-         f"{'，'.join(zh for zh, _ in agenda)}。",
-         lead(when, pick(
-             rng,
-             f"Minister of Ecology and Environment {chair.en} presided over a ministerial executive "
-             f"meeting, which {did}.",
-             f"MEE held a ministerial executive meeting chaired by Minister {chair.en}. The meeting {did}.",
-             f"{chair.en}, Minister of Ecology and Environment, chaired a ministerial executive meeting "
-             f"that {did}."))),
+        dated(rng, occasion,
+              f"生态环境部部长{chair.zh}主持召开{pick(rng, '部', '生态环境部')}常务会议，"
+              f"{'，'.join(zh for zh, _ in agenda)}。",
+              pick(rng,
+                   f"Minister of Ecology and Environment {chair.en} presided over a ministerial "
+                   f"executive meeting, which {did}.",
+                   f"MEE held a ministerial executive meeting chaired by Minister {chair.en}. "
+                   f"The meeting {did}.",
+                   f"{chair.en}, Minister of Ecology and Environment, chaired a ministerial "
+                   f"executive meeting that {did}.")),
         (f"会议指出，制定出台相关标准和办法，是推进{area_zh}的重要举措，"
          f"对于改善生态环境质量具有重要意义。",
          f"The meeting pointed out that the new standards and measures are important steps in "
@@ -101,16 +101,14 @@ def affairs_meeting(rng: Random, occasion: Occasion) -> Story:
     """部务会议: conveys the spirit of a conference and deploys the next stage of work."""
     chair = names.minister(occasion.event)
     (area1_zh, area1_en), (area2_zh, area2_en) = topics.choose(rng, topics.WORK_AREAS, 2)
-    when = en_when(rng, occasion.event)
     pairs: list[tuple[str, str | None]] = [
-        (f"{zh_date(occasion.event)}，生态环境部部长{chair.zh}主持召开部务会议，"
-         f"研究部署{area1_zh}和{area2_zh}工作。",
-         lead(when, pick(
-             rng,
-             f"Minister {chair.en} presided over a ministerial affairs meeting of MEE to study and "
-             f"deploy work on {area1_en} and {area2_en}.",
-             f"MEE held a ministerial affairs meeting chaired by Minister {chair.en}, which studied "
-             f"and deployed work on {area1_en} and {area2_en}."))),
+        dated(rng, occasion,
+              f"生态环境部部长{chair.zh}主持召开部务会议，研究部署{area1_zh}和{area2_zh}工作。",
+              pick(rng,
+                   f"Minister {chair.en} presided over a ministerial affairs meeting of MEE to "
+                   f"study and deploy work on {area1_en} and {area2_en}.",
+                   f"MEE held a ministerial affairs meeting chaired by Minister {chair.en}, which "
+                   f"studied and deployed work on {area1_en} and {area2_en}.")),
         (f"会议指出，{area1_zh}取得积极进展，但任务依然艰巨，必须保持定力，持续发力。",
          f"The meeting noted that positive progress had been made in {area1_en}, but the tasks "
          f"remain arduous and efforts must be sustained."),

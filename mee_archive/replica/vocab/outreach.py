@@ -10,8 +10,7 @@ from random import Random
 
 from mee_archive.replica.vocab import names, places, topics
 from mee_archive.replica.vocab.story import (
-    Occasion, Story, ZhText, chinese, condense, en_dates, en_when, headline, lead, pick, zh_count,
-    zh_date,
+    Occasion, Story, ZhText, chinese, condense, dated, en_dates, headline, pick, zh_count, zh_date,
 )
 
 Pairs = list[tuple[str, str | None]]
@@ -27,14 +26,13 @@ def bilateral(rng: Random, occasion: Occasion) -> Story:
     (area1_zh, area1_en), (area2_zh, area2_en), (area3_zh, area3_en) = topics.choose(rng, topics.COOPERATION, 3)
     city = pick(rng, "北京|Beijing", "北京|Beijing", "杭州|Hangzhou", "成都|Chengdu").split("|")
     pairs: Pairs = [
-        (f"{zh_date(occasion.event)}，生态环境部部长{host.zh}在{city[0]}会见了{country.zh}"
-         f"{country.title_zh}{country.minister_zh}一行。",
-         lead(en_when(rng, occasion.event), pick(
-             rng,
-             f"Minister of Ecology and Environment {host.en} met with {guest_en} and the delegation "
-             f"in {city[1]}.",
-             f"{host.en}, Minister of Ecology and Environment, met in {city[1]} with the delegation "
-             f"led by {guest_en}."))),
+        dated(rng, occasion,
+              f"生态环境部部长{host.zh}在{city[0]}会见了{country.zh}{country.title_zh}{country.minister_zh}一行。",
+              pick(rng,
+                   f"Minister of Ecology and Environment {host.en} met with {guest_en} and the "
+                   f"delegation in {city[1]}.",
+                   f"{host.en}, Minister of Ecology and Environment, met in {city[1]} with the "
+                   f"delegation led by {guest_en}.")),
         (f"{host.zh}表示，中国与{country.zh}在{area1_zh}、{area2_zh}等领域开展了务实合作，取得了积极成果。",
          f"{host.surname_en} said that China and {country.en} had carried out practical cooperation "
          f"with positive results in {area1_en}, {area2_en} and other areas."),
@@ -70,11 +68,10 @@ def conference(rng: Random, occasion: Occasion) -> Story:
     speaker = names.vice_ministers(occasion.event, rng, 1)[0]
     provinces, delegates = rng.randint(20, 31), rng.randint(120, 600)
     pairs: Pairs = [
-        (f"{zh_date(occasion.event)}，全国{area_zh}工作会议在{city.zh}召开。"
-         f"生态环境部副部长{speaker.zh}出席会议并讲话。",
-         lead(en_when(rng, occasion.event),
+        dated(rng, occasion,
+              f"全国{area_zh}工作会议在{city.zh}召开。生态环境部副部长{speaker.zh}出席会议并讲话。",
               f"the national conference on {area_en} was held in {city.en}. Vice Minister of Ecology "
-              f"and Environment {speaker.en} attended and addressed the conference.")),
+              f"and Environment {speaker.en} attended and addressed the conference."),
         (f"来自{provinces}个省（区、市）的{delegates}名代表参加会议。",
          f"About {delegates} delegates from {provinces} provinces, autonomous regions and "
          f"municipalities attended."),

@@ -1,4 +1,4 @@
-"""Rules issued and press conferences held: originals in xwfb and in document pages.
+"""Rules issued, press conferences held, places named: originals in xwfb and document pages.
 
 A measure's original is sometimes the notice itself (an ``xxgk2018`` document page, or a legacy
 ``/gkml/`` page before 2018), sometimes a news item; an interview about it is related coverage.
@@ -11,10 +11,10 @@ import re
 from datetime import date
 from random import Random
 
-from mee_archive.replica.vocab import names, topics
+from mee_archive.replica.vocab import names, places, topics
 from mee_archive.replica.vocab.story import (
-    EN_MONTHS, Occasion, Story, ZhText, chinese, condense, document_place, en_date, en_number,
-    en_when, en_yuan, lead, pick, zh_date, zh_wan,
+    EN_MONTHS, Occasion, Story, ZhText, chinese, condense, dated, document_place, en_date, en_list,
+    en_number, en_ordinal, en_yuan, lead, pick, zh_count, zh_date, zh_list, zh_wan,
 )
 
 Pairs = list[tuple[str, str | None]]
@@ -31,15 +31,17 @@ def regulation(rng: Random, occasion: Occasion) -> Story:
     measure_zh, measure_en = rng.choice(topics.MEASURES)
     short_zh = f"《{measure_zh[-2:]}》"  # 《办法》, 《规定》, 《细则》
     short_en = re.split(r" (?:for|on|of) ", measure_en, maxsplit=1)[0]  # "Measures", "Provisions"...
-    chapters, articles = rng.randint(4, 9), rng.randint(25, 70)
+    chapters, articles, order = rng.randint(4, 9), rng.randint(25, 70), rng.randint(1, 60)
     low, high = rng.choice(((1, 10), (2, 20), (5, 50), (10, 100)))
     effective = date(occasion.event.year + (occasion.event.month >= 10), (occasion.event.month + 2) % 12 + 1, 1)
     effective_zh, effective_en = zh_date(effective, with_year=True), en_date(rng, effective, with_year=True)
     size = (f"{short_zh}共{chapters}章{articles}条", f"The {short_en} consist of {articles} articles in {chapters} chapters")
     news_pairs: Pairs = [
-        (f"近日，生态环境部印发《{measure_zh}》（以下简称{short_zh}），自{effective_zh}起施行。",
+        (f"近日，生态环境部印发《{measure_zh}》（生态环境部令第{order}号，以下简称{short_zh}），"
+         f"自{effective_zh}起施行。",
          lead(pick(rng, "recently", "recently", ""),  # the Chinese gives no date either
-              f"MEE issued the {measure_en}, which will take effect on {effective_en}.")),
+              f"MEE issued the {measure_en} (MEE Order No. {order}), which will take effect on "
+              f"{effective_en}.")),
         (f"{size[0]}，明确了适用范围、职责分工、管理程序和法律责任。",
          f"{size[1]}, covering the scope of application, the division of responsibilities, "
          f"procedures and legal liabilities."),
@@ -49,8 +51,8 @@ def regulation(rng: Random, occasion: Occasion) -> Story:
     ]
     notice_pairs: Pairs = [  # a cover letter: the measure itself is the attached file
         ("各省、自治区、直辖市生态环境厅（局），新疆生产建设兵团生态环境局：为规范相关工作，"
-         f"我部制定了《{measure_zh}》（见附件），现印发给你们，请遵照执行。",
-         f"MEE has sent the {measure_en} to the eco-environmental departments of all provinces, "
+         f"我部制定了《{measure_zh}》（生态环境部令第{order}号，见附件），现印发给你们，请遵照执行。",
+         f"MEE has sent the {measure_en} (MEE Order No. {order}) to the eco-environmental departments of all provinces, "
          f"autonomous regions and municipalities and the Xinjiang Production and Construction Corps, "
          f"asking them to implement it."),
         (f"{size[0]}，自{effective_zh}起施行。", f"{size[1]} and will take effect on {effective_en}."),
@@ -82,12 +84,12 @@ def press_conference(rng: Random, occasion: Occasion) -> Story:
     area_zh, area_en = rng.choice(topics.WORK_AREAS)
     projects, rate, funds = rng.randint(120, 9000), round(rng.uniform(60, 99), 1), round(rng.uniform(3, 900), 1)
     pairs: Pairs = [
-        (f"{zh_date(occasion.event)}，生态环境部举行{month}月例行新闻发布会。{head_zh}{guest.zh}"
-         f"介绍{area_zh}有关情况，并回答记者提问。生态环境部新闻发言人{speaker.zh}主持发布会。",
-         lead(en_when(rng, occasion.event),
+        dated(rng, occasion,
+              f"生态环境部举行{month}月例行新闻发布会。{head_zh}{guest.zh}"
+              f"介绍{area_zh}有关情况，并回答记者提问。生态环境部新闻发言人{speaker.zh}主持发布会。",
               f"MEE held its regular press conference for {EN_MONTHS[month - 1]}. Director General of "
               f"the {dept_en} {guest.en} briefed reporters on {area_en} and answered questions. "
-              f"MEE spokesperson {speaker.en} presided over the conference.")),
+              f"MEE spokesperson {speaker.en} presided over the conference."),
         (f"{guest.zh}介绍，{occasion.event.year}年以来，全国累计完成相关项目{projects}个，完成率{rate}%，"
          f"投入资金{funds}亿元。",
          f"Since the beginning of {occasion.event.year}, {en_number(projects)} projects had been "
@@ -109,3 +111,27 @@ def press_conference(rng: Random, occasion: Occasion) -> Story:
         f"全国累计完成相关项目{projects}个，完成率{rate}%。",), channel="hjywnews")
     return Story(ZhText(title_zh, chinese(pairs), "xwfb"), title_en, condense(rng, pairs, keep=3),
                  (transcript, summary))
+
+
+def demonstration_zones(rng: Random, occasion: Occasion) -> Story:
+    """The yearly naming of demonstration cities and counties for ecological progress."""
+    batch = rng.randint(1, 8)
+    zones, bases = rng.randint(40, 120), rng.randint(15, 60)
+    named = rng.sample(places.CITIES, 3)
+    pairs: Pairs = [
+        dated(rng, occasion,
+              f"生态环境部命名第{zh_count(batch)}批{zones}个国家生态文明建设示范市县"
+              f"和{bases}个“绿水青山就是金山银山”实践创新基地。",
+              f"MEE named the {en_ordinal(batch)} batch of {zones} national demonstration cities and "
+              f"counties for ecological progress and {bases} innovation bases for the idea that "
+              f"lucid waters and lush mountains are invaluable assets."),
+        (f"{zh_list([c.zh for c in named])}等地入选。",
+         f"{en_list([c.en for c in named])} are among them."),
+        ("生态环境部表示，将加强对示范市县和实践创新基地的动态管理，对不再符合要求的予以撤销。",
+         "MEE said it will monitor the named places and withdraw the title from those that no "
+         "longer meet the requirements."),
+    ]
+    title_zh = f"生态环境部命名第{zh_count(batch)}批国家生态文明建设示范市县"
+    title_en = pick(rng, f"MEE names {zones} national demonstration cities and counties for ecological progress",
+                    f"The {en_ordinal(batch)} batch of national demonstration zones for ecological progress named")
+    return Story(ZhText(title_zh, chinese(pairs)), title_en, condense(rng, pairs))

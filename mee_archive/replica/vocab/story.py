@@ -102,6 +102,11 @@ def lead(when: str, clause: str) -> str:
     return f"{when[0].upper()}{when[1:]}, {clause}"
 
 
+def dated(rng: Random, occasion: Occasion, zh: str, en: str) -> tuple[str, str]:
+    """An opening in both languages: "5月12日，..." and "On May 12, ..." (or a weekday, "recently", nothing)."""
+    return f"{zh_date(occasion.event)}，{zh}", lead(en_when(rng, occasion.event), en)
+
+
 def zh_count(n: int) -> str:
     """Small counts as Chinese numerals (第三批); larger ones in digits, as the ministry writes them."""
     return ZH_DIGITS[n] if n <= 10 else str(n)
