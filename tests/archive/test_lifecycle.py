@@ -59,7 +59,7 @@ def test_verify_passes(archive: ArchiveLayout) -> None:
 
 def test_package_makes_a_wacz_that_validates_and_lists_the_releases(archive: ArchiveLayout) -> None:
     wacz = archive.root / "all.wacz"
-    assert main(["package", "--output", str(archive.root), "-o", str(wacz), "--pages-of", "tiny"]) == 0
+    assert main(["package", "--output", str(archive.root), "--wacz", str(wacz), "--pages-of", "tiny"]) == 0
     check = subprocess.run([str(BIN / "wacz"), "validate", "-f", str(wacz)], capture_output=True, text=True)
     assert check.returncode == 0 and "is valid" in check.stdout
     listed = subprocess.run(["unzip", "-p", str(wacz), "pages/pages.jsonl"], capture_output=True, text=True)
@@ -78,7 +78,7 @@ def test_pywb_replays_a_revisit_from_our_index(archive: ArchiveLayout, pywb) -> 
 def test_package_of_one_crawl_holds_only_its_files(archive: ArchiveLayout, tmp_path: Path) -> None:
     first = archive.crawl_ids()[0]
     wacz = tmp_path / "first.wacz"
-    assert main(["package", "--output", str(archive.root), "--crawl", first, "-o", str(wacz),
+    assert main(["package", "--output", str(archive.root), "--crawl", first, "--wacz", str(wacz),
                  "--pages-of", "tiny"]) == 0
     listed = subprocess.run(["unzip", "-Z1", str(wacz)], capture_output=True, text=True).stdout.split()
     assert sorted(name for name in listed if name.startswith("archive/")) == [

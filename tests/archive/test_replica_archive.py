@@ -123,7 +123,7 @@ def test_every_release_cites_its_record_and_verify_passes(archive: ArchiveLayout
 
 def test_wacz_validates_and_lists_the_releases(archive: ArchiveLayout, tmp_path: Path) -> None:
     wacz = tmp_path / "releases.wacz"
-    assert main(["package", "--output", str(archive.root), "-o", str(wacz)]) == 0
+    assert main(["package", "--output", str(archive.root), "--wacz", str(wacz)]) == 0
     check = subprocess.run([str(BIN / "wacz"), "validate", "-f", str(wacz)], capture_output=True, text=True)
     assert check.returncode == 0, check.stdout
     listed = subprocess.run(["unzip", "-p", str(wacz), "pages/pages.jsonl"], capture_output=True, text=True)
