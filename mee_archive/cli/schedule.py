@@ -103,6 +103,8 @@ def outcome(output: str, job: str) -> str | None:
 
 
 def run(args: argparse.Namespace) -> int:
+    if not Path(args.output).is_absolute():
+        raise CliError(f"--output must be an absolute path on the scrapyd host, not {args.output!r}")
     scrapyd = Scrapyd(args.scrapyd, os.environ.get("SCRAPYD_USERNAME", ""), os.environ.get("SCRAPYD_PASSWORD", ""))
     settings = {k: v for k, v in settings_overrides(args).items() if k != "MEE_PROGRESS"}
     settings["MEE_OUTPUT_DIR"] = args.output  # as given: a path on the scrapyd host
