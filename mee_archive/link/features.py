@@ -37,7 +37,8 @@ _TRS_URL = re.compile(r"/t(\d{4})(\d{2})(\d{2})_(\d+)\.s?html?\b")
 @dataclass(frozen=True)
 class Features:
     """One item's linking keys; ``names`` is filled for English, ``pinyin`` and ``lead``
-    (the dictionary words of its title and first paragraph) for Chinese."""
+    (the words of two or more characters its title and first paragraph are made of, each
+    character counted once) for Chinese."""
 
     day: date | None
     docid: int | None
@@ -126,6 +127,25 @@ def dictionary_words(text: str) -> dict[str, int]:
     return found
 
 
+def segment(text: str) -> list[str]:
+    """The text cut into dictionary words, longest first from left to right (forward
+    maximum matching): each character counted once, in the longest word it can belong to."""
+    dictionary, prefixes = cedict(), cedict_prefixes()
+    words, start, size = [], 0, len(text)
+    while start < size:
+        longest, end = 1, start + 1
+        while end <= min(start + MAX_WORD_CHARS, size):
+            piece = text[start:end]
+            if piece in dictionary:
+                longest = end - start
+            if piece not in prefixes:
+                break
+            end += 1
+        words.append(text[start : start + longest])
+        start += longest
+    return words
+
+
 def _glosses(words: Iterable[str]) -> frozenset[str]:
     """English stems of the glosses of dictionary words."""
     dictionary = cedict()
@@ -155,5 +175,5 @@ def chinese_features(item: dict[str, Any], max_chars: int) -> Features:
         title_words=_glosses(w for w, start in words.items() if start < len(title)),
         words=_glosses(words),
         pinyin=chinese_pinyin(text),
-        lead=frozenset(w for w, start in words.items() if start + len(w) <= lead_end),
+        lead=frozenset(w for w in segment(text[:lead_end]) if len(w) > 1),
     )
