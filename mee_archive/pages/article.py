@@ -13,6 +13,7 @@ from datetime import date
 import parsel
 
 from mee_archive.pages.blocks import block_lines, visible
+from mee_archive.pages.trs import ArticleURL
 from mee_archive.text import normalize
 
 # Body containers, most specific first: the TRS editor's own wrappers, then the ids and
@@ -69,9 +70,18 @@ def meta_datetime(value: str | None) -> str | None:
     return f"{day}T{int(match[4]):02d}:{match[5]}:{match[6] or '00'}"
 
 
-def number(value: str | None) -> int | None:
-    """An integer meta value (`contentid`), or None."""
-    return int(value) if value and value.strip().isdigit() else None
+def document_id(address: ArticleURL | None, metas: dict[str, str]) -> int | None:
+    """The TRS document id: the URL's, else the `contentid` meta (a URL outside the grammar)."""
+    if address is not None:
+        return address.docid
+    value = metas.get("contentid", "")
+    return int(value) if value.strip().isdigit() else None
+
+
+def page_body(page: parsel.Selector) -> parsel.Selector:
+    """The `<body>` element, or the whole document when broken markup left none."""
+    bodies = page.xpath("//body")
+    return bodies[0] if bodies else page
 
 
 def find_body(page: parsel.Selector, selectors: tuple[str, ...] = BODY_SELECTORS) -> parsel.Selector | None:

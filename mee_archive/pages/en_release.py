@@ -16,7 +16,9 @@ from typing import Any
 import parsel
 
 from mee_archive import text
-from mee_archive.pages.article import choose_title, find_body, first_date, headings, meta_datetime, number, page_title
+from mee_archive.pages.article import (
+    choose_title, document_id, find_body, first_date, headings, meta_datetime, page_body, page_title,
+)
 from mee_archive.pages.blocks import attachments, block_lines, images, same_folder, without_media_labels
 from mee_archive.pages.trs import meta_tags, parse_article_url
 
@@ -71,7 +73,7 @@ def parse_release(html: str, url: str) -> dict[str, Any]:
     text); the boilerplate pipeline removes it with `text.strip_boilerplate`.
     """
     page = parsel.Selector(text=html)
-    body = page.xpath("//body")[0] if page.xpath("//body") else page
+    body = page_body(page)
     metas = meta_tags(page)
     address = parse_article_url(url)
     page_lines = block_lines(body)
@@ -89,8 +91,8 @@ def parse_release(html: str, url: str) -> dict[str, Any]:
     printed = printed_date(page_lines)
     return {
         "url": url,
-        "docid": address.docid if address else number(metas.get("contentid")),
-        "section": address.section.rsplit("/", 1)[-1] if address else None,
+        "docid": document_id(address, metas),
+        "section": address.folder if address else None,
         "title": _title(page, container, metas),
         "published": published,
         "printed_date": printed if printed != published else None,

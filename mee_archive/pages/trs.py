@@ -54,6 +54,11 @@ class ArticleURL:
     docid: int
     ext: str  # "shtml", "html" or "htm"
 
+    @property
+    def folder(self) -> str:
+        """The section's own folder, the last part of its path ("news_release", "hjywnews")."""
+        return self.section.rsplit("/", 1)[-1]
+
 
 def site_of(host: str) -> str | None:
     """'en' or 'zh' for a host of the English or Chinese MEE site (old names included)."""

@@ -15,7 +15,9 @@ from typing import Any
 
 import parsel
 
-from mee_archive.pages.article import choose_title, find_body, first_date, headings, meta_datetime, number, page_title
+from mee_archive.pages.article import (
+    choose_title, document_id, find_body, first_date, headings, meta_datetime, page_body, page_title,
+)
 from mee_archive.pages.blocks import attachments, block_lines, images, without_media_labels
 from mee_archive.pages.trs import meta_tags, parse_article_url
 from mee_archive.text import normalize
@@ -70,7 +72,7 @@ def parse_article(html: str, url: str) -> dict[str, Any]:
     metas = meta_tags(page)
     address = parse_article_url(url)
     container = find_body(page)
-    whole = page.xpath("//body")[0] if page.xpath("//body") else page
+    whole = page_body(page)
     header = _header_lines(page)
     values = labelled_values(header + (block_lines(whole) if container is None or not header else []))
     printed = next((d for d in map(first_date, header) if d), None) or first_date(_first(values, DATE_LABELS))
@@ -81,8 +83,8 @@ def parse_article(html: str, url: str) -> dict[str, Any]:
     files = attachments(page, url)
     return {
         "url": url,
-        "docid": address.docid if address else number(metas.get("contentid")),
-        "channel": address.section.rsplit("/", 1)[-1] if address else None,
+        "docid": document_id(address, metas),
+        "channel": address.folder if address else None,
         "title": title,
         "published": meta_datetime(metas.get("PubDate")) or printed or (address.date.isoformat() if address else None),
         "source": normalize(metas.get("ContentSource", "")) or _first(values, SOURCE_LABELS),

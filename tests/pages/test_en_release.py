@@ -88,12 +88,13 @@ def test_boilerplate_never_survives_and_gold_paragraphs_always_do():
         assert not [s for s in BOILERPLATE if s in text and s not in said], name
 
 
-def test_published_is_the_url_date_and_pubdate_only_stands_in():
-    html = "<html><head><meta name='PubDate' content='2018-06-26 10:31:00'></head><body><p>x</p></body></html>"
-    assert parse_release(html, "http://english.mee.gov.cn/News_service/news_release/201806/t20180627_444588.shtml")[
-        "published"] == "2018-06-27"
-    assert parse_release(html, "http://english.mee.gov.cn/News_service/news_release/show.php?id=444588")[
-        "published"] == "2018-06-26"
+def test_url_fields_and_the_meta_tags_that_stand_in_for_a_url_outside_the_grammar():
+    html = ("<html><head><meta name='PubDate' content='2018-06-26 10:31:00'><meta name='contentid' content='444580'>"
+            "</head><body><p>x</p></body></html>")
+    item = parse_release(html, "http://english.mee.gov.cn/News_service/news_release/201806/t20180627_444588.shtml")
+    assert (item["published"], item["docid"], item["section"]) == ("2018-06-27", 444588, "news_release")
+    item = parse_release(html, "http://english.mee.gov.cn/News_service/news_release/show.php?id=444588")
+    assert (item["published"], item["docid"], item["section"]) == ("2018-06-26", 444580, None)
 
 
 def test_title_when_head_title_names_only_the_site():
