@@ -13,15 +13,13 @@ import scrapy
 from scrapy.http import Response
 
 from mee_archive.pages import en_list, en_release
-from mee_archive.pages.trs import list_page_urls
+from mee_archive.pages.trs import EN_HOSTS, list_page_urls
 from mee_archive.spiders.base import ArchiveSpider, page_html
-
-ENGLISH_HOSTS = ["english.mee.gov.cn", "english.mep.gov.cn", "english.sepa.gov.cn"]
 
 
 class NewsReleaseSpider(ArchiveSpider):
     name = "news_release"
-    allowed_domains = ENGLISH_HOSTS
+    allowed_domains = list(EN_HOSTS)  # the old names still serve (and list) the same pages
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -44,6 +42,7 @@ class NewsReleaseSpider(ArchiveSpider):
         yield from self.release_requests(en_list.parse_list(page_html(response), response.url))
 
     def release_requests(self, page: en_list.ListPage) -> Iterator[scrapy.Request]:
+        """Every entry of a list page; a release listed twice is dropped by the dupefilter, not here."""
         self.crawler.stats.inc_value("mee/list_pages")
         for entry in page.entries:
             if entry.url not in self.listed:

@@ -15,6 +15,7 @@ from typing import Any
 
 import scrapy
 from scrapy.http import Response
+from scrapy.settings import BaseSettings
 
 from mee_archive.addons import feed_path
 from mee_archive.feeds import read_records
@@ -49,24 +50,36 @@ def english_window(path: Path, margin_days: int) -> DateWindow:
     return min(wanted) - margin, max(wanted) + margin
 
 
+def date_window(settings: BaseSettings) -> DateWindow:
+    """MEE_ZH_SINCE and MEE_ZH_UNTIL where set, else the ends :func:`english_window` derives."""
+    derived = english_window(feed_path(settings, NewsReleaseSpider.name), settings.getint("MEE_ZH_MARGIN_DAYS"))
+    since, until = settings.get("MEE_ZH_SINCE"), settings.get("MEE_ZH_UNTIL")
+    return (date.fromisoformat(since) if since else derived[0], date.fromisoformat(until) if until else derived[1])
+
+
 def in_window(day: date | None, window: DateWindow) -> bool:
+    """Whether an entry is wanted; an undated one is, as its date cannot rule it out."""
     since, until = window
     return day is None or ((since is None or day >= since) and (until is None or day <= until))
+
+
+def past_window(days: list[date | None], window: DateWindow) -> bool:
+    """Whether a list page reaches back before the window: lists run newest first, so no later
+    page can hold an entry of the window."""
+    since = window[0]
+    return since is not None and any(day is not None and day < since for day in days)
 
 
 class ZhNewsSpider(ArchiveSpider):
     name = "zh_news"
     allowed_domains = ["www.mee.gov.cn", "www.mep.gov.cn"]
 
+    window: DateWindow = (None, None)
+
     async def start(self) -> AsyncIterator[scrapy.Request]:
-        settings = self.settings
-        derived = english_window(feed_path(settings, NewsReleaseSpider.name), settings.getint("MEE_ZH_MARGIN_DAYS"))
-        self.window: DateWindow = (
-            date.fromisoformat(settings.get("MEE_ZH_SINCE")) if settings.get("MEE_ZH_SINCE") else derived[0],
-            date.fromisoformat(settings.get("MEE_ZH_UNTIL")) if settings.get("MEE_ZH_UNTIL") else derived[1],
-        )
+        self.window = date_window(self.settings)
         self.logger.info("Chinese date window: %s to %s", *self.window)
-        for url in settings.getlist("MEE_ZH_CHANNELS"):
+        for url in self.settings.getlist("MEE_ZH_CHANNELS"):
             yield scrapy.Request(url, self.parse_list, errback=self.failed, cb_kwargs={"pages": None, "index": 0})
 
     def parse_list(self, response: Response, pages: list[str] | None, index: int) -> Iterator[scrapy.Request]:
@@ -82,9 +95,7 @@ class ZhNewsSpider(ArchiveSpider):
             if in_window(day, self.window):
                 self.crawler.stats.inc_value("mee/listed")
                 yield scrapy.Request(entry.url, self.parse_article, errback=self.failed)
-        since = self.window[0]
-        older_than_window = since is not None and any(d is not None and d < since for d in dates)
-        if index + 1 < len(pages) and not older_than_window:
+        if index + 1 < len(pages) and not past_window(dates, self.window):
             yield scrapy.Request(pages[index + 1], self.parse_list, errback=self.failed,
                                  cb_kwargs={"pages": pages, "index": index + 1})
 
