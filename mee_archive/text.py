@@ -19,7 +19,6 @@ _SPACE_RUN = re.compile("[\\s\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _CJK = "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
 # A line break between two CJK characters is an artefact of the HTML source, not a space.
 _CJK_BREAK = re.compile(f"(?<=[{_CJK}])[ \t\u3000]*[\r\n][\\s\u3000]*(?=[{_CJK}])")
-_BLANK_LINE = re.compile(r"\n[ \t\u00a0\u3000]*\n")
 
 
 def normalize(text: str) -> str:
@@ -32,12 +31,6 @@ def normalize(text: str) -> str:
     text = _ZERO_WIDTH.sub("", text)
     text = _CJK_BREAK.sub("", text)
     return _SPACE_RUN.sub(" ", text).strip()
-
-
-def split_paragraphs(text: str) -> list[str]:
-    """Paragraphs of a text whose paragraphs are separated by blank lines, normalised."""
-    paragraphs = (normalize(part) for part in _BLANK_LINE.split(text.replace("\r\n", "\n")))
-    return [p for p in paragraphs if p]
 
 
 def join_paragraphs(paragraphs: list[str]) -> str:

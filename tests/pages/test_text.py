@@ -4,7 +4,6 @@ from mee_archive.text import (
     has_translation_notice,
     join_paragraphs,
     normalize,
-    split_paragraphs,
     strip_boilerplate,
 )
 
@@ -23,10 +22,8 @@ def test_normalize_fixes_whitespace_only():
     assert normalize("ＰＭ2.5，") == "ＰＭ2.5，"  # no NFKC: full-width forms stay
 
 
-def test_split_and_join_paragraphs_round_trip():
-    paragraphs = split_paragraphs("First  line\ncontinued.\n\n \n\nSecond.\r\n\r\nThird.")
-    assert paragraphs == ["First line continued.", "Second.", "Third."]
-    assert split_paragraphs(join_paragraphs(paragraphs)) == paragraphs
+def test_body_separates_paragraphs_by_one_blank_line():
+    assert join_paragraphs(["First line continued.", "Second.", "Third."]) == "First line continued.\n\nSecond.\n\nThird."
 
 
 def test_example_release_page_text_is_cleaned_to_its_body(example_release_lines):
