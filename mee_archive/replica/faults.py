@@ -124,11 +124,6 @@ class FaultPlan:
             self._counts[path] += 1
             return mode if self._counts[path] <= self.config.transient_hits else None
 
-    def requests_seen(self, path: str) -> int:
-        """How many requests for ``path`` a transient fault has counted so far."""
-        with self._lock:
-            return self._counts[path]
-
     def server_error(self, path: str) -> int:
         """Which 5xx a ``5xx`` fault answers for this path."""
         return SERVER_ERRORS[_pick(path, len(SERVER_ERRORS))]
