@@ -76,17 +76,16 @@ def _at(day: date, docid: int) -> datetime:
     return datetime.combine(day, time(8 + docid % 10, docid % 60), tzinfo=timezone.utc)
 
 
+def _modified(item: EnRelease | ZhArticle) -> datetime:
+    """Last-Modified of an article page and its files: when TRS published it."""
+    if isinstance(item, EnRelease):
+        return _at(item.url_date, item.docid)
+    return item.published.replace(tzinfo=timezone.utc) + timedelta(minutes=5)
+
+
 def _newest(items: Iterable[EnRelease | ZhArticle]) -> datetime:
-    stamps = [_en_time(i) if isinstance(i, EnRelease) else _zh_time(i) for i in items]
-    return max(stamps, default=EPOCH)
-
-
-def _en_time(r: EnRelease) -> datetime:
-    return _at(r.url_date, r.docid)
-
-
-def _zh_time(a: ZhArticle) -> datetime:
-    return a.published.replace(tzinfo=timezone.utc) + timedelta(minutes=5)
+    """Last-Modified of a list: its newest article's, or the epoch for an empty list."""
+    return max(map(_modified, items), default=EPOCH)
 
 
 def _summary(a: ZhArticle, limit: int = 60) -> str:
@@ -154,8 +153,7 @@ class Site:
         folder, _, name = path.rpartition("/")
         for item, embed in self.files.get((kind, name), ()):
             if _folder(item.path) == folder + "/":
-                when = _en_time(item) if isinstance(item, EnRelease) else _zh_time(item)
-                return Resource(embeds.embed_bytes(embed), embeds.content_type(embed.filename), when)
+                return Resource(embeds.embed_bytes(embed), embeds.content_type(embed.filename), _modified(item))
         return None
 
     # --- routing -------------------------------------------------------------------------
@@ -173,7 +171,7 @@ class Site:
     def _en(self, path: str) -> Resource | None:
         r = self.article("en", path)
         if isinstance(r, EnRelease):
-            return _html(render_en.render_release(r), _en_time(r))
+            return _html(render_en.render_release(r), _modified(r))
         if path in ("/", "/index.shtml"):
             latest = [(s, [self._en_entry(r, "/") for r in rs[:HOME_ENTRIES]]) for s, rs in self._en_sections()]
             return _html(render_en.render_home(latest), _newest(r for _, rs in self._en_sections() for r in rs[:1]))
@@ -234,9 +232,9 @@ class Site:
         declared = a.docid % 3 != 0
         html = render_zh.render_zh_article(a, declare_charset=declared)
         if a.encoding == "utf-8":
-            return _html(html, _zh_time(a))
+            return _html(html, _modified(a))
         ctype = f"text/html; charset={a.encoding}" if declared else "text/html"
-        return Resource(html.encode(a.encoding, "xmlcharrefreplace"), ctype, _zh_time(a))
+        return Resource(html.encode(a.encoding, "xmlcharrefreplace"), ctype, _modified(a))
 
     # --- lists -----------------------------------------------------------------------------
 
