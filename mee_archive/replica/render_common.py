@@ -68,6 +68,15 @@ class ListEntry(NamedTuple):
     summary: str = ""
 
 
+def dated_items(entries: Sequence[ListEntry]) -> str:
+    """``<li><a>title</a><span class="date">`` rows: the simple list idiom of both sites (the real
+    Chinese 意见征集 list; the replica's English lists and both home pages)."""
+    return "\n".join(
+        f'<li><a href="{esc(e.href)}" target="_blank">{esc(e.title)}</a><span class="date">{e.date:%Y-%m-%d}</span></li>'
+        for e in entries
+    )
+
+
 def meta_tags(pairs: Sequence[tuple[str, str | int]]) -> str:
     """``<meta name content>`` lines, the way TRS writes its article metadata into ``<head>``."""
     return "".join(f'<meta name="{name}" content="{esc(str(value))}" />\n' for name, value in pairs)

@@ -28,7 +28,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from mee_archive.replica.model import ZH_HOST, EnRelease
-from mee_archive.replica.render_common import ListEntry, countpage_script, esc, meta_tags
+from mee_archive.replica.render_common import ListEntry, countpage_script, dated_items, esc, meta_tags
 
 SECTION_NAMES = {"news_release": "News Release", "media_news": "Media News", "Photo": "Photo News"}
 CATALOGS = {"news_release": 11511, "media_news": 11512, "Photo": 11514}  # TRS channel ids
@@ -304,13 +304,6 @@ def render_release(release: EnRelease) -> str:
     return _PAGES[release.generation](release)
 
 
-def _list_items(entries: Sequence[ListEntry]) -> str:
-    return "\n".join(
-        f'<li><a href="{esc(e.href)}" target="_blank">{esc(e.title)}</a><span class="date">{e.date:%Y-%m-%d}</span></li>'
-        for e in entries
-    )
-
-
 def _current_page(title: str, main: str) -> str:
     """Page frame of the current site (lists and home), shared with generation D's look."""
     return f"""<!DOCTYPE html>
@@ -338,7 +331,7 @@ def render_list(section: str, entries: Sequence[ListEntry], page: int, count: in
     name = esc(section_name(section))
     main = (
         f'<div class="lanmu_title">{name}</div>\n<div class="list_box"><ul class="news_list">\n'
-        f"{_list_items(entries)}\n</ul></div>\n"
+        f"{dated_items(entries)}\n</ul></div>\n"
         f'<div class="page">{countpage_script(count, page)}</div>'
     )
     return _current_page(f"{section_name(section)}--Ministry of Ecology and Environment", main)
@@ -348,7 +341,7 @@ def render_home(latest: Sequence[tuple[str, Sequence[ListEntry]]]) -> str:
     """English home page: each section's newest entries and a "More" link to its list."""
     blocks = "\n".join(
         f'<div class="home_block"><h3><a href="/News_service/{s}/">{esc(section_name(s))}</a></h3>'
-        f'<ul>\n{_list_items(entries)}\n</ul><a class="more" href="/News_service/{s}/">More</a></div>'
+        f'<ul>\n{dated_items(entries)}\n</ul><a class="more" href="/News_service/{s}/">More</a></div>'
         for s, entries in latest
     )
     return _current_page("Ministry of Ecology and Environment of the People's Republic of China", blocks)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from mee_archive.replica.model import EN_HOST
-from mee_archive.replica.render_common import ListEntry, countpage_script, esc
+from mee_archive.replica.render_common import ListEntry, countpage_script, dated_items, esc
 from mee_archive.replica.zh_chrome import CHANNELS, banner, column_name, footer, head, header
 
 ZH_PER_PAGE = 20  # entries per channel list page
@@ -82,13 +82,9 @@ var m_sPageExt = "htm";
 
 
 def _channel_block(channel: str, entries: Sequence[ListEntry]) -> str:
-    items = "\n".join(
-        f'<li><a href="{esc(e.href)}" target="_blank">{esc(e.title)}</a><span class="date">{e.date:%Y-%m-%d}</span></li>'
-        for e in entries
-    )
     return (
         f'<div class="home_block"><h2><a href="/ywdt/{channel}/">{esc(column_name(channel))}</a></h2>'
-        f'<ul>\n{items}\n</ul><a class="more" href="/ywdt/{channel}/">更多</a></div>'
+        f'<ul>\n{dated_items(entries)}\n</ul><a class="more" href="/ywdt/{channel}/">更多</a></div>'
     )
 
 
