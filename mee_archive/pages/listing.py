@@ -83,9 +83,10 @@ def link_entries(
 ) -> list[ListEntry]:
     """List entries for the links that point to accepted articles, deduplicated.
 
-    The date is read from the row's text outside the link (a title may hold numbers), the
-    summary from the row's `dd > p` (the TRS channel list markup). With `require_date`,
-    rows without a date (navigation items) are skipped.
+    The date is read from the row's text outside the link and the summary (a title or a
+    summary may hold dates: "自2017年4月1日起施行"), the summary from the row's `dd > p` (the
+    TRS channel list markup). With `require_date`, rows without a date (navigation items) are
+    skipped.
     """
     entries = []
     for link in links:
@@ -93,7 +94,7 @@ def link_entries(
         if article is None or not accept(article):
             continue
         row = _row(link)
-        printed = first_date(" ".join(row.xpath(".//text()[not(ancestor::a)]").getall()))
+        printed = first_date(" ".join(row.xpath(".//text()[not(ancestor::a) and not(ancestor::dd)]").getall()))
         if require_date and printed is None:
             continue
         summary = normalize(" ".join(row.xpath(".//dd//p//text()").getall())) or None

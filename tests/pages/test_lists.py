@@ -89,3 +89,12 @@ def test_zh_channel_row_without_a_date_is_still_an_entry():
     assert [(e.url, e.title, e.date, e.summary) for e in page.entries] == [
         ("http://www.mee.gov.cn/ywdt/hjywnews/202204/t20220412_974422.shtml", "生态环境部召开部常务会议", None, "摘要")
     ]
+
+
+def test_zh_channel_row_date_is_the_printed_one_not_a_date_in_its_summary():
+    html = """<ul class="cjcx_danduimg_list"><li><dl><dt><a class="cjcx_biaobnan" href="./201701/t20170106_305425.shtml">
+生态环境部印发《危险废物经营许可证管理办法》</a></dt><dd><p>近日，生态环境部印发《危险废物经营许可证管理办法》，自2017年4月1日起施行……</p></dd></dl>
+<span class="cjcx_shijian">2017-01-06</span></li></ul>"""
+    page = zh_list.parse_list(html, "http://www.mee.gov.cn/ywdt/hjywnews/index_12.shtml")
+    assert [(e.url, e.date) for e in page.entries] == [
+        ("http://www.mee.gov.cn/ywdt/hjywnews/201701/t20170106_305425.shtml", "2017-01-06")]
