@@ -32,22 +32,31 @@ from scrapy.utils.defer import deferred_from_coro
 from mee_archive import __version__
 from mee_archive.addons import new_crawl_id, output_dir
 from mee_archive.archive import records
+from mee_archive.archive.accept import accept_encoding
 from mee_archive.archive.citation import META_KEY
 from mee_archive.archive.dedup import DigestIndex, Stored
 from mee_archive.archive.httpbytes import request_head, response_head, wire_protocol
 from mee_archive.archive.index import index_warc
 from mee_archive.archive.layout import ArchiveLayout
 from mee_archive.archive.repair import recover
-from mee_archive.archive.writer import RotatingWarcWriter
+from mee_archive.archive.writer import RecordLocation, RotatingWarcWriter
 
 logger = logging.getLogger(__name__)
 # request.meta key holding the WARC-Date of a download under way (set when its head arrives).
 _STARTED = "mee_warc_started"
 # Response flags of a body Scrapy cut short -> WARC-Truncated reason.
 _TRUNCATED = {"dataloss": "disconnect", "download_stopped": "unspecified"}
+# WARC files rotate at this size unless MEE_WARC_MAX_SIZE says otherwise.
+DEFAULT_MAX_SIZE = 1024**3
+
+
+def _now() -> str:
+    return records.warc_date(datetime.now(timezone.utc))
 
 
 class WarcCapture:
+    """Writes the records of every download and of every item derived from one (see module doc)."""
+
     def __init__(self, crawler: Crawler) -> None:
         settings = crawler.settings
         if not settings.getbool("MEE_WARC_ENABLED", True):
@@ -64,7 +73,7 @@ class WarcCapture:
             self.layout.warc_dir,
             prefix=settings.get("MEE_WARC_PREFIX", "mee-archive"),
             crawl_id=self.crawl_id,
-            max_size=settings.getint("MEE_WARC_MAX_SIZE", 1024**3),
+            max_size=settings.getint("MEE_WARC_MAX_SIZE", DEFAULT_MAX_SIZE),
             warcinfo=self.warcinfo,
             on_close=self._closed,
         )
@@ -98,13 +107,13 @@ class WarcCapture:
                            f"start {settings.get('MEE_START_URL', '')}",
             "robots": "obey" if settings.getbool("ROBOTSTXT_OBEY") else "ignore",
             "http-header-user-agent": settings.get("USER_AGENT"),
-            "http-header-accept-encoding": settings.get("MEE_WARC_ACCEPT_ENCODING", "gzip, deflate"),
+            "http-header-accept-encoding": accept_encoding(settings),
             "via-proxy": f"{proxy} (WARC-IP-Address is the proxy's address)" if proxy else "",
             "http-framing": "bodies stored as received, content-coded, de-chunked, no "
                             "Transfer-Encoding header; Content-Length as sent by the server",
             "deduplication": "identical-payload-digest revisits per URL across crawls"
                              if self.dedup else "off",
-            "max-file-size": settings.getint("MEE_WARC_MAX_SIZE", 1024**3),
+            "max-file-size": self.writer.max_size,
         }
 
     def spider_opened(self, spider: Spider) -> None:
@@ -117,7 +126,7 @@ class WarcCapture:
 
     def headers_received(self, headers: Any, body_length: int, request: Request, spider: Spider) -> None:
         """WARC-Date is when the capture began: the moment the response head arrived."""
-        request.meta[_STARTED] = records.warc_date(datetime.now(timezone.utc))
+        request.meta[_STARTED] = _now()
 
     def response_downloaded(self, response: Response, request: Request, spider: Spider) -> None:
         if request.url.startswith(("http://", "https://")):
@@ -139,29 +148,22 @@ class WarcCapture:
             deferred_from_coro(self.crawler.engine.close_spider_async(reason="warc_write_failed"))
 
     def _archive(self, response: Response, request: Request) -> None:
+        """Write the answer (a response, or a revisit of an earlier copy) and the request as sent;
+        then note where the payload lies, for later revisits and for the item's citation."""
         uri = request.url.split("#", 1)[0]
-        date = request.meta.pop(_STARTED, None) or records.warc_date(datetime.now(timezone.utc))
-        head, body = response_head(response, request.method), response.body
-        digest = records.sha1_digest(body)
+        date = request.meta.pop(_STARTED, None) or _now()
+        digest = records.sha1_digest(response.body)
         extra = {
             "WARC-IP-Address": str(response.ip_address) if response.ip_address else None,
             "WARC-Protocol": wire_protocol(response.protocol)[1],
         }
-        stored, profile = self._earlier_copy(uri, digest, response.status, bool(body))
-        if stored:
-            main = records.revisit_record(uri, date, head, stored.digest, stored.original, extra, profile)
-        else:
-            truncated = {"WARC-Truncated": next(
-                (why for flag, why in _TRUNCATED.items() if flag in response.flags), None)}
-            main = records.response_record(uri, date, head, body, {**extra, **truncated})
+        stored, profile = self._earlier_copy(uri, digest, response.status, bool(response.body))
+        main = self._answer_record(uri, date, response, request.method, stored, profile, extra)
         sent = records.request_record(uri, date, request_head(request, response.protocol),
                                       request.body, main.id, extra)
         location, _ = self.writer.write(main, sent)
-        if self.dedup and body:
-            if not stored:
-                self.dedup.add(uri, digest, date, location)
-            if response.status == 200:
-                self.dedup.note_latest(uri, digest)
+        if self.dedup and response.body:
+            self._remember(uri, digest, date, location, response.status, new=stored is None)
         cite = {**location.as_dict(), "payload_digest": digest}
         if stored:
             cite = {**stored.location.as_dict(), "payload_digest": stored.digest}
@@ -177,6 +179,26 @@ class WarcCapture:
             return self.dedup.find_latest(uri), records.NOT_MODIFIED
         return (self.dedup.find(uri, digest) if has_body else None), records.IDENTICAL_PAYLOAD
 
+    @staticmethod
+    def _answer_record(uri: str, date: str, response: Response, method: str, stored: Stored | None,
+                       profile: str, extra: dict[str, str | None]) -> records.WarcRecord:
+        """A revisit of ``stored`` (the new HTTP head only), else the whole response; a body
+        Scrapy cut short is marked WARC-Truncated."""
+        head = response_head(response, method)
+        if stored:
+            return records.revisit_record(uri, date, head, stored.digest, stored.original, extra, profile)
+        truncated = next((why for flag, why in _TRUNCATED.items() if flag in response.flags), None)
+        return records.response_record(uri, date, head, response.body, {**extra, "WARC-Truncated": truncated})
+
+    def _remember(self, uri: str, digest: str, date: str, location: RecordLocation, status: int, new: bool) -> None:
+        """Index a new payload for later revisits, and a 200's as the URL's latest (the payload a
+        later 304 confirms)."""
+        assert self.dedup is not None
+        if new:
+            self.dedup.add(uri, digest, date, location)
+        if status == 200:
+            self.dedup.note_latest(uri, digest)
+
     def _describe(self, item: dict[str, Any], response: Response) -> None:
         """A metadata record naming the item derived from the response record."""
         capture = response.meta[META_KEY]
@@ -189,8 +211,7 @@ class WarcCapture:
             "response-date": capture["date"],
             "payload-digest": capture["cite"]["payload_digest"],
         }
-        date = records.warc_date(datetime.now(timezone.utc))
-        self.writer.write(records.metadata_record(capture["uri"], date, fields, capture["record_id"]))
+        self.writer.write(records.metadata_record(capture["uri"], _now(), fields, capture["record_id"]))
         self.crawler.stats.inc_value("mee/warc/metadata_records")
 
     def _closed(self, warc: Path) -> None:
