@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import socket
 import subprocess
 import sys
 from collections.abc import Callable
@@ -74,6 +75,13 @@ def items(output: Path) -> list[dict[str, Any]]:
 
 def manifests(output: Path) -> list[dict[str, Any]]:
     return read_manifests(output / "runs")
+
+
+def free_port() -> int:
+    """A loopback port nothing listens on (now): for servers to start, or as a dead proxy."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
 
 
 def fetched_since(server: ReplicaServer, start: int, kind: str) -> list[str]:

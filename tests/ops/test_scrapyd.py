@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -24,18 +23,12 @@ from mee_archive.cli.schedule import Scrapyd as ScrapydApi
 from mee_archive.replica.corpus import build_corpus
 from mee_archive.replica.server import ReplicaServer
 
-from .conftest import REPLICA_PACE, REPO, fetched_since, items, manifests
+from .conftest import REPLICA_PACE, REPO, fetched_since, free_port, items, manifests
 
 pytestmark = pytest.mark.slow
 
 USER, PASSWORD = "archivist", "correct horse battery staple"
 PROJECT_FILES = ["setup.py", "pyproject.toml", "README.md", "mee_archive"]
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 class Scrapyd:
@@ -162,8 +155,6 @@ def test_mee_archive_schedule_waits_for_its_jobs_and_exits_1_on_errors(
     (job,) = [line.split()[-1] for line in capsys.readouterr().out.splitlines() if "scheduled job" in line]
     assert manifests(tmp_path)[-1]["crawl_id"] == job and len(items(tmp_path)) == 6
 
-    with socket.socket() as unused:  # a proxy nobody answers at: every request fails
-        unused.bind(("127.0.0.1", 0))
-        dead = f"http://127.0.0.1:{unused.getsockname()[1]}"
+    dead = f"http://127.0.0.1:{free_port()}"  # a proxy nobody answers at: every request fails
     assert main([*command, "-s", f"MEE_PROXY={dead}", "-s", "RETRY_TIMES=0"]) == 1
     assert "with problems: " in capsys.readouterr().out
