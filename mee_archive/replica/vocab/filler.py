@@ -14,7 +14,6 @@ from mee_archive.replica.vocab import kinds, places, topics
 from mee_archive.replica.vocab.story import Occasion, ZhText, document_place, zh_date
 
 
-
 def local_news(rng: Random, day: date) -> ZhText:
     """地方快讯: a provincial department reports an enforcement campaign with figures."""
     province = rng.choice(places.PROVINCES)

@@ -35,7 +35,8 @@ def regulation(rng: Random, occasion: Occasion) -> Story:
     low, high = rng.choice(((1, 10), (2, 20), (5, 50), (10, 100)))
     effective = date(occasion.event.year + (occasion.event.month >= 10), (occasion.event.month + 2) % 12 + 1, 1)
     effective_zh, effective_en = zh_date(effective, with_year=True), en_date(rng, effective, with_year=True)
-    size = (f"{short_zh}共{chapters}章{articles}条", f"The {short_en} consist of {articles} articles in {chapters} chapters")
+    size = (f"{short_zh}共{chapters}章{articles}条",
+            f"The {short_en} consist of {articles} articles in {chapters} chapters")
     news_pairs: Pairs = [
         (f"近日，生态环境部印发《{measure_zh}》（生态环境部令第{order}号，以下简称{short_zh}），"
          f"自{effective_zh}起施行。",
@@ -52,9 +53,9 @@ def regulation(rng: Random, occasion: Occasion) -> Story:
     notice_pairs: Pairs = [  # a cover letter: the measure itself is the attached file
         ("各省、自治区、直辖市生态环境厅（局），新疆生产建设兵团生态环境局：为规范相关工作，"
          f"我部制定了《{measure_zh}》（生态环境部令第{order}号，见附件），现印发给你们，请遵照执行。",
-         f"MEE has sent the {measure_en} (MEE Order No. {order}) to the eco-environmental departments of all provinces, "
-         f"autonomous regions and municipalities and the Xinjiang Production and Construction Corps, "
-         f"asking them to implement it."),
+         f"MEE has sent the {measure_en} (MEE Order No. {order}) to the eco-environmental "
+         f"departments of all provinces, autonomous regions and municipalities and the Xinjiang "
+         f"Production and Construction Corps, asking them to implement it."),
         (f"{size[0]}，自{effective_zh}起施行。", f"{size[1]} and will take effect on {effective_en}."),
     ]  # the "附件：" line is the attachment link, which the renderer prints from `attachments`
     template, channel = document_place(rng, occasion.published)
