@@ -6,6 +6,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from warcio.archiveiterator import ArchiveIterator
 
 from mee_archive.replica.corpus import build_corpus
 from mee_archive.replica.faults import FaultConfig
@@ -40,6 +41,8 @@ def test_a_second_run_fetches_no_release_again_and_a_third_only_the_new_ones(tmp
     assert second["counts"]["releases"] == {"new": 0, "changed": 0, "unchanged": 0,
                                             "not_fetched_archived": 20, "invalid": 0}
     assert second["counts"]["list_pages_not_modified"] == second["counts"]["list_pages"] > 0
+    profiles = {uri: profile for warc in second["warc_files"] for uri, profile in revisits(output / "warc" / warc)}
+    assert profiles["http://english.mee.gov.cn/News_service/news_release/"].endswith("/server-not-modified")
 
     larger = build_corpus(SEED, 26)  # append-stable: the 20 plus 6 newer releases
     with ReplicaServer(larger).start() as replica:
@@ -63,6 +66,13 @@ def test_releases_listed_under_old_host_names_are_not_fetched_again_either(tmp_p
         assert crawl(replica.url, tmp_path) == 0
         assert fetched_since(replica, start, "page") == []
     assert sorted(i["url"] for i in items(tmp_path)) == sorted(r.url for r in corpus.releases())
+
+
+def revisits(warc: Path) -> list[tuple[str, str]]:
+    """(target URI, profile) of each revisit record of a WARC file."""
+    with warc.open("rb") as stream:
+        return [(r.rec_headers.get_header("WARC-Target-URI"), r.rec_headers.get_header("WARC-Profile"))
+                for r in ArchiveIterator(stream) if r.rec_type == "revisit"]
 
 
 def with_changed_body(corpus: Corpus, url: str) -> Corpus:
@@ -93,6 +103,9 @@ def test_refresh_fetches_everything_and_keeps_a_changed_release_as_a_revision(tm
     assert refresh["settings"]["MEE_REFRESH"] is True
     assert refresh["counts"]["releases"] == {"new": 0, "changed": 1, "unchanged": 11,
                                              "not_fetched_archived": 0, "invalid": 0}
+    identical = {uri for warc in refresh["warc_files"] for uri, profile in revisits(output / "warc" / warc)
+                 if profile.endswith("/identical-payload-digest")}
+    assert identical & set(before) == set(before) - {target}  # the changed page is archived in full
 
 
 def test_embeds_a_kill_cut_off_are_fetched_by_the_next_run_and_nothing_else(tmp_path: Path) -> None:
