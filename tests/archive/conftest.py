@@ -162,6 +162,25 @@ def run_crawl(output: Path, start_url: str, *settings: str,
     return result
 
 
+# The replica is ours and on loopback: crawl it at full speed.
+REPLICA_PACE = ("DOWNLOAD_DELAY=0", "AUTOTHROTTLE_ENABLED=False", "CONCURRENT_REQUESTS_PER_DOMAIN=16")
+
+
+def run_replica_crawl(spider: str, proxy: str, output: Path, *settings: str) -> subprocess.CompletedProcess:
+    """``scrapy crawl`` of a real spider through the replica at ``proxy``, as cron or scrapyd runs
+    it; later settings win."""
+    args = [sys.executable, "-m", "scrapy", "crawl", spider]
+    for setting in (f"MEE_PROXY={proxy}", f"MEE_OUTPUT_DIR={output}", *REPLICA_PACE, *settings):
+        args += ["-s", setting]
+    return subprocess.run(args, cwd=REPO, capture_output=True, text=True, timeout=300)
+
+
+@pytest.fixture(scope="session")
+def replica_crawl():
+    """``replica_crawl(spider, proxy, output, *settings)``: see run_replica_crawl."""
+    return run_replica_crawl
+
+
 @pytest.fixture(scope="session")
 def crawl_args():
     """``crawl_args(output, start_url, *settings)``: the command line of a tiny-spider crawl."""

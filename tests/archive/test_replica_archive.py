@@ -25,9 +25,7 @@ from mee_archive.replica.server import ReplicaServer
 from mee_archive.replica.site import host_kind
 
 pytestmark = pytest.mark.slow
-REPO = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
-FAST = ["-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=16"]
 
 
 @pytest.fixture(scope="module")
@@ -42,15 +40,12 @@ def output(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def runs(replica: ReplicaServer, output: Path) -> list[list[tuple[str, int]]]:
+def runs(replica: ReplicaServer, output: Path, replica_crawl) -> list[list[tuple[str, int]]]:
     """Three crawls into one archive; the (url, status) exchanges the replica logged in each."""
     seen = []
     for spider in ("news_release", "zh_news", "news_release"):
         before = len(replica.requests)
-        result = subprocess.run(
-            [sys.executable, "-m", "scrapy", "crawl", spider, "-s", f"MEE_PROXY={replica.url}",
-             "-s", f"MEE_OUTPUT_DIR={output}", "-s", "MEE_ZH_MARGIN_DAYS=3", *FAST],
-            cwd=REPO, capture_output=True, text=True, timeout=300)
+        result = replica_crawl(spider, replica.url, output, "MEE_ZH_MARGIN_DAYS=3")
         assert result.returncode == 0, result.stderr[-3000:]
         seen.append([(r.url, r.status) for r in replica.requests[before:]])
     return seen

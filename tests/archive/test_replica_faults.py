@@ -5,8 +5,6 @@ holds exactly the answers the crawler received, stays valid, and every item cite
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from collections import Counter
 from pathlib import Path
 
@@ -20,18 +18,13 @@ from mee_archive.replica.faults import FaultConfig
 from mee_archive.replica.server import ReplicaServer
 
 pytestmark = pytest.mark.slow
-REPO = Path(__file__).resolve().parents[2]
 FAULTS = "5xx,429,reset,truncate,notfound,redirect_loop,redirect,charset,duplicates,malformed"
 
 
-def test_archive_of_a_faulty_crawl_holds_every_answer_received(tmp_path: Path) -> None:
+def test_archive_of_a_faulty_crawl_holds_every_answer_received(tmp_path: Path, replica_crawl) -> None:
     with ReplicaServer(build_corpus(seed=3, releases=30),
                        faults=FaultConfig.parse(FAULTS, rate=0.2)).start() as replica:
-        subprocess.run(
-            [sys.executable, "-m", "scrapy", "crawl", "news_release", "-s", f"MEE_PROXY={replica.url}",
-             "-s", f"MEE_OUTPUT_DIR={tmp_path}", "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False",
-             "-s", "MEE_RETRY_AFTER_MAX=1"],
-            cwd=REPO, capture_output=True, text=True, timeout=300)  # exits 1: the run lost pages
+        replica_crawl("news_release", replica.url, tmp_path, "MEE_RETRY_AFTER_MAX=1")  # exits 1: pages lost
         faults = Counter(r.fault for r in replica.requests if r.fault)
     assert faults.keys() >= {"5xx", "429", "reset", "truncate"}
     layout = ArchiveLayout(tmp_path)
