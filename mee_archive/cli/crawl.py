@@ -5,10 +5,8 @@ from __future__ import annotations
 import argparse
 
 from mee_archive.cli import CliError
-from mee_archive.cli.crawl_options import add_crawl_options, report, settings_overrides
+from mee_archive.cli.crawl_options import SPIDERS, add_crawl_options, report, settings_overrides
 from mee_archive.runner import crawl
-
-SPIDERS = ["news_release", "zh_news"]
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

@@ -13,8 +13,13 @@ from mee_archive.cli import CliError
 from mee_archive.cli.archive_root import add_archive_root
 from mee_archive.runner import CrawlResult
 
+# The spiders a full run starts, in this order: zh_news derives its date window from the English
+# items and links them when it closes.
+SPIDERS = ["news_release", "zh_news"]
+
 
 def add_crawl_options(parser: argparse.ArgumentParser) -> None:
+    """--output, --refresh and --set, as every crawling command takes them."""
     add_archive_root(parser)
     parser.add_argument("--refresh", action="store_true",
                         help="fetch everything again, even what is archived (changed releases become new "

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from mee_archive.cli import CliError
-from mee_archive.cli.crawl_options import add_crawl_options, report, settings_overrides
+from mee_archive.cli.crawl_options import SPIDERS, add_crawl_options, report, settings_overrides
 from mee_archive.runner import crawl
 
 # The replica is our own server on loopback: no need for the politeness the real site deserves.
@@ -18,6 +18,7 @@ REPLICA_PACE = {
 
 
 def positive(text: str) -> int:
+    """argparse type of --releases: a replica needs at least one release to be crawled."""
     value = int(text)
     if value < 1:
         raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
@@ -51,5 +52,5 @@ def run(args: argparse.Namespace) -> int:
         raise CliError(f"cannot start the replica: {exc}") from exc
     with server:
         print(f"replica of {len(corpus.releases())} releases serving at {server.url}")
-        results = crawl(["news_release", "zh_news"], {**REPLICA_PACE, **overrides, "MEE_PROXY": server.url})
+        results = crawl(SPIDERS, {**REPLICA_PACE, **overrides, "MEE_PROXY": server.url})
     return report(results, args.output)
