@@ -16,6 +16,7 @@ import threading
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import cached_property
+from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from mee_archive.replica.model import EN_ALIASES, EN_HOST, ZH_ALIASES, ZH_HOST, Corpus
@@ -51,7 +52,7 @@ class FaultConfig:
             raise ValueError(f"fault rate must be between 0 and 1, not {self.rate}")
 
     @classmethod
-    def parse(cls, spec: str, **kwargs) -> FaultConfig:
+    def parse(cls, spec: str, **kwargs: Any) -> FaultConfig:
         """From a comma-separated list of modes ("5xx,429", "all" or "" for none)."""
         names = {n.strip() for n in spec.split(",") if n.strip()}
         modes = set(FAULT_MODES) if names == {"all"} else names

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 from functools import lru_cache
 from operator import attrgetter
+from typing import TypeVar
 
 from mee_archive.replica import embeds, render_en, render_zh, render_zh_lists
 from mee_archive.replica.model import EN_ALIASES, EN_HOST, ZH_ALIASES, ZH_HOST, Corpus, Embed, EnRelease, ZhArticle
@@ -32,6 +33,7 @@ LEGACY_LISTED_IN = "hjywnews"  # news channel whose list also links old /gkml/ a
 CROSS_LISTED = ("zbft", "hjywnews")  # every 4th interview also shows in 环境要闻, via ../../
 HOME_ENTRIES = 6  # newest entries per section/channel on a home page
 
+Article = TypeVar("Article", EnRelease, ZhArticle)
 # Called for every list page: (absolute URL of the page, its entries) -> entries to show.
 EntriesHook = Callable[[str, list[ListEntry]], list[ListEntry]]
 
@@ -243,9 +245,9 @@ class Site:
         kind: str,
         path: str,
         name: str | None,
-        items: list,
+        items: list[Article],
         per_page: int,
-        entry: Callable[[EnRelease | ZhArticle], ListEntry],
+        entry: Callable[[Article], ListEntry],
         render: Callable[[list[ListEntry], int, int], str],
     ) -> Resource | None:
         """Page ``name`` (``index.shtml``, ``index_N.shtml``; None = the folder) of a list."""
