@@ -19,7 +19,8 @@ from mee_archive import text
 from mee_archive.pages.article import (
     choose_title, document_id, find_body, first_date, headings, meta_datetime, page_body, page_title,
 )
-from mee_archive.pages.blocks import attachments, block_lines, images, same_folder, without_media_labels
+from mee_archive.pages.blocks import block_lines
+from mee_archive.pages.media import attachments, images, same_folder, without_media_labels
 from mee_archive.pages.trs import meta_tags, parse_article_url
 
 # A labelled date in the article header: "Source: … MEE2018-12-22", "Article type: Translated

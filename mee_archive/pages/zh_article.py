@@ -18,7 +18,8 @@ import parsel
 from mee_archive.pages.article import (
     choose_title, document_id, find_body, first_date, headings, meta_datetime, page_body, page_title,
 )
-from mee_archive.pages.blocks import attachments, block_lines, images, without_media_labels
+from mee_archive.pages.blocks import block_lines
+from mee_archive.pages.media import attachments, images, without_media_labels
 from mee_archive.pages.trs import meta_tags, parse_article_url
 from mee_archive.text import normalize
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
+import parsel
 import pytest
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
@@ -30,3 +32,9 @@ def example_release_lines() -> list[str]:
     """shared/example-release.txt: a real release as a reader sees it, one line a block."""
     return fixture_text("en/example-release.txt").splitlines()
 
+
+
+@pytest.fixture
+def html_body() -> Callable[[str], parsel.Selector]:
+    """``html_body(markup)``: the `<body>` element of a page holding ``markup``."""
+    return lambda markup: parsel.Selector(text=f"<html><body>{markup}</body></html>").xpath("//body")[0]

@@ -7,7 +7,8 @@ from pathlib import Path
 import parsel
 import pytest
 
-from mee_archive.pages.blocks import block_lines, without_media_labels
+from mee_archive.pages.blocks import block_lines
+from mee_archive.pages.media import without_media_labels
 from mee_archive.pages.en_release import parse_release
 from mee_archive.replica.model import Embed, EnRelease
 from mee_archive.replica.render_en import render_release

@@ -1,0 +1,68 @@
+"""The media an article embeds: its images and attachments, with absolute URLs and captions.
+
+Shared by the English and Chinese page objects: both sites are TRS, which stores an article's
+files in its own month folder and links them from the body.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from urllib.parse import urljoin, urlsplit
+
+import parsel
+
+from mee_archive.pages.blocks import visible
+from mee_archive.text import normalize
+
+# Files an article links as attachments (TRS stores them as W0…/P0… in the month folder):
+# an href whose path ends in a document extension.
+_ATTACHMENT_HREF = re.compile(
+    r"\.(?:pdf|docx?|xlsx?|pptx?|wps|et|zip|rar|7z|txt|csv|ofd)\s*(?:[?#]|$)", re.IGNORECASE
+)
+# A heading printed before attachment links: "Attachments:", "附件：", "附件1：".
+_ATTACHMENT_HEADING = re.compile(r"^(?:attachments?|附件|相关附件)\s*\d*\s*[:：]?\s*", re.IGNORECASE)
+
+
+def attachments(selector: parsel.Selector, page_url: str) -> list[dict[str, str | None]]:
+    """Links to document files (PDF, Word, Excel, archives) with their link text as title."""
+    found: dict[str, dict[str, str | None]] = {}
+    links = [a for a in selector.xpath(".//a[@href]") if _ATTACHMENT_HREF.search(a.attrib["href"])]
+    for link in visible(links):
+        url = urljoin(page_url, link.attrib["href"].strip())
+        if url not in found:
+            title = normalize(" ".join(link.xpath(".//text()").getall()))
+            found[url] = {"url": url, "title": title or posixpath.basename(urlsplit(url).path)}
+    return list(found.values())
+
+
+def same_folder(url: str, page_url: str) -> bool:
+    """True when `url` lies in the page's folder: where TRS stores an article's own files."""
+    return posixpath.dirname(urlsplit(url).path) == posixpath.dirname(urlsplit(page_url).path)
+
+
+def images(selector: parsel.Selector, page_url: str) -> list[dict[str, str | None]]:
+    """Images of an article body with absolute URLs and their caption (alt, title or figcaption)."""
+    found: dict[str, dict[str, str | None]] = {}
+    for image in visible(selector.xpath(".//img[@src]")):
+        url = urljoin(page_url, image.attrib["src"].strip())
+        if url in found or url.startswith("data:"):
+            continue
+        figure = image.xpath("ancestor::figure[1]/figcaption")
+        caption = normalize(image.attrib.get("alt") or image.attrib.get("title") or " ".join(figure.xpath(".//text()").getall()))
+        found[url] = {"url": url, "caption": caption or None}
+    return list(found.values())
+
+
+def without_media_labels(lines: list[str], pictures: list[dict[str, str | None]], files: list[dict[str, str | None]]) -> list[str]:
+    """Text lines minus what only labels media: captions printed under images, attachment
+    link titles, with or without an "Attachments:"/"附件：" heading, and the bare heading.
+    What they say is kept in `images` and `attachments`."""
+    captions = {p["caption"] for p in pictures}
+    titles = {f["title"] for f in files}
+
+    def labels_media(line: str) -> bool:
+        rest = _ATTACHMENT_HEADING.sub("", line) if files else line
+        return line in captions or rest in titles or not rest
+
+    return [line for line in lines if not labels_media(line)]
