@@ -108,3 +108,15 @@ def test_request_about_no_archived_response_is_a_fault(tmp_path: Path) -> None:
 def test_missing_archive_is_a_one_line_error(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
     assert main(["verify", "--output", str(tmp_path / "nowhere")]) == 2
     assert "no archive at" in capsys.readouterr().err
+
+
+def test_revisit_without_its_original_and_an_index_of_no_warc_are_faults(tmp_path: Path) -> None:
+    build(tmp_path)
+    out = writer(ArchiveLayout(tmp_path), "c4")
+    elsewhere = records.Original(URL, DATE, "<urn:uuid:not-archived>")
+    out.write(records.revisit_record(URL, DATE, HEAD, records.sha1_digest(b"<p>release</p>"), elsewhere, {}))
+    out.close()
+    (tmp_path / "index" / "t-gone.cdxj").write_text("")
+    faults = verify_archive(tmp_path).faults
+    assert any("revisit refers to no archived record with its payload" in f for f in faults)
+    assert any("t-gone.cdxj: index of a WARC file that is not in the archive" in f for f in faults)
