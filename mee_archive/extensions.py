@@ -12,8 +12,9 @@ class CrawlSummary:
     """Put the figures an archivist checks first into the stats, under ``mee/summary/``.
 
     Listed pages come from the spider's ``mee/listed`` counter (releases, or Chinese articles in
-    the date window); found ones are the
-    items written. The CLI prints these; scrapyd users find them in the job log.
+    the date window); found ones are the items written. The CLI prints these and exits 1 on
+    errors (so does ``scrapy crawl``, mee_archive.commands.crawl); scrapyd users find them in the
+    job log.
     """
 
     def __init__(self, crawler: Crawler) -> None:
