@@ -175,8 +175,7 @@ class Site:
         if isinstance(r, EnRelease):
             return _html(render_en.render_release(r), _modified(r))
         if path in ("/", "/index.shtml"):
-            latest = [(s, [self._en_entry(r, "/") for r in rs[:HOME_ENTRIES]]) for s, rs in self._en_sections()]
-            return _html(render_en.render_home(latest), _newest(r for _, rs in self._en_sections() for r in rs[:1]))
+            return _home(self._en_sections(), lambda section, r: self._en_entry(r, "/"), render_en.render_home)
         m = _EN_LIST.match(path)
         if m and m["section"] in self.en_sections:
             return self._list_page(
@@ -199,8 +198,8 @@ class Site:
         if isinstance(a, ZhArticle):
             return self._zh_article(a)
         if path in ("/", "/index.shtml"):
-            latest = [(c, [self._zh_entry(a, f"/ywdt/{c}/") for a in arts[:HOME_ENTRIES]]) for c, arts in self._news_channels()]
-            return _html(render_zh_lists.render_zh_home(latest), _newest(a for _, arts in self._news_channels() for a in arts[:1]))
+            return _home(self._news_channels(), lambda channel, a: self._zh_entry(a, f"/ywdt/{channel}/"),
+                         render_zh_lists.render_zh_home)
         if path in ("/home/wzdt/", "/home/wzdt/index.shtml"):
             legacy = [(c, self.legacy_list_path(c)) for c in sorted(self.legacy)]
             html = render_zh_lists.render_sitemap([c for c, _ in self._news_channels()], legacy)
@@ -273,6 +272,16 @@ class Site:
         html = render_zh_lists.render_legacy_list(channel, entries, page, len(items), list_id, declared)
         ctype = "text/html; charset=gb2312" if declared else "text/html"
         return Resource(html.encode("gb2312", "xmlcharrefreplace"), ctype, _newest(items[:1]))
+
+
+def _home(
+    lists: list[tuple[str, list[Article]]],
+    entry: Callable[[str, Article], ListEntry],
+    render: Callable[[list[tuple[str, list[ListEntry]]]], str],
+) -> Resource:
+    """A home page: the newest entries of each list, modified when any list's newest article is."""
+    latest = [(name, [entry(name, item) for item in items[:HOME_ENTRIES]]) for name, items in lists]
+    return _html(render(latest), _newest(items[0] for _, items in lists if items))
 
 
 def _html(html: str, last_modified: datetime) -> Resource:
