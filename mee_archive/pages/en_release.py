@@ -20,7 +20,7 @@ from mee_archive.pages.article import (
     choose_title, document_id, find_body, first_date, headings, meta_datetime, page_body, page_title,
 )
 from mee_archive.pages.blocks import block_lines
-from mee_archive.pages.media import attachments, images, same_folder, without_media_labels
+from mee_archive.pages.media import Media, attachments, images, same_folder, without_media_labels
 from mee_archive.pages.trs import meta_tags, parse_article_url
 
 # A labelled date in the article header: "Source: … MEE2018-12-22", "Article type: Translated
@@ -36,7 +36,7 @@ def _title(page: parsel.Selector, body: parsel.Selector | None, metas: dict[str,
     return choose_title(page_title(page), headings(page, body))
 
 
-def _pictures(body: parsel.Selector, container: parsel.Selector | None, url: str) -> list[dict[str, str | None]]:
+def _pictures(body: parsel.Selector, container: parsel.Selector | None, url: str) -> Media:
     """Images of the body container, then those elsewhere on the page stored in the article's
     own folder (TRS keeps an article's embeds there; logos and menus live elsewhere)."""
     inside = images(container, url) if container is not None else []

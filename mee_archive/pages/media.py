@@ -15,6 +15,8 @@ import parsel
 from mee_archive.pages.blocks import visible
 from mee_archive.text import normalize
 
+# Images as [{url, caption}], attachments as [{url, title}]: the item fields.
+Media = list[dict[str, str | None]]
 # Files an article links as attachments (TRS stores them as W0…/P0… in the month folder):
 # an href whose path ends in a document extension.
 _ATTACHMENT_HREF = re.compile(
@@ -24,7 +26,7 @@ _ATTACHMENT_HREF = re.compile(
 _ATTACHMENT_HEADING = re.compile(r"^(?:attachments?|附件|相关附件)\s*\d*\s*[:：]?\s*", re.IGNORECASE)
 
 
-def attachments(selector: parsel.Selector, page_url: str) -> list[dict[str, str | None]]:
+def attachments(selector: parsel.Selector, page_url: str) -> Media:
     """Links to document files (PDF, Word, Excel, archives) with their link text as title."""
     found: dict[str, dict[str, str | None]] = {}
     links = [a for a in selector.xpath(".//a[@href]") if _ATTACHMENT_HREF.search(a.attrib["href"])]
@@ -41,7 +43,7 @@ def same_folder(url: str, page_url: str) -> bool:
     return posixpath.dirname(urlsplit(url).path) == posixpath.dirname(urlsplit(page_url).path)
 
 
-def images(selector: parsel.Selector, page_url: str) -> list[dict[str, str | None]]:
+def images(selector: parsel.Selector, page_url: str) -> Media:
     """Images of an article body with absolute URLs and their caption (alt, title or figcaption)."""
     found: dict[str, dict[str, str | None]] = {}
     for image in visible(selector.xpath(".//img[@src]")):
@@ -49,12 +51,14 @@ def images(selector: parsel.Selector, page_url: str) -> list[dict[str, str | Non
         if url in found or url.startswith("data:"):
             continue
         figure = image.xpath("ancestor::figure[1]/figcaption")
-        caption = normalize(image.attrib.get("alt") or image.attrib.get("title") or " ".join(figure.xpath(".//text()").getall()))
+        caption = normalize(
+            image.attrib.get("alt") or image.attrib.get("title") or " ".join(figure.xpath(".//text()").getall())
+        )
         found[url] = {"url": url, "caption": caption or None}
     return list(found.values())
 
 
-def without_media_labels(lines: list[str], pictures: list[dict[str, str | None]], files: list[dict[str, str | None]]) -> list[str]:
+def without_media_labels(lines: list[str], pictures: Media, files: Media) -> list[str]:
     """Text lines minus what only labels media: captions printed under images, attachment
     link titles, with or without an "Attachments:"/"附件：" heading, and the bare heading.
     What they say is kept in `images` and `attachments`."""
