@@ -108,48 +108,40 @@ def english_features(item: dict[str, Any]) -> Features:
     )
 
 
-def dictionary_words(text: str) -> dict[str, int]:
-    """Every CC-CEDICT word in a simplified Chinese text, overlaps included, with the
-    position where it first starts. Each start is extended only while it is still the
-    beginning of some dictionary word, so most positions cost two look-ups."""
+def _word_ends(text: str, start: int) -> list[int]:
+    """Where the dictionary words starting at ``start`` end, shortest first. A start is
+    extended only while it still begins some dictionary word: most cost two look-ups."""
     dictionary, prefixes = cedict(), cedict_prefixes()
-    found: dict[str, int] = {}
-    size = len(text)
-    for start in range(size):
-        end, limit = start + 1, min(start + MAX_WORD_CHARS, size)
-        while True:
-            piece = text[start:end]
-            if piece in dictionary:
-                found.setdefault(piece, start)
-            if end >= limit or piece not in prefixes:
-                break
-            end += 1
-    return found
+    ends, end, limit = [], start + 1, min(start + MAX_WORD_CHARS, len(text))
+    while True:
+        piece = text[start:end]
+        if piece in dictionary:
+            ends.append(end)
+        if end >= limit or piece not in prefixes:
+            return ends
+        end += 1
+
+
+def dictionary_words(text: str) -> set[str]:
+    """Every CC-CEDICT word in a simplified Chinese text, overlaps included."""
+    return {text[start:end] for start in range(len(text)) for end in _word_ends(text, start)}
 
 
 def segment(text: str) -> list[str]:
     """The text cut into dictionary words, longest first from left to right (forward
     maximum matching): each character counted once, in the longest word it can belong to."""
-    dictionary, prefixes = cedict(), cedict_prefixes()
-    words, start, size = [], 0, len(text)
-    while start < size:
-        longest, end = 1, start + 1
-        while end <= min(start + MAX_WORD_CHARS, size):
-            piece = text[start:end]
-            if piece in dictionary:
-                longest = end - start
-            if piece not in prefixes:
-                break
-            end += 1
-        words.append(text[start : start + longest])
-        start += longest
+    words, start = [], 0
+    while start < len(text):
+        ends = _word_ends(text, start)
+        end = ends[-1] if ends else start + 1
+        words.append(text[start:end])
+        start = end
     return words
 
 
 def _glosses(words: Iterable[str]) -> frozenset[str]:
     """English stems of the glosses of dictionary words."""
-    dictionary = cedict()
-    return frozenset().union(*(dictionary[word] for word in words))
+    return frozenset().union(*map(cedict().__getitem__, words))
 
 
 def lead_length(title: str, body: str) -> int:
@@ -165,15 +157,14 @@ def chinese_features(item: dict[str, Any], max_chars: int) -> Features:
     text = f"{title}\n{body}"
     dates, rest = chinese_dates(text)
     day, docid = day_and_docid(item, prefer_url_day=False)
-    words = dictionary_words(text[:max_chars])
-    lead_end = lead_length(title, body)
+    lead = text[: lead_length(title, body)]
     return Features(
         day=day,
         docid=docid,
         numbers=frozenset(chinese_numbers(rest)),
         dates=frozenset(dates | weekday_keys(dates, day)),
-        title_words=_glosses(w for w, start in words.items() if start < len(title)),
-        words=_glosses(words),
+        title_words=_glosses(dictionary_words(title)),
+        words=_glosses(dictionary_words(text[:max_chars])),
         pinyin=chinese_pinyin(text),
-        lead=frozenset(w for w in segment(text[:lead_end]) if len(w) > 1),
+        lead=frozenset(w for w in segment(lead) if len(w) > 1),
     )

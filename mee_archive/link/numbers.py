@@ -50,6 +50,7 @@ _EN_MULTIPLIER = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1
 
 # Full-width digits; the full-width comma "，" is punctuation, never digit grouping.
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
+_HAS_FULL_WIDTH = re.compile("[０-９．％]")
 _ZH_DIGIT = "零〇一二两三四五六七八九"
 _ZH_DIGITS = {c: v for v, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "两": 2}
 _ZH_UNITS = {"十": 10, "百": 100, "千": 1000}
@@ -150,9 +151,14 @@ def _zh_int(text: str) -> int | None:
     return int(text) if text.isdigit() else zh_numeral(text)
 
 
+def _half_width(text: str) -> str:
+    """Full-width digits made ASCII (translating only when there are some: it is slow)."""
+    return text.translate(_FULL_WIDTH) if _HAS_FULL_WIDTH.search(text) else text
+
+
 def chinese_dates(text: str) -> tuple[set[str], str]:
     """Month-day keys of the dates in a Chinese text, and the text without them."""
-    text = text.translate(_FULL_WIDTH)
+    text = _half_width(text)
     keys = set()
     for match in _ZH_DATE.finditer(text):
         month, day = _zh_int(match.group("m")), _zh_int(match.group("d"))
@@ -164,7 +170,7 @@ def chinese_dates(text: str) -> tuple[set[str], str]:
 
 def chinese_numbers(text: str) -> set[str]:
     """Keys of the figures a Chinese text states, in Arabic or Chinese numerals."""
-    text = text.translate(_FULL_WIDTH).replace("百分之", " ")
+    text = _half_width(text).replace("百分之", " ")
     keys = _arabic_keys(_ZH_ARABIC, _ZH_MULTIPLIER, text)
     for match in _ZH_NUMERAL.finditer(text):
         value = zh_numeral(match.group())

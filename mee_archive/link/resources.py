@@ -94,9 +94,13 @@ def _toneless(reading: str) -> str:
 
 
 @cache
-def pinyin_table() -> dict[int, str]:
-    """Code point -> toneless most common reading, as a ``str.translate`` table."""
-    return {cp: _toneless(readings.split(",")[0]) for cp, readings in pinyin_dict.items()}
+def pinyin_table() -> list[str]:
+    """Code point -> toneless most common reading (other characters map to themselves), as
+    a ``str.translate`` table: a list indexes twice as fast as a dict there."""
+    table = [chr(cp) for cp in range(max(pinyin_dict) + 1)]
+    for cp, readings in pinyin_dict.items():
+        table[cp] = _toneless(readings.split(",")[0])
+    return table
 
 
 @cache

@@ -145,9 +145,15 @@ class Scorer:
 
     def _fixed_logits(self, en: Features, ranks: Sequence[int]) -> list[float]:
         """Date-gap prior plus docid hint of each candidate (a tight loop: it runs for
-        every pair)."""
-        items, config, gap, docid = self._items, self.config, gap_logit, self._docid_logit
-        return [gap(en.day, items[rank].day, config) + docid(en, items[rank]) for rank in ranks]
+        every pair, so each distinct day's gap is worked out once)."""
+        items, config = self._items, self.config
+        gaps = {day: gap_logit(en.day, day, config) for day in {items[rank].day for rank in ranks}}
+        en_docid = en.docid if en.docid is not None else float("inf")
+        later = config.later_docid_logit
+        return [
+            gaps[items[rank].day] + (later if (items[rank].docid or 0) > en_docid else 0.0)
+            for rank in ranks
+        ]
 
     def logits(self, en: Features, window: range) -> list[tuple[int, float]]:
         """(rank, log-odds that it is the original of ``en``) for every candidate."""
@@ -159,11 +165,13 @@ class Scorer:
         for attr, w in weights.items():
             postings = self._postings[attr]
             for key, gain in w.gains.items():
+                gain *= w.weight
                 for rank in self._in_window(postings[key], window):
-                    scores[rank] += w.weight * gain
+                    scores[rank] += gain
         for key, gain in names.gains.items():
+            gain *= names.weight
             for rank in hits[key]:
-                scores[rank] += names.weight * gain
+                scores[rank] += gain
         fixed = self._fixed_logits(en, ranks)
         leads = self._coverage.logits(ranks, self._coverage.told(en))
         return [(rank, scores[rank] + f + lead) for rank, f, lead in zip(ranks, fixed, leads)]

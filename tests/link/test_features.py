@@ -3,7 +3,7 @@
 from datetime import date
 
 from mee_archive.link.english import stem
-from mee_archive.link.features import chinese_features, dictionary_words, english_features, url_day_and_docid
+from mee_archive.link.features import chinese_features, dictionary_words, english_features, segment, url_day_and_docid
 from mee_archive.link.resources import _t2s
 
 
@@ -48,7 +48,7 @@ def test_lead_is_title_and_first_paragraph_only(ex):
     assert "渤海" not in zh.lead and "渤海" in dictionary_words(ex.china_rok_zh["body"])
 
 
-def test_dictionary_words_include_overlaps_and_long_words():
-    words = dictionary_words("保护生物多样性")
-    assert {"保护", "生物", "多样性", "生物多样性"} <= words.keys()
-    assert words["生物多样性"] == 2
+def test_dictionary_words_overlap_but_a_segmentation_counts_each_character_once():
+    text = "保护生物多样性，黑臭水体"
+    assert {"保护", "生物", "多样性", "生物多样性", "黑", "臭", "水体"} <= dictionary_words(text)
+    assert segment(text) == ["保护", "生物多样性", "，", "黑", "臭", "水体"]
