@@ -60,6 +60,10 @@ def report(results: list[CrawlResult], output: str) -> int:
             raise CliError(f"could not reach the site: {r.get('mee/first_error', 'no response at all')}", exit_code=1)
         if r.errors:
             console.print(f"[yellow]{r.spider}: {r.errors} error(s); first: {r.get('mee/first_error', '?')}[/]")
+    for r in results:
+        links = {k.rsplit("/", 1)[1]: v for k, v in r.stats.items() if k.startswith("mee/links/")}
+        if links:
+            console.print("links to Chinese originals: " + " · ".join(f"{n} {k}" for k, n in sorted(links.items())))
     console.print(f"items: {Path(output, 'items').resolve()}/")
     if results and results[0].log_file:
         console.print(f"log:   {results[0].log_file}")

@@ -3,9 +3,16 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
 from mee_archive.cli import CliError
 from mee_archive.cli.crawl_options import SPIDERS, add_crawl_options, report, settings_overrides
+from mee_archive.feeds import read_records
+from mee_archive.link.evaluate import evaluate
+from mee_archive.replica.corpus import build_corpus
+from mee_archive.replica.model import Corpus
+from mee_archive.replica.server import ReplicaServer
+from mee_archive.replica.truth import export_truth
 from mee_archive.runner import crawl
 
 # The replica is our own server on loopback: no need for the politeness the real site deserves.
@@ -41,9 +48,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from mee_archive.replica.corpus import build_corpus
-    from mee_archive.replica.server import ReplicaServer
-
     overrides = settings_overrides(args)
     corpus = build_corpus(args.seed, args.releases)
     try:
@@ -53,4 +57,15 @@ def run(args: argparse.Namespace) -> int:
     with server:
         print(f"replica of {len(corpus.releases())} releases serving at {server.url}")
         results = crawl(SPIDERS, {**REPLICA_PACE, **overrides, "MEE_PROXY": server.url})
-    return report(results, args.output)
+    code = report(results, args.output)
+    print_link_quality(corpus, Path(args.output))
+    return code
+
+
+def print_link_quality(corpus: Corpus, output: Path) -> None:
+    """The demo knows the replica's truth, so it can say how good the links it made are."""
+    links = output / "items" / "links.jsonl"
+    if links.exists():
+        scores = evaluate(read_records(links), export_truth(corpus))
+        print(f"links vs. the replica's truth: precision {scores.precision:.3f}, recall {scores.recall:.3f} "
+              f"({scores.right} right of {scores.linked} linked; {scores.with_original} releases have an original)")
