@@ -16,7 +16,7 @@ import time
 
 from mee_archive.link import link_items
 from mee_archive.link.evaluate import evaluate
-from mee_archive.link.resources import cedict, cedict_prefixes, gloss_vocabulary, pinyin_table
+from mee_archive.link.resources import cedict, cedict_pieces, gloss_vocabulary, pinyin_table
 from mee_archive.replica.corpus import build_corpus
 from mee_archive.replica.truth import export_truth, export_zh
 
@@ -46,7 +46,7 @@ def main(english: int = 2_000, chinese: int = 20_000) -> None:
     print(f"{len(en_items)} English releases, {len(zh_items)} Chinese items "
           f"({sum(len(z['body']) for z in zh_items) / 1e6:.1f} M characters)")
     _timed("load the CC-CEDICT and pinyin tables", lambda: (
-        cedict(), cedict_prefixes(), gloss_vocabulary(), pinyin_table()))
+        cedict(), cedict_pieces(), gloss_vocabulary(), pinyin_table()))
     results = _timed("link_items (features, windows, scores, assignment)",
                      lambda: link_items(en_items, zh_items))
     scores = evaluate([r.record() for r in results], truth)

@@ -53,10 +53,20 @@ def cedict() -> dict[str, frozenset[str]]:
     return {word: frozenset(stems) for word, stems in glosses.items() if stems}
 
 
+# Flags of a piece of text in ``cedict_pieces``.
+IS_WORD, IS_PREFIX = 1, 2
+
+
 @cache
-def cedict_prefixes() -> frozenset[str]:
-    """Every proper beginning of a dictionary word ("生物多样" of "生物多样性")."""
-    return frozenset(word[:end] for word in cedict() for end in range(1, len(word)))
+def cedict_pieces() -> dict[str, int]:
+    """Every dictionary word and every proper beginning of one ("生物多样" of "生物多样性"),
+    flagged IS_WORD and/or IS_PREFIX: one look-up tells a scan both whether to record a
+    piece and whether to extend it."""
+    pieces = dict.fromkeys(cedict(), IS_WORD)
+    for word in cedict():
+        for end in range(1, len(word)):
+            pieces[word[:end]] = pieces.get(word[:end], 0) | IS_PREFIX
+    return pieces
 
 
 @cache

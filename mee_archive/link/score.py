@@ -20,9 +20,12 @@ from mee_archive.link.config import LinkConfig
 from mee_archive.link.coverage import LeadCoverage
 from mee_archive.link.features import Features
 from mee_archive.link.names import PinyinText
+from mee_archive.link.resources import cedict
 
 # Set-valued keys compared by set intersection: (Features attribute, config name prefix).
 SET_KINDS = (("numbers", "number"), ("dates", "date"), ("title_words", "title"), ("words", "word"))
+# Kinds whose Chinese keys are dictionary words, compared as the stems of their glosses.
+GLOSSED_KINDS = ("title_words", "words")
 # Keys of one kind beyond this many (the rarest kept: long texts' content words) add cost,
 # not evidence.
 MAX_KEYS_PER_KIND = 60
@@ -89,14 +92,29 @@ class Scorer:
         self._size = sum(item is not None for item in ranked)
         self._pinyin = PinyinText([item.pinyin if item else "" for item in ranked])
         # Only keys some English item has can ever be shared: the rest need no postings.
-        wanted = {attr: frozenset().union(*(getattr(en, attr) for en in english)) for attr, _ in SET_KINDS}
+        self._wanted = {attr: frozenset().union(*(getattr(en, attr) for en in english)) for attr, _ in SET_KINDS}
+        self._glossed: dict[str, frozenset[str]] = {}
         self._postings: dict[str, dict[str, list[int]]] = {attr: {} for attr, _ in SET_KINDS}
         for rank, item in enumerate(ranked):
             if item is None:
                 continue
             for attr, postings in self._postings.items():
-                for key in getattr(item, attr) & wanted[attr]:
+                for key in self._keys(item, attr):
                     postings.setdefault(key, []).append(rank)
+
+    def _keys(self, zh: Features, attr: str) -> frozenset[str]:
+        """A Chinese item's keys of one kind that some English item has: figures and dates
+        as they are, dictionary words as the English stems they gloss."""
+        wanted = self._wanted[attr]
+        if attr not in GLOSSED_KINDS:
+            return getattr(zh, attr) & wanted
+        glossed, dictionary = self._glossed, cedict()
+        stems = []
+        for word in getattr(zh, attr):
+            if word not in glossed:  # words recur: each is looked up once per run
+                glossed[word] = dictionary[word] & self._wanted["words"]
+            stems.append(glossed[word])
+        return frozenset().union(*stems) & wanted
 
     def _rate(self, count: int, size: int, prefix: str) -> float:
         """Smoothed share of Chinese items having a key seen in ``count`` of ``size``."""
@@ -190,14 +208,14 @@ class Scorer:
             "docid": self._docid_logit(en, zh),
             "lead": self._coverage.logit(rank, told),
         }
-        parts |= {attr: w.logit(w.gains.keys() & getattr(zh, attr)) for attr, w in weights.items()}
+        parts |= {attr: w.logit(w.gains.keys() & self._keys(zh, attr)) for attr, w in weights.items()}
         parts["names"] = names.logit(found & names.gains.keys())
-        shared_words = weights["words"].gains.keys() & zh.words
+        shared_words = weights["words"].gains.keys() & self._keys(zh, "words")
         return {
             "numbers": sorted(en.numbers & zh.numbers),
             "dates": sorted(en.dates & zh.dates),
             "names": sorted(found),
-            "title_words": sorted(en.title_words & zh.title_words),
+            "title_words": sorted(en.title_words & self._keys(zh, "title_words")),
             "word_overlap": f"{len(shared_words)}/{len(weights['words'].gains)}",
             "lead_told": self._coverage.told_words(rank, told)[:8],
             "gap_days": (en.day - zh.day).days if en.day and zh.day else None,

@@ -4,7 +4,7 @@ from datetime import date
 
 from mee_archive.link.english import stem
 from mee_archive.link.features import chinese_features, dictionary_words, english_features, segment, url_day_and_docid
-from mee_archive.link.resources import _t2s
+from mee_archive.link.resources import _t2s, cedict
 
 
 def test_url_gives_day_and_docid():
@@ -39,7 +39,8 @@ def test_english_and_chinese_keys_overlap_on_the_same_event(ex):
     assert en.dates & zh.dates == {"6-25"}
     assert {"2.5", "3"} <= en.numbers & zh.numbers
     assert {"liganjie", "lihaisheng", "yangyu"} <= {name for name in en.names if name in zh.pinyin}
-    assert {stem(w) for w in ("cooperation", "launched", "environmental")} <= en.title_words & zh.title_words
+    zh_title_glosses = frozenset().union(*(cedict()[word] for word in zh.title_words))
+    assert {stem(w) for w in ("cooperation", "launched", "environmental")} <= en.title_words & zh_title_glosses
 
 
 def test_lead_is_title_and_first_paragraph_only(ex):
