@@ -103,10 +103,10 @@ def headings(page: parsel.Selector, body: parsel.Selector | None) -> list[str]:
     """Texts of visible title-like elements; with a body, only those before it, nearest first
     (a hidden dialog or a "related" box after the body has headings of its own)."""
     found = []
+    before = None if body is None else set(body.root.xpath("preceding::*"))
     for selector in TITLE_SELECTORS:
         elements = visible(page.css(selector))
-        if body is not None:
-            before = set(body.root.itersiblings(preceding=True)) | set(body.root.xpath("preceding::*"))
+        if before is not None:
             elements = [e for e in elements if e.root in before][::-1]
         found += [lines[0] for e in elements if (lines := block_lines(e))]
     return found
