@@ -45,9 +45,9 @@ def parse_record(data: bytes, offset: int = 0, length: int = 0) -> RawRecord:
     """Parse one uncompressed WARC record (the inflated content of one gzip member)."""
     head, sep, rest = data.partition(b"\r\n\r\n")
     lines = head.decode("utf-8", "replace").split("\r\n")
-    headers = tuple(tuple(part.strip() for part in line.split(":", 1))
-                    for line in lines[1:] if ":" in line)
-    record = RawRecord(offset, length, headers, b"", False)  # type: ignore[arg-type]
+    pairs = (line.partition(":") for line in lines[1:] if ":" in line)
+    headers = tuple((name.strip(), value.strip()) for name, _, value in pairs)
+    record = RawRecord(offset, length, headers, b"", False)
     declared = record.header("Content-Length")
     if not (lines[0].startswith("WARC/") and sep and declared and declared.isdigit()):
         return record
