@@ -23,7 +23,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
 from urllib.parse import urlsplit
 
-from mee_archive.replica.faults import FaultConfig, FaultPlan, permanent_losses
+from mee_archive.replica.faults import FaultConfig, FaultPlan
 from mee_archive.replica.model import Corpus
 from mee_archive.replica.site import Resource, Site, host_kind, stable_hash
 
@@ -271,10 +271,6 @@ class ReplicaServer:
     def url(self) -> str:
         """The proxy URL to give a crawler (``http://127.0.0.1:PORT``)."""
         return f"http://{self._httpd.server_address[0]}:{self.port}"
-
-    def lost(self) -> dict[str, str]:
-        """Articles that the switched-on permanent faults make unreachable (URL -> reason)."""
-        return permanent_losses(self.corpus, self.faults)
 
     def gzipped(self, body: bytes) -> bytes:
         """gzip of a body, deterministic (mtime 0); ordinary pages are cached, oversized ones not."""

@@ -114,7 +114,7 @@ def test_truncated_body_then_whole(corpus):
 
 def test_notfound_for_listed_articles_is_permanent_and_reported(corpus):
     with ReplicaServer(corpus, faults=FaultConfig(modes=frozenset({"notfound"}), rate=0.3, seed=1)) as srv:
-        lost = srv.lost()
+        lost = permanent_losses(corpus, srv.faults)
         assert lost and set(lost.values()) == {"404 Not Found"}
         gone = next(iter(lost))
         assert [get(srv, gone)[0] for _ in range(3)] == [404] * 3
@@ -122,7 +122,6 @@ def test_notfound_for_listed_articles_is_permanent_and_reported(corpus):
         assert get(srv, kept)[0] == 200
         listed = parsel.Selector(get(srv, "http://english.mee.gov.cn/News_service/news_release/")[2].decode())
         assert listed.css("ul.news_list a")  # lists stay whole: the loss is the article only
-        assert lost == permanent_losses(corpus, srv.faults)
 
 
 def test_redirect_loop_bounces_between_host_names(corpus):
@@ -132,7 +131,7 @@ def test_redirect_loop_bounces_between_host_names(corpus):
         assert status == 302 and urlsplit(headers["Location"]).hostname == "english.mep.gov.cn"
         status, headers, _ = get(srv, headers["Location"])
         assert (status, headers["Location"]) == (302, url)
-        assert srv.lost()[url] == "redirect loop"
+        assert permanent_losses(corpus, srv.faults)[url] == "redirect loop"
 
 
 def test_redirect_old_hosts_and_lists_linking_through_them(corpus):
@@ -145,7 +144,7 @@ def test_redirect_old_hosts_and_lists_linking_through_them(corpus):
         assert all(urlsplit(h).hostname == "english.mep.gov.cn" for h in hrefs)
         status, headers, _ = get(srv, urljoin(page, hrefs[0]))
         assert status == 301 and get(srv, headers["Location"])[0] == 200
-        assert not srv.lost()
+        assert not permanent_losses(corpus, srv.faults)
 
 
 def test_duplicate_entries_keep_the_page_count(corpus):
