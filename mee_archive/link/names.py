@@ -3,7 +3,8 @@
 People's names are not in any dictionary, but they survive translation as pinyin: 李干杰
 is "Li Ganjie", 黄润秋 "Huang Runqiu". An English name becomes a key ("liganjie") and a
 Chinese text becomes its toneless pinyin (each character's most common reading, glued
-together), so a name is found by a substring test. Only capitalised words that spell
+together, then again with CC-CEDICT's surname readings: 翟青 is "Zhai Qing"), so a name is
+found by a substring test. Only capitalised words that spell
 pinyin count, and a lone word only if the dictionary does not already translate it
 ("Hebei" is matched as a dictionary word, "Xiong'an" and people's names are not).
 """
@@ -16,7 +17,7 @@ from collections.abc import Sequence
 from functools import cache
 
 from mee_archive.link.english import stem
-from mee_archive.link.resources import gloss_vocabulary, pinyin_syllables, pinyin_table
+from mee_archive.link.resources import gloss_vocabulary, pinyin_syllables, pinyin_table, surname_pinyin_table
 
 # A capitalised word, possibly hyphenated or with an apostrophe ("Xiong'an", "Zhen-hua").
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]*(?:['\u2019-][a-z]+)*\b|\b[A-Z]{2,}\b")
@@ -57,8 +58,10 @@ def english_name_keys(text: str) -> set[str]:
 
 
 def chinese_pinyin(text: str) -> str:
-    """The toneless pinyin of a Chinese text, syllables glued, other characters kept."""
-    return text.translate(pinyin_table())
+    """The toneless pinyin of a Chinese text, syllables glued, other characters kept; then,
+    if it differs, the same with surname readings (翟 as zhai, not di), after a line break."""
+    common, surnames = text.translate(pinyin_table()), text.translate(surname_pinyin_table())
+    return common if common == surnames else f"{common}\n{surnames}"
 
 
 class PinyinText:

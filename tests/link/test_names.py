@@ -30,3 +30,10 @@ def test_pinyin_text_finds_a_name_only_within_the_given_items():
     assert text.find("liganjie", range(1, 2)) == []
     assert text.find("huangrunqiu", range(3, 4)) == [3]
     assert text.find("liganjie", range(2, 2)) == []
+
+
+def test_surnames_are_also_read_as_surnames():
+    pinyin = chinese_pinyin("副部长翟青、曾晓东出席，单位负责人")
+    assert "zhaiqing" in pinyin and "zengxiaodong" in pinyin  # 翟 is "di", 曾 "ceng" elsewhere
+    assert "danwei" in pinyin  # the common reading is kept too
+    assert chinese_pinyin("李干杰") == "liganjie"
