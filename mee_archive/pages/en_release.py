@@ -29,19 +29,19 @@ _LABELLED_DATE = re.compile(r"^(?:Source|Article\s*type|Date|Updated|Release\s*d
 _CN_SWITCH = re.compile(r"^中文\s*Hot\s*Keywords", re.IGNORECASE)
 
 
-def _title(page: parsel.Selector, body: parsel.Selector | None, metas: dict[str, str]) -> str:
+def _title(page: parsel.Selector, container: parsel.Selector | None, metas: dict[str, str]) -> str:
     """ArticleTitle meta; else the visible heading that `<title>` names; else either of them."""
     if metas.get("ArticleTitle"):
         return text.normalize(metas["ArticleTitle"])
-    return choose_title(page_title(page), headings(page, body))
+    return choose_title(page_title(page), headings(page, container))
 
 
-def _pictures(body: parsel.Selector, container: parsel.Selector | None, url: str) -> Media:
+def _pictures(whole: parsel.Selector, container: parsel.Selector | None, url: str) -> Media:
     """Images of the body container, then those elsewhere on the page stored in the article's
     own folder (TRS keeps an article's embeds there; logos and menus live elsewhere)."""
     inside = images(container, url) if container is not None else []
     seen = {p["url"] for p in inside}
-    return inside + [p for p in images(body, url) if same_folder(p["url"], url) and p["url"] not in seen]
+    return inside + [p for p in images(whole, url) if same_folder(p["url"], url) and p["url"] not in seen]
 
 
 def printed_date(lines: list[str]) -> str | None:
@@ -74,17 +74,17 @@ def parse_release(html: str, url: str) -> dict[str, Any]:
     text); the boilerplate pipeline removes it with `text.strip_boilerplate`.
     """
     page = parsel.Selector(text=html)
-    body = page_body(page)
+    whole = page_body(page)
     metas = meta_tags(page)
     address = parse_article_url(url)
-    page_lines = block_lines(body)
+    page_lines = block_lines(whole)
     container = find_body(page)
     if container is None:
-        lines, extraction = block_lines(body, skip_chrome=True), "fallback"
+        lines, extraction = block_lines(whole, skip_chrome=True), "fallback"
     else:
         lines = block_lines(container)
         extraction = "meta" if metas.get("ArticleTitle") else "structural"
-    pictures = _pictures(body, container, url)
+    pictures = _pictures(whole, container, url)
     files = attachments(page, url)
     # The URL's t-date is the publication date (verified, site-spec); TRS rewrites PubDate when
     # a document is re-published, so it only stands in for a URL without a date.
