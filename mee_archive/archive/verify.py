@@ -23,12 +23,16 @@ _INDEXED = {"response", "revisit", "resource"}
 
 @dataclass
 class Report:
-    counts: Counter = field(default_factory=Counter)
+    """What verification found: counts of what it checked, faults (each fails the archive) and
+    warnings (worth knowing, not wrong: a file a live crawl holds open, items without citations)."""
+
+    counts: Counter[str] = field(default_factory=Counter)
     faults: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
+        """True when nothing is wrong; warnings do not count."""
         return not self.faults
 
 
