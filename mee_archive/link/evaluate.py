@@ -14,18 +14,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from mee_archive.link.features import url_key
+
 WRONG, SPURIOUS, MISSED = "wrong", "spurious", "missed"
 # Score bands of the calibration table (lower bounds).
 BANDS = (0.0, 0.5, 0.8, 0.9, 0.95, 0.99, 0.999)
-
-
-def url_key(url: str | None) -> str | None:
-    """A URL as compared: no scheme, lower-case host."""
-    if not url:
-        return None
-    rest = url.split("://", 1)[-1]
-    host, _, path = rest.partition("/")
-    return f"{host.lower()}/{path}"
 
 
 @dataclass(frozen=True)

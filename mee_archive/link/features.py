@@ -65,6 +65,14 @@ def _parse_day(value: Any) -> date | None:
         return None
 
 
+def url_key(url: str | None) -> str | None:
+    """A URL as compared: no scheme (both sites serve http and https), lower-case host."""
+    if not url:
+        return None
+    host, _, path = url.split("://", 1)[-1].partition("/")
+    return f"{host.lower()}/{path}"
+
+
 def url_day_and_docid(url: str) -> tuple[date | None, int | None]:
     """Publication day and docid from a TRS article URL, or Nones if it is not one."""
     match = _TRS_URL.search(url or "")

@@ -12,7 +12,7 @@ from typing import Any
 from mee_archive.link.assign import LINKED, Decision, assign
 from mee_archive.link.candidates import DateIndex
 from mee_archive.link.config import LinkConfig
-from mee_archive.link.features import Features, chinese_features, day_and_docid, english_features
+from mee_archive.link.features import Features, chinese_features, day_and_docid, english_features, url_key
 from mee_archive.link.score import Scorer, sigmoid
 
 
@@ -58,8 +58,13 @@ def _describe(item: dict[str, Any], features: Features, decision: Decision, evid
 def link_items(
     english: list[dict[str, Any]], chinese: list[dict[str, Any]], config: LinkConfig | None = None
 ) -> list[LinkResult]:
-    """Link each English item to at most one Chinese item, one-to-one across the lists."""
+    """Link each English item to at most one Chinese item, one-to-one across the lists.
+
+    A Chinese item listed twice (the same URL, http or https) is read once: two copies
+    would otherwise make every link to it ambiguous.
+    """
     config = config or LinkConfig()
+    chinese = _each_url_once(chinese)
     en_features = [english_features(item) for item in english]
     index = DateIndex([day_and_docid(item, prefer_url_day=False)[0] for item in chinese])
     windows = [index.window(f.day, config.max_lag_days, config.max_lead_days) for f in en_features]
@@ -84,6 +89,19 @@ def link_items(
                        None if linked else described)
         )
     return results
+
+
+def _each_url_once(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The items in order, each URL's first listing only (items without a URL all kept)."""
+    seen: set[str] = set()
+    unique = []
+    for item in items:
+        key = url_key(item.get("url"))
+        if key not in seen:
+            unique.append(item)
+            if key:
+                seen.add(key)
+    return unique
 
 
 def _needed_ranks(windows: list[range], index: DateIndex) -> set[int]:

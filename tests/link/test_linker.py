@@ -70,3 +70,9 @@ def test_empty_inputs():
     assert link_items([], []) == []
     [result] = link_items([{"url": "http://example.org/en/1", "title": "T", "body": "B"}], [])
     assert result.zh_status == NO_CANDIDATE
+
+
+def test_a_chinese_item_listed_twice_is_read_once(english, chinese, ex):
+    twice = [*chinese, {**ex.meeting_zh, "url": ex.meeting_zh["url"].replace("http://", "https://")}]
+    result = link_items(english, twice)[1]
+    assert result.zh_status == "linked" and result.zh["url"] == ex.meeting_zh["url"]
