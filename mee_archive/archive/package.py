@@ -62,10 +62,14 @@ def build_wacz(warcs: list[Path], target: Path, title: str, spiders: set[str]) -
         if pages:
             args[1:1] = ["-p", str(pages_file)]
         said = io.StringIO()
-        with contextlib.redirect_stdout(said):
-            status = wacz_main(args)
+        try:
+            with contextlib.redirect_stdout(said):
+                status = wacz_main(args)
+        except Exception as exc:  # py-wacz raises, rather than returns, on a WARC it cannot read
+            status, said = 1, io.StringIO(f"{type(exc).__name__}: {exc}")
     if status:
         partial.unlink(missing_ok=True)
-        raise PackageError(said.getvalue().strip().splitlines()[-1])
+        lines = said.getvalue().strip().splitlines()
+        raise PackageError(lines[-1] if lines else f"exit status {status}")
     partial.replace(target)
     return len(pages)
