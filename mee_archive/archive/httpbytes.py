@@ -19,6 +19,7 @@ faithfully as the downloader allows:
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from http import HTTPStatus
 from urllib.parse import urlsplit
 
@@ -27,7 +28,7 @@ from scrapy.http import Headers, Response
 
 CRLF = b"\r\n"
 # Credentials for the proxy are not part of the exchange with the site and must not be archived.
-_NEVER_RECORDED = {b"proxy-authorization"}
+_NEVER_RECORDED = frozenset({b"proxy-authorization"})
 
 
 def reason_phrase(status: int) -> str:
@@ -45,7 +46,7 @@ def wire_protocol(protocol: str | None) -> tuple[str, str | None]:
     return (protocol or "HTTP/1.1"), None
 
 
-def header_lines(headers: Headers, skip: set[bytes] = frozenset()) -> list[bytes]:
+def header_lines(headers: Headers, skip: Collection[bytes] = frozenset()) -> list[bytes]:
     """``Name: value`` lines, one per value, bytes exactly as held by Scrapy."""
     lines = []
     for name in headers.keys():
