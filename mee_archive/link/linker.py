@@ -43,6 +43,7 @@ class LinkResult:
 
 
 def _describe(item: dict[str, Any], features: Features, decision: Decision, evidence: dict) -> dict[str, Any]:
+    """The ``zh`` record of a Chinese item chosen (or refused) for an English one."""
     if decision.runner_up_logit is not None:
         evidence = {**evidence, "margin": round(decision.logit - decision.runner_up_logit, 2)}
     return {

@@ -2,7 +2,8 @@
 
 The score is a log-odds sum, turned into a probability by the logistic function:
 prior + date-gap prior + docid hint + for each kind of key (figures, dates, names, title
-words, content words) a tempered naive-Bayes log-likelihood ratio (see LinkConfig). A key
+words, content words) a tempered naive-Bayes log-likelihood ratio (see LinkConfig), plus
+the candidate's lead read back against the English (coverage.py). A key
 every Chinese item has proves nothing (its ratio is zero); a rare key shared is strong
 evidence; a key the English states but the candidate lacks counts against it. Key
 frequencies come from the whole Chinese collection, except for names, which are looked
@@ -15,6 +16,7 @@ import math
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from mee_archive.link.config import LinkConfig
 from mee_archive.link.coverage import LeadCoverage
@@ -54,7 +56,7 @@ def key_weights(keys: dict[str, float], recall: float, weight: float) -> KeyWeig
     return KeyWeights(weight, base, gains)
 
 
-def gap_logit(en_day, zh_day, config: LinkConfig) -> float:
+def gap_logit(en_day: date | None, zh_day: date | None, config: LinkConfig) -> float:
     """Prior log-odds from the publication gap: 0 for the usual 0-14 days, less otherwise."""
     if en_day is None or zh_day is None:
         return config.unknown_day_logit
@@ -69,6 +71,7 @@ def prior_logit(window_size: int, config: LinkConfig) -> float:
 
 
 def sigmoid(logit: float) -> float:
+    """The probability of a log-odds (clamped: exp overflows past about 700)."""
     return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, logit))))
 
 
