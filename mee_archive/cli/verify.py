@@ -31,11 +31,16 @@ def run(args: argparse.Namespace) -> int:
     report = verify_archive(layout.root)
     for name, count in report.counts.items():
         print(f"{name:>26}: {count}")
-    for warning in report.warnings[:SHOWN]:
-        print(f"warning: {warning}")
-    for fault in report.faults[:SHOWN]:
-        print(f"FAULT: {fault}")
-    if len(report.faults) > SHOWN:
-        print(f"... and {len(report.faults) - SHOWN} more faults")
+    _print_some("warning", report.warnings)
+    _print_some("FAULT", report.faults)
     print(f"archive {layout.root}: " + ("OK" if report.ok else f"{len(report.faults)} fault(s)"))
     return 0 if report.ok else 1
+
+
+def _print_some(label: str, messages: list[str]) -> None:
+    """The first SHOWN messages one per line, then how many more there are (an archive with a
+    systematic fault has thousands of the same)."""
+    for message in messages[:SHOWN]:
+        print(f"{label}: {message}")
+    if len(messages) > SHOWN:
+        print(f"... and {len(messages) - SHOWN} more {label.lower()}s")
