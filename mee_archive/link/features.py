@@ -24,7 +24,9 @@ from typing import Any
 from mee_archive.link.english import content_stems
 from mee_archive.link.names import chinese_pinyin, english_name_keys
 from mee_archive.link.numbers import chinese_dates, chinese_numbers, english_dates, english_numbers, weekday_keys
-from mee_archive.link.resources import IS_PREFIX, IS_WORD, cedict_pieces, gloss_vocabulary, to_simplified
+from mee_archive.link.resources import (
+    IS_PREFIX, IS_WORD, cedict_pieces, gloss_vocabulary, single_character_words, to_simplified,
+)
 
 # Dictionary words are looked up from single characters (黑臭水体 is "black and odorous
 # water bodies" only through 黑 and 臭) to this length (生物多样性, 5, is one word).
@@ -119,13 +121,13 @@ def english_features(item: dict[str, Any]) -> Features:
     )
 
 
-def _matches(text: str) -> Iterator[tuple[int, int]]:
-    """(start, end) of every dictionary word in the text, shortest first at each start. A
-    start is extended only while it still begins some dictionary word: most cost two
-    look-ups."""
+def _long_matches(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of every dictionary word of two or more characters in the text,
+    shortest first at each start. A start is extended only while it still begins some
+    dictionary word: most cost one look-up."""
     pieces, size = cedict_pieces(), len(text)
-    for start in range(size):
-        end, limit = start + 1, min(start + MAX_WORD_CHARS, size)
+    for start in range(size - 1):
+        end, limit = start + 2, min(start + MAX_WORD_CHARS, size)
         while True:
             flags = pieces.get(text[start:end], 0)
             if flags & IS_WORD:
@@ -138,14 +140,15 @@ def _matches(text: str) -> Iterator[tuple[int, int]]:
 def dictionary_words(text: str) -> set[str]:
     """Every CC-CEDICT word in a simplified Chinese text, overlaps included (interned:
     20,000 items hold millions of copies of a few thousand words)."""
-    return {intern(text[start:end]) for start, end in _matches(text)}
+    words = {intern(text[start:end]) for start, end in _long_matches(text)}
+    return words | (single_character_words() & set(text))
 
 
 def segment(text: str) -> list[str]:
     """The text cut into dictionary words, longest first from left to right (forward
     maximum matching): each character counted once, in the longest word it can belong to."""
     longest = list(range(1, len(text) + 1))  # where the longest word from each start ends
-    for start, end in _matches(text):
+    for start, end in _long_matches(text):
         longest[start] = end
     words, start = [], 0
     while start < len(text):

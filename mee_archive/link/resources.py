@@ -75,6 +75,12 @@ def cedict_pieces() -> dict[str, int]:
 
 
 @cache
+def single_character_words() -> frozenset[str]:
+    """The dictionary's one-character words, found in a text by a set intersection."""
+    return frozenset(word for word in cedict() if len(word) == 1)
+
+
+@cache
 def gloss_vocabulary() -> frozenset[str]:
     """Every stem some Chinese word translates to: English words the dictionary can match."""
     return frozenset().union(*cedict().values())
