@@ -23,7 +23,6 @@ import pytest
 
 from mee_archive.archive.layout import ArchiveLayout
 
-REPO = Path(__file__).resolve().parents[2]
 SPIDER = Path(__file__).with_name("tiny_spider.py")
 RELEASE_TEXT = "MEE holds a ministerial executive meeting on soil pollution"
 
@@ -153,34 +152,6 @@ def crawl_command(output: Path, start_url: str, *settings: str) -> list[str]:
     return args
 
 
-def run_crawl(output: Path, start_url: str, *settings: str,
-              expect_success: bool = True) -> subprocess.CompletedProcess:
-    result = subprocess.run(crawl_command(output, start_url, *settings), cwd=REPO,
-                            capture_output=True, text=True, timeout=120)
-    if expect_success:
-        assert result.returncode == 0, result.stderr[-3000:]
-    return result
-
-
-# The replica is ours and on loopback: crawl it at full speed.
-REPLICA_PACE = ("DOWNLOAD_DELAY=0", "AUTOTHROTTLE_ENABLED=False", "CONCURRENT_REQUESTS_PER_DOMAIN=16")
-
-
-def run_replica_crawl(spider: str, proxy: str, output: Path, *settings: str) -> subprocess.CompletedProcess:
-    """``scrapy crawl`` of a real spider through the replica at ``proxy``, as cron or scrapyd runs
-    it; later settings win."""
-    args = [sys.executable, "-m", "scrapy", "crawl", spider]
-    for setting in (f"MEE_PROXY={proxy}", f"MEE_OUTPUT_DIR={output}", *REPLICA_PACE, *settings):
-        args += ["-s", setting]
-    return subprocess.run(args, cwd=REPO, capture_output=True, text=True, timeout=300)
-
-
-@pytest.fixture(scope="session")
-def replica_crawl():
-    """``replica_crawl(spider, proxy, output, *settings)``: see run_replica_crawl."""
-    return run_replica_crawl
-
-
 @pytest.fixture(scope="session")
 def crawl_args():
     """``crawl_args(output, start_url, *settings)``: the command line of a tiny-spider crawl."""
@@ -188,10 +159,18 @@ def crawl_args():
 
 
 @pytest.fixture(scope="session")
-def crawl():
-    """``crawl(output, start_url, *settings)``: run the tiny spider to the end (test modules cannot
-    import conftest under pytest's importlib mode, so helpers come as fixtures)."""
-    return run_crawl
+def crawl(repo: Path) -> Callable[..., subprocess.CompletedProcess]:
+    """``crawl(output, start_url, *settings, expect_success=True)``: run the tiny spider to the end
+    (test modules cannot import conftest under pytest's importlib mode, so helpers come as fixtures)."""
+
+    def run(output: Path, start_url: str, *settings: str, expect_success: bool = True) -> subprocess.CompletedProcess:
+        result = subprocess.run(crawl_command(output, start_url, *settings), cwd=repo,
+                                capture_output=True, text=True, timeout=120)
+        if expect_success:
+            assert result.returncode == 0, result.stderr[-3000:]
+        return result
+
+    return run
 
 
 def _free_port() -> int:

@@ -18,15 +18,14 @@ from mee_archive.cli import main
 
 pytestmark = pytest.mark.slow
 SITE = "http://english.mee.gov.cn"
-REPO = Path(__file__).resolve().parents[2]
 
 
-def test_sigkill_then_repair_on_next_start(site, crawl, crawl_args, tmp_path: Path) -> None:
+def test_sigkill_then_repair_on_next_start(site, crawl, crawl_args, repo: Path, tmp_path: Path) -> None:
     layout = ArchiveLayout(tmp_path)
     site.release.clear()
     site.slow_reached.clear()
     killed = subprocess.Popen(crawl_args(tmp_path, f"{SITE}/list-slow.html", f"MEE_PROXY={site.url}"),
-                              cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                              cwd=repo, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         assert site.slow_reached.wait(60), "the crawl never reached the page that holds it"
         # warcinfo + robots, list, two releases, image (request and response each) + 2 metadata

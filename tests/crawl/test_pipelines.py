@@ -3,21 +3,16 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-import scrapy
+from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
-from scrapy.utils.test import get_crawler
 
 from mee_archive.addons import OutputLayout, feed_path
 from mee_archive.pipelines import BoilerplatePipeline, DuplicatesPipeline, SchemaValidationPipeline
 from mee_archive.runner import project_settings
-
-class ReleaseSpider(scrapy.Spider):
-    """Stands in for news_release: the pipelines only look at the spider's name."""
-
-    name = "news_release"
 
 
 URL = "http://english.mee.gov.cn/News_service/news_release/201806/t20180627_444891.shtml"
@@ -46,14 +41,6 @@ def release(**fields: object) -> dict:
     return item
 
 
-def crawler_for(tmp_path: Path):
-    settings = project_settings({"MEE_OUTPUT_DIR": str(tmp_path), "SPIDER_MODULES": [], "TWISTED_REACTOR_ENABLED": False})
-    OutputLayout().update_settings(settings)
-    crawler = get_crawler(ReleaseSpider, settings.copy_to_dict())
-    crawler.spider = ReleaseSpider()
-    return crawler
-
-
 def test_boilerplate_pipeline_keeps_the_release_and_records_what_it_removed() -> None:
     item = BoilerplatePipeline().process_item(release())
     assert item["paragraphs"] == [
@@ -65,8 +52,9 @@ def test_boilerplate_pipeline_keeps_the_release_and_records_what_it_removed() ->
     assert any("Hot Keywords" in line for line in item["boilerplate_removed"])
 
 
-def test_schema_pipeline_drops_incomplete_records_and_passes_good_ones(tmp_path: Path) -> None:
-    pipeline = SchemaValidationPipeline(crawler_for(tmp_path))
+def test_schema_pipeline_drops_incomplete_records_and_passes_good_ones(
+        make_crawler: Callable[..., Crawler]) -> None:
+    pipeline = SchemaValidationPipeline(make_crawler())
     good = BoilerplatePipeline().process_item(release())
     assert pipeline.process_item(good) is good
     with pytest.raises(DropItem, match="published"):
@@ -75,8 +63,9 @@ def test_schema_pipeline_drops_incomplete_records_and_passes_good_ones(tmp_path:
         pipeline.process_item({k: v for k, v in good.items() if k != "title"})
 
 
-def test_duplicates_pipeline_skips_urls_already_in_the_feed_even_after_a_cut_off_line(tmp_path: Path) -> None:
-    crawler = crawler_for(tmp_path)
+def test_duplicates_pipeline_skips_urls_already_in_the_feed_even_after_a_cut_off_line(
+        make_crawler: Callable[..., Crawler]) -> None:
+    crawler = make_crawler()
     feed = feed_path(crawler.settings, "news_release")
     feed.parent.mkdir(parents=True)
     other = URL.replace("444891", "444892")

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
+from subprocess import CompletedProcess
 from urllib.parse import urlsplit
 
 import pytest
@@ -13,7 +15,7 @@ from mee_archive.replica.model import Corpus
 from mee_archive.replica.server import ReplicaServer
 from mee_archive.replica.truth import export_truth
 
-from .conftest import read_jsonl, scrapy_crawl
+from .conftest import read_jsonl
 
 pytestmark = pytest.mark.slow
 
@@ -21,11 +23,11 @@ FAULTS = FaultConfig(modes=frozenset(FAULT_MODES), rate=0.15, seed=3, stall_seco
 
 
 @pytest.fixture(scope="module")
-def faulty_crawl(corpus: Corpus, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, int]:
+def faulty_crawl(corpus: Corpus, tmp_path_factory: pytest.TempPathFactory,
+                 replica_crawl: Callable[..., CompletedProcess]) -> tuple[Path, int]:
     output = tmp_path_factory.mktemp("faulty")
     with ReplicaServer(corpus, faults=FAULTS).start() as server:
-        result = scrapy_crawl("news_release", server.url, output, "-s", "DOWNLOAD_TIMEOUT=4",
-                              "-s", "RETRY_TIMES=3")
+        result = replica_crawl("news_release", server.url, output, "DOWNLOAD_TIMEOUT=4", "RETRY_TIMES=3")
     return output, result.returncode
 
 

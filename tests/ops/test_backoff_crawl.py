@@ -3,6 +3,7 @@ release, and each pause asked for was honoured by holding the host's slot."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -11,12 +12,13 @@ from mee_archive.replica.corpus import build_corpus
 from mee_archive.replica.faults import FaultConfig
 from mee_archive.replica.server import ReplicaServer
 
-from .conftest import crawl, items, manifests
+from .conftest import items, manifests
 
 pytestmark = pytest.mark.slow
 
 
-def test_retry_after_pauses_the_host_and_the_crawl_still_gets_everything(tmp_path: Path) -> None:
+def test_retry_after_pauses_the_host_and_the_crawl_still_gets_everything(
+        tmp_path: Path, crawl: Callable[..., int]) -> None:
     corpus = build_corpus(seed=7, releases=12)
     faults = FaultConfig(modes=frozenset({"429"}), rate=0.25, seed=2, retry_after=1)
     with ReplicaServer(corpus, faults=faults).start() as replica:

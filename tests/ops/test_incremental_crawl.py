@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -15,14 +16,15 @@ from mee_archive.replica.server import ReplicaServer
 from mee_archive.state import CrawlState, state_path
 from mee_archive.runner import project_settings
 
-from .conftest import crawl, fetched_since, items, manifests
+from .conftest import fetched_since, items, manifests
 
 pytestmark = pytest.mark.slow
 
 SEED = 7
 
 
-def test_a_second_run_fetches_no_release_again_and_a_third_only_the_new_ones(tmp_path: Path) -> None:
+def test_a_second_run_fetches_no_release_again_and_a_third_only_the_new_ones(
+        tmp_path: Path, crawl: Callable[..., int]) -> None:
     output = tmp_path / "archive"
     small = build_corpus(SEED, 20)
     with ReplicaServer(small).start() as replica:
@@ -56,7 +58,8 @@ def test_a_second_run_fetches_no_release_again_and_a_third_only_the_new_ones(tmp
     assert third["counts"]["releases"]["new"] == 6 and third["counts"]["releases"]["not_fetched_archived"] == 20
 
 
-def test_releases_listed_under_old_host_names_are_not_fetched_again_either(tmp_path: Path) -> None:
+def test_releases_listed_under_old_host_names_are_not_fetched_again_either(
+        tmp_path: Path, crawl: Callable[..., int]) -> None:
     corpus = build_corpus(SEED, 12)
     aliased = FaultConfig(modes=frozenset({"redirect"}), rate=0.5, seed=1)  # list links via english.mep.gov.cn
     with ReplicaServer(corpus, faults=aliased).start() as replica:
@@ -82,7 +85,8 @@ def with_changed_body(corpus: Corpus, url: str) -> Corpus:
     return replace(corpus, en=edited)
 
 
-def test_refresh_fetches_everything_and_keeps_a_changed_release_as_a_revision(tmp_path: Path) -> None:
+def test_refresh_fetches_everything_and_keeps_a_changed_release_as_a_revision(
+        tmp_path: Path, crawl: Callable[..., int]) -> None:
     output = tmp_path / "archive"
     corpus = build_corpus(SEED, 12)
     with ReplicaServer(corpus).start() as replica:
@@ -90,7 +94,7 @@ def test_refresh_fetches_everything_and_keeps_a_changed_release_as_a_revision(tm
     before = {i["url"]: i for i in items(output)}
     target = corpus.releases()[3].url
     with ReplicaServer(with_changed_body(corpus, target)).start() as replica:
-        assert crawl(replica.url, output, "-s", "MEE_REFRESH=True") == 0
+        assert crawl(replica.url, output, "MEE_REFRESH=True") == 0
         assert sorted(fetched_since(replica, 0, "page")) == sorted(before)
     records = items(output)
     assert len(records) == 13
@@ -108,7 +112,8 @@ def test_refresh_fetches_everything_and_keeps_a_changed_release_as_a_revision(tm
     assert identical & set(before) == set(before) - {target}  # the changed page is archived in full
 
 
-def test_embeds_a_kill_cut_off_are_fetched_by_the_next_run_and_nothing_else(tmp_path: Path) -> None:
+def test_embeds_a_kill_cut_off_are_fetched_by_the_next_run_and_nothing_else(
+        tmp_path: Path, crawl: Callable[..., int]) -> None:
     output = tmp_path / "archive"
     corpus = build_corpus(SEED, 20)
     embeds = {e for r in corpus.releases() for e in [*r.images, *r.attachments]}

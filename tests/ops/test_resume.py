@@ -6,8 +6,9 @@ from __future__ import annotations
 import os
 import signal
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from subprocess import Popen
 from typing import Any
 
 import pytest
@@ -19,12 +20,12 @@ from mee_archive.replica.server import ReplicaServer
 from mee_archive.runner import project_settings
 from mee_archive.state import CrawlState, state_path
 
-from .conftest import crawl, fetched_since, items, manifests, start_crawl
+from .conftest import fetched_since, items, manifests
 
 pytestmark = pytest.mark.slow
 
 # Slow enough that a kill lands mid-crawl, not after it.
-PACED = ["-s", "CONCURRENT_REQUESTS=2", "-s", "DOWNLOAD_DELAY=0.05"]
+PACED = ["CONCURRENT_REQUESTS=2", "DOWNLOAD_DELAY=0.05"]
 
 
 @pytest.fixture(scope="module")
@@ -34,7 +35,8 @@ def replica() -> Iterator[ReplicaServer]:
 
 
 @pytest.fixture(scope="module")
-def uninterrupted(replica: ReplicaServer, tmp_path_factory: pytest.TempPathFactory) -> Path:
+def uninterrupted(replica: ReplicaServer, tmp_path_factory: pytest.TempPathFactory,
+                  crawl: Callable[..., int]) -> Path:
     output = tmp_path_factory.mktemp("uninterrupted")
     assert crawl(replica.url, output) == 0
     return output
@@ -66,7 +68,7 @@ def answered_embeds(output: Path) -> set[str]:
         state.close()
 
 
-def kill_after(replica: ReplicaServer, output: Path, responses: int) -> None:
+def kill_after(start_crawl: Callable[..., Popen], replica: ReplicaServer, output: Path, responses: int) -> None:
     """Start a crawl and SIGKILL it once the replica has answered it ``responses`` times."""
     start = len(replica.requests)
     process = start_crawl(replica.url, output, *PACED)
@@ -81,9 +83,10 @@ def kill_after(replica: ReplicaServer, output: Path, responses: int) -> None:
 
 @pytest.mark.parametrize("responses", [3, 12, 28])
 def test_a_killed_crawl_resumes_to_the_same_items_and_records(
-        replica: ReplicaServer, uninterrupted: Path, tmp_path: Path, responses: int) -> None:
+        replica: ReplicaServer, uninterrupted: Path, tmp_path: Path, responses: int, crawl: Callable[..., int],
+        start_crawl: Callable[..., Popen]) -> None:
     output = tmp_path / "archive"
-    kill_after(replica, output, responses)
+    kill_after(start_crawl, replica, output, responses)
     assert manifests(output)[-1]["status"] == "running"  # the killed run says it never finished
     items_before = {r["url"] for r in read_records(output / "items" / "news_release.jsonl")}
     embeds_before = answered_embeds(output)

@@ -19,11 +19,12 @@ import pytest
 from mee_archive.addons import new_crawl_id
 from mee_archive.cli import CliError, main
 from mee_archive.cli import schedule as schedule_command
+from mee_archive.cli.demo import REPLICA_PACE
 from mee_archive.cli.schedule import Scrapyd as ScrapydApi
 from mee_archive.replica.corpus import build_corpus
 from mee_archive.replica.server import ReplicaServer
 
-from .conftest import REPLICA_PACE, REPO, fetched_since, free_port, items, manifests
+from .conftest import fetched_since, free_port, items, manifests
 
 pytestmark = pytest.mark.slow
 
@@ -81,23 +82,24 @@ class Scrapyd:
 
 
 @pytest.fixture(scope="module")
-def scrapyd(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Scrapyd]:
+def scrapyd(tmp_path_factory: pytest.TempPathFactory, repo: Path) -> Iterator[Scrapyd]:
     """A running scrapyd with the project deployed by scrapyd-deploy."""
     home = tmp_path_factory.mktemp("scrapyd")
     server = Scrapyd(home / "server")
     try:
         server.wait_until_up()
-        deploy(server, home / "project")
+        deploy(server, repo, home / "project")
         yield server
     finally:
         server.stop()
 
 
-def deploy(scrapyd: Scrapyd, workdir: Path) -> None:
-    """scrapyd-deploy from a copy of the project whose scrapy.cfg names this scrapyd and its login."""
+def deploy(scrapyd: Scrapyd, repo: Path, workdir: Path) -> None:
+    """scrapyd-deploy from a copy of the project in ``repo`` whose scrapy.cfg names this scrapyd and
+    its login."""
     workdir.mkdir()
     for name in PROJECT_FILES:
-        source = REPO / name
+        source = repo / name
         copy = shutil.copytree if source.is_dir() else shutil.copy2
         copy(source, workdir / name, **({"ignore": shutil.ignore_patterns("__pycache__")} if source.is_dir() else {}))
     (workdir / "scrapy.cfg").write_text(
@@ -113,8 +115,8 @@ def deploy(scrapyd: Scrapyd, workdir: Path) -> None:
 
 def schedule(scrapyd: Scrapyd, proxy: str, output: Path) -> str:
     job = new_crawl_id()
-    settings = dict(s.split("=", 1) for s in REPLICA_PACE[1::2])
-    scrapyd.api.schedule("mee_archive", "news_release", job, {"MEE_PROXY": proxy, "MEE_OUTPUT_DIR": output, **settings})
+    settings = {"MEE_PROXY": proxy, "MEE_OUTPUT_DIR": output, **REPLICA_PACE}
+    scrapyd.api.schedule("mee_archive", "news_release", job, settings)
     return job
 
 
@@ -149,7 +151,7 @@ def test_mee_archive_schedule_waits_for_its_jobs_and_exits_1_on_errors(
     monkeypatch.setenv("SCRAPYD_PASSWORD", PASSWORD)
     monkeypatch.setattr(schedule_command, "POLL_SECONDS", 0.2)
     command = ["schedule", "--scrapyd", scrapyd.url, "--output", str(tmp_path), "--wait", "--timeout", "120",
-               *REPLICA_PACE]
+               *(arg for name, value in REPLICA_PACE.items() for arg in ("-s", f"{name}={value}"))]
     with ReplicaServer(build_corpus(seed=5, releases=6)).start() as replica:
         assert main([*command, "-s", f"MEE_PROXY={replica.url}"]) == 0
     (job,) = [line.split()[-1] for line in capsys.readouterr().out.splitlines() if "scheduled job" in line]

@@ -4,6 +4,7 @@ Built by hand so these tests do not depend on the corpus generator's choices."""
 
 from __future__ import annotations
 
+import http.client
 import re
 from datetime import date, datetime
 
@@ -11,6 +12,7 @@ import lxml.html
 import pytest
 
 from mee_archive.replica.model import Corpus, Embed, EnRelease, ZhArticle
+from mee_archive.replica.server import ReplicaServer
 
 BLOCKS = {"p", "div", "td", "tr", "table", "li", "ul", "h1", "h2", "h3", "br", "dt", "dd", "dl", "span"}
 
@@ -84,6 +86,22 @@ def small_corpus(n_releases: int = 45) -> Corpus:
     return Corpus(seed=7, en=en, zh=zh)
 
 
+def fetch(srv: ReplicaServer, url: str, headers: dict[str, str] | None = None,
+          proxy: bool = True) -> tuple[int, http.client.HTTPMessage, bytes]:
+    """(status, headers, raw body) through a fresh connection, proxy-form or origin-form: raw, so
+    tests see exactly what the replica sent (no decompression, no redirects followed)."""
+    conn = http.client.HTTPConnection("127.0.0.1", srv.port, timeout=10)
+    try:
+        if proxy:
+            conn.request("GET", url, headers=headers or {})
+        else:
+            host, _, path = url.removeprefix("http://").partition("/")
+            conn.request("GET", "/" + path, headers={"Host": host, **(headers or {})})
+        resp = conn.getresponse()
+        return resp.status, resp.headers, resp.read()
+    finally:
+        conn.close()
+
 
 @pytest.fixture
 def corpus() -> Corpus:
@@ -103,3 +121,8 @@ def make_release_fixture():
 @pytest.fixture(name="make_zh")
 def make_zh_fixture():
     return make_zh
+
+
+@pytest.fixture(name="fetch")
+def fetch_fixture():
+    return fetch

@@ -21,22 +21,7 @@ def server(corpus):
         yield srv
 
 
-def fetch(srv: ReplicaServer, url: str, headers: dict[str, str] | None = None, proxy: bool = True):
-    """(status, headers, raw body) through a fresh connection, proxy-form or origin-form."""
-    conn = http.client.HTTPConnection("127.0.0.1", srv.port, timeout=10)
-    try:
-        if proxy:
-            conn.request("GET", url, headers=headers or {})
-        else:
-            host, _, path = url.removeprefix("http://").partition("/")
-            conn.request("GET", "/" + path, headers={"Host": host, **(headers or {})})
-        resp = conn.getresponse()
-        return resp.status, resp.headers, resp.read()
-    finally:
-        conn.close()
-
-
-def test_proxy_form_and_host_form_give_the_same_page(server, corpus):
+def test_proxy_form_and_host_form_give_the_same_page(server, corpus, fetch):
     url = corpus.releases()[0].url
     a = fetch(server, url)
     b = fetch(server, url, proxy=False)
@@ -50,14 +35,14 @@ def test_urllib_through_the_proxy(server, corpus):
         assert resp.status == 200 and "cjcx_danduimg_list" in resp.read().decode("utf-8")
 
 
-def test_old_host_names_serve_the_same_paths(server, corpus):
+def test_old_host_names_serve_the_same_paths(server, corpus, fetch):
     r = corpus.releases()[1]
     assert fetch(server, r.url.replace("english.mee.gov.cn", "english.sepa.gov.cn"))[2] == fetch(server, r.url)[2]
     zh = corpus.zh[0]
     assert fetch(server, zh.url.replace("www.mee", "www.mep"))[0] == 200
 
 
-def test_unknown_host_is_a_clear_502_and_connect_501(server):
+def test_unknown_host_is_a_clear_502_and_connect_501(server, fetch):
     status, _, body = fetch(server, "http://example.org/")
     assert status == 502 and b"example.org" in body
     conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=10)
@@ -76,7 +61,7 @@ def _paths_by_transport(corpus):
     return gz, ident, chunked
 
 
-def test_gzip_only_when_accepted_and_not_for_every_page(server, corpus):
+def test_gzip_only_when_accepted_and_not_for_every_page(server, corpus, fetch):
     gz, ident, _ = _paths_by_transport(corpus)
     assert gz and ident
     status, headers, body = fetch(server, gz[0], {"Accept-Encoding": "gzip, deflate"})
@@ -87,7 +72,7 @@ def test_gzip_only_when_accepted_and_not_for_every_page(server, corpus):
     assert "Content-Encoding" not in fetch(server, gz[0], {"Accept-Encoding": "gzip;q=0"})[1]
 
 
-def test_some_responses_are_chunked(server, corpus):
+def test_some_responses_are_chunked(server, corpus, fetch):
     _, _, chunked = _paths_by_transport(corpus)
     status, headers, body = fetch(server, chunked[0])
     assert headers["Transfer-Encoding"] == "chunked" and "Content-Length" not in headers
@@ -96,7 +81,7 @@ def test_some_responses_are_chunked(server, corpus):
     assert int(fetch(server, other)[1]["Content-Length"]) == len(fetch(server, other)[2])
 
 
-def test_conditional_requests_get_304(server, corpus):
+def test_conditional_requests_get_304(server, corpus, fetch):
     url = "http://english.mee.gov.cn/News_service/news_release/"
     _, headers, _ = fetch(server, url)
     assert fetch(server, url, {"If-None-Match": headers["ETag"]})[0] == 304
@@ -108,7 +93,7 @@ def test_conditional_requests_get_304(server, corpus):
     assert fetch(server, url)[1]["Last-Modified"] == headers["Last-Modified"]
 
 
-def test_robots_404_types_and_gb2312(server, corpus):
+def test_robots_404_types_and_gb2312(server, corpus, fetch):
     status, headers, body = fetch(server, "http://english.mee.gov.cn/robots.txt")
     assert status == 200 and headers["Content-Type"] == "text/plain; charset=utf-8" and b"Disallow" in body
     assert fetch(server, "http://www.mee.gov.cn/robots.txt")[0] == 200
@@ -122,7 +107,7 @@ def test_robots_404_types_and_gb2312(server, corpus):
     assert headers["Content-Type"] == "application/pdf" and body.startswith(b"%PDF")
 
 
-def test_folder_without_slash_redirects_on_the_same_host(server):
+def test_folder_without_slash_redirects_on_the_same_host(server, fetch):
     status, headers, _ = fetch(server, "http://english.mep.gov.cn/News_service/news_release")
     assert status == 301 and headers["Location"] == "http://english.mep.gov.cn/News_service/news_release/"
 
@@ -152,7 +137,7 @@ def test_start_is_idempotent_and_stop_releases_the_port(corpus):
         urllib.request.urlopen(f"http://127.0.0.1:{port}/robots.txt", timeout=5)
 
 
-def test_a_bug_in_rendering_is_a_500_not_a_dropped_connection(server, corpus, capfd):
+def test_a_bug_in_rendering_is_a_500_not_a_dropped_connection(server, corpus, capfd, fetch):
     def broken(kind, path):
         raise RuntimeError("template bug")
 
