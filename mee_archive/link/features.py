@@ -141,7 +141,7 @@ def dictionary_words(text: str) -> set[str]:
     """Every CC-CEDICT word in a simplified Chinese text, overlaps included (interned:
     20,000 items hold millions of copies of a few thousand words)."""
     words = {intern(text[start:end]) for start, end in _long_matches(text)}
-    return words | (single_character_words() & set(text))
+    return words | {intern(char) for char in single_character_words().intersection(text)}
 
 
 def segment(text: str) -> list[str]:
