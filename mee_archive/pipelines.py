@@ -145,9 +145,13 @@ class LinkPipeline(_CrawlerComponent):
             return
         settings = self.crawler.settings
         english_feed = feed_path(settings, NewsReleaseSpider.name)
+        english = list(read_records(english_feed))
+        if not self.chinese and all("zh_status" in record for record in english):
+            # Nothing new on either side: the links stand, and a daily run need not pay for them.
+            self.crawler.stats.set_value("mee/links/kept", len(english))
+            return
         chinese = {r["url"]: r for r in read_records(feed_path(settings, ZhNewsSpider.name)) if "url" in r}
         chinese.update(self.chinese)
-        english = list(read_records(english_feed))
         latest = list({record["url"]: record for record in english}.values())
         results = {r.url: r for r in link_items(latest, list(chinese.values()))}
         for record in english:
