@@ -44,11 +44,12 @@ Measured on this machine (2 shared cores, other jobs running), replica seed 1:
   margin 4 precision 1.0, recall 0.9859. Calibration: of 1,835 links scored >= 0.999,
   1,834 were right.
 - Speed (benchmarks/link_speed.py): 2,000 English releases against 20,000 Chinese items
-  (2.9 M characters): link_items 32 s wall, 29 s CPU, after 3.9 s to load the dictionary
-  and pinyin tables once per process (peak RSS 818 MB with the replica in memory); the
-  same 2,000 scored precision 0.9978, recall 0.9925. Most of the time goes to reading
-  the Chinese items (a dictionary scan of each text, about 0.75 ms per item) and the
-  rest to scoring about 1.2 million candidate pairs through posting lists.
+  (2.9 M characters): link_items 29-34 s CPU (wall the same when the machine is idle),
+  after 3-4 s to load the dictionary and pinyin tables once per process; linking
+  2,000 against 18,423 items raises peak RSS from 208 to 553 MB. The same 2,000 scored
+  precision 0.9978, recall 0.9925. About half the time goes to reading the Chinese
+  items (a dictionary scan of each text, about 0.2 ms per item, plus figures, dates and
+  pinyin), the rest to scoring about 1.2 million candidate pairs through posting lists.
 """
 
 from mee_archive.link.config import LinkConfig

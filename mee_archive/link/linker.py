@@ -7,6 +7,7 @@ Chinese items some window needs, scores all pairs, and assigns one-to-one.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Any
 
 from mee_archive.link.assign import LINKED, Decision, assign
@@ -75,7 +76,7 @@ def link_items(
         for rank, position in enumerate(index.order)
     ]
     scorer = Scorer(zh_features, index.dated, en_features, config)
-    ranked = [sorted(scorer.logits(en, window), key=lambda pair: -pair[1])
+    ranked = [sorted(scorer.logits(en, window), key=itemgetter(1), reverse=True)
               for en, window in zip(en_features, windows)]
     results = []
     for item, en, window, decision in zip(english, en_features, windows, assign(ranked, config)):
