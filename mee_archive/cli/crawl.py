@@ -6,7 +6,6 @@ import argparse
 
 from mee_archive.cli import CliError
 from mee_archive.cli.crawl_options import SPIDERS, add_crawl_options, report, settings_overrides
-from mee_archive.runner import crawl
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -32,4 +31,6 @@ def run(args: argparse.Namespace) -> int:
     overrides = settings_overrides(args)
     if args.proxy:
         overrides["MEE_PROXY"] = args.proxy
+    from mee_archive.runner import crawl
+
     return report(crawl(args.spiders, overrides), args.output)

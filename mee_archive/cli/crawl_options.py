@@ -1,17 +1,22 @@
-"""Options and the closing report shared by the commands that crawl (`crawl`, `demo`)."""
+"""Options and the closing report shared by the commands that crawl (`crawl`, `demo`).
+
+Command modules import Scrapy, py-wacz and the linker's tables only when they run, so that
+`mee-archive --help` answers at once."""
 
 from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
 from rich.table import Table
 
 from mee_archive.cli import CliError
 from mee_archive.cli.archive_root import add_archive_root
-from mee_archive.runner import CrawlResult
+
+if TYPE_CHECKING:  # the runner imports Scrapy: too slow for `--help`
+    from mee_archive.runner import CrawlResult
 
 # The spiders a full run starts, in this order: zh_news derives its date window from the English
 # items and links them when it closes.

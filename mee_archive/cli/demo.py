@@ -7,13 +7,10 @@ from pathlib import Path
 
 from mee_archive.cli import CliError
 from mee_archive.cli.crawl_options import SPIDERS, add_crawl_options, report, settings_overrides
-from mee_archive.feeds import read_records
-from mee_archive.link.evaluate import evaluate
 from mee_archive.replica.corpus import build_corpus
 from mee_archive.replica.model import Corpus
 from mee_archive.replica.server import ReplicaServer
 from mee_archive.replica.truth import export_truth
-from mee_archive.runner import crawl
 
 # The replica is our own server on loopback: no need for the politeness the real site deserves.
 REPLICA_PACE = {
@@ -48,6 +45,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from mee_archive.runner import crawl
+
     overrides = settings_overrides(args)
     corpus = build_corpus(args.seed, args.releases)
     try:
@@ -64,6 +63,9 @@ def run(args: argparse.Namespace) -> int:
 
 def print_link_quality(corpus: Corpus, output: Path) -> None:
     """The demo knows the replica's truth, so it can say how good the links it made are."""
+    from mee_archive.feeds import read_records
+    from mee_archive.link.evaluate import evaluate
+
     links = output / "items" / "links.jsonl"
     if links.exists():
         scores = evaluate(read_records(links), export_truth(corpus))
