@@ -27,7 +27,10 @@ from mee_archive.link.numbers import chinese_dates, chinese_numbers, english_dat
 from mee_archive.link.resources import (
     IS_PREFIX, IS_WORD, cedict_pieces, gloss_vocabulary, single_character_words, to_simplified,
 )
+from mee_archive.pages.trs import EN_HOSTS, ZH_HOSTS, site_of
 
+# The current host of each MEE site, which URL comparisons fold the former names into.
+CURRENT_HOST = {"en": EN_HOSTS[0], "zh": ZH_HOSTS[0]}
 # Dictionary words are looked up from single characters (黑臭水体 is "black and odorous
 # water bodies" only through 黑 and 臭) to this length (生物多样性, 5, is one word).
 MAX_WORD_CHARS = 6
@@ -70,11 +73,14 @@ def _parse_day(value: Any) -> date | None:
 
 
 def url_key(url: str | None) -> str | None:
-    """A URL as compared: no scheme (both sites serve http and https), lower-case host."""
+    """A URL as compared: no scheme (both sites serve http and https), lower-case host, and
+    MEE's former host names (www.mep.gov.cn, english.sepa.gov.cn...) folded into the current
+    ones, since they serve the same paths."""
     if not url:
         return None
     host, _, path = url.split("://", 1)[-1].partition("/")
-    return f"{host.lower()}/{path}"
+    host = CURRENT_HOST.get(site_of(host), host.lower())
+    return f"{host}/{path}"
 
 
 def url_day_and_docid(url: str) -> tuple[date | None, int | None]:

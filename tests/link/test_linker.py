@@ -1,5 +1,7 @@
 """link_items on hand-written bilingual items: the hard cases of issue 4, small."""
 
+import pytest
+
 from mee_archive.link import LinkConfig, link_items
 from mee_archive.link.assign import BELOW_THRESHOLD, LINKED, NO_CANDIDATE
 
@@ -72,7 +74,10 @@ def test_empty_inputs():
     assert result.zh_status == NO_CANDIDATE
 
 
-def test_a_chinese_item_listed_twice_is_read_once(english, chinese, ex):
-    twice = [*chinese, {**ex.meeting_zh, "url": ex.meeting_zh["url"].replace("http://", "https://")}]
+@pytest.mark.parametrize("again", [lambda url: url.replace("http://", "https://"),
+                                   lambda url: url.replace("www.mee.gov.cn", "www.mep.gov.cn")])
+def test_a_chinese_item_listed_twice_is_read_once(english, chinese, ex, again):
+    """Under https, or under the ministry's former host name: the same page either way."""
+    twice = [*chinese, {**ex.meeting_zh, "url": again(ex.meeting_zh["url"])}]
     result = link_items(english, twice)[1]
     assert result.zh_status == "linked" and result.zh["url"] == ex.meeting_zh["url"]
