@@ -20,7 +20,7 @@ from scrapy.settings import BaseSettings
 from mee_archive.addons import feed_path
 from mee_archive.feeds import read_records
 from mee_archive.pages import zh_article, zh_list
-from mee_archive.pages.trs import list_page_urls
+from mee_archive.pages.trs import ZH_HOSTS, list_page_urls
 from mee_archive.spiders.base import ArchiveSpider, page_html
 from mee_archive.spiders.news_release import NewsReleaseSpider
 
@@ -72,7 +72,7 @@ def past_window(days: list[date | None], window: DateWindow) -> bool:
 
 class ZhNewsSpider(ArchiveSpider):
     name = "zh_news"
-    allowed_domains = ["www.mee.gov.cn", "www.mep.gov.cn"]
+    allowed_domains = list(ZH_HOSTS)  # the former name serves (and lists) the same pages
 
     window: DateWindow = (None, None)
 
