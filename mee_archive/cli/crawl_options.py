@@ -43,6 +43,15 @@ def settings_overrides(args: argparse.Namespace) -> dict[str, Any]:
         if not sep or not name.strip():
             raise CliError(f"--set takes NAME=VALUE, got {pair!r}")
         overrides[name.strip()] = value
+    from scrapy.settings import BaseSettings
+
+    from mee_archive.spiders.zh_news import DATE_SETTINGS, setting_date
+
+    try:  # checked before crawling, so that a typo is one line now rather than a failed crawl later
+        for name in DATE_SETTINGS:
+            setting_date(BaseSettings(overrides), name)
+    except ValueError as exc:
+        raise CliError(str(exc)) from None
     return overrides
 
 

@@ -25,6 +25,8 @@ from mee_archive.spiders.base import ArchiveSpider, page_html
 from mee_archive.spiders.news_release import NewsReleaseSpider
 
 DateWindow = tuple[date | None, date | None]
+# Settings that fix the window by hand (ISO dates; empty: derived from the English items).
+DATE_SETTINGS = ("MEE_ZH_SINCE", "MEE_ZH_UNTIL")
 
 
 def english_window(path: Path, margin_days: int) -> DateWindow:
@@ -50,11 +52,22 @@ def english_window(path: Path, margin_days: int) -> DateWindow:
     return min(wanted) - margin, max(wanted) + margin
 
 
+def setting_date(settings: BaseSettings, name: str) -> date | None:
+    """An ISO date setting (MEE_ZH_SINCE, MEE_ZH_UNTIL), None when empty; a clear error when not a date."""
+    value = settings.get(name)
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError:
+        raise ValueError(f"{name} must be a date as YYYY-MM-DD, not {value!r}") from None
+
+
 def date_window(settings: BaseSettings) -> DateWindow:
     """MEE_ZH_SINCE and MEE_ZH_UNTIL where set, else the ends :func:`english_window` derives."""
+    since, until = setting_date(settings, "MEE_ZH_SINCE"), setting_date(settings, "MEE_ZH_UNTIL")
     derived = english_window(feed_path(settings, NewsReleaseSpider.name), settings.getint("MEE_ZH_MARGIN_DAYS"))
-    since, until = settings.get("MEE_ZH_SINCE"), settings.get("MEE_ZH_UNTIL")
-    return (date.fromisoformat(since) if since else derived[0], date.fromisoformat(until) if until else derived[1])
+    return (since or derived[0], until or derived[1])
 
 
 def in_window(day: date | None, window: DateWindow) -> bool:

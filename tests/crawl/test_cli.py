@@ -51,3 +51,8 @@ def test_an_unreachable_site_gives_one_line_and_exit_1(tmp_path: Path) -> None:
     assert "error: could not reach the site" in result.stderr
     assert "Connection refused" in result.stderr
     assert "Traceback" not in result.stderr + result.stdout
+
+
+def test_a_window_date_that_is_no_date_is_refused_before_crawling(capsys: pytest.CaptureFixture) -> None:
+    assert main(["crawl", "zh_news", "-s", "MEE_ZH_SINCE=last week"]) == 2
+    assert "MEE_ZH_SINCE must be a date as YYYY-MM-DD, not 'last week'" in capsys.readouterr().err
