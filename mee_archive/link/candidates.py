@@ -11,7 +11,11 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
+
+import numpy as np
 
 
 class DateIndex:
@@ -22,13 +26,38 @@ class DateIndex:
         self._ordinals = [days[i].toordinal() for i in self.order if days[i] is not None]
         self.dated = len(self._ordinals)
 
-    def window(self, day: date | None, max_lag_days: int, max_lead_days: int) -> range:
-        """Ranks of the dated items published within [day - max_lag, day + max_lead]."""
-        if day is None:
-            return range(self.dated)
-        low = bisect_left(self._ordinals, day.toordinal() - max_lag_days)
-        return range(low, bisect_right(self._ordinals, day.toordinal() + max_lead_days))
+    def candidates(self, day: date | None, max_lag_days: int, max_lead_days: int) -> Candidates:
+        """The candidates of an item of that day: the dated items published within
+        [day - max_lag, day + max_lead] (every dated item if the day is unknown), then
+        the undated ones."""
+        window = range(self.dated)
+        if day is not None:
+            low = bisect_left(self._ordinals, day.toordinal() - max_lag_days)
+            window = range(low, bisect_right(self._ordinals, day.toordinal() + max_lead_days))
+        return Candidates(window, range(self.dated, len(self.order)))
 
-    def candidates(self, day: date | None, max_lag_days: int, max_lead_days: int) -> list[int]:
-        """Ranks of every candidate: the window's, then the undated items'."""
-        return [*self.window(day, max_lag_days, max_lead_days), *range(self.dated, len(self.order))]
+
+@dataclass(frozen=True)
+class Candidates:
+    """The ranks one English item is scored against: a window of dated Chinese items, then
+    every undated one. Scores are arrays over ``ranks``; ``slots`` says where a rank is."""
+
+    window: range
+    undated: range
+
+    @property
+    def spans(self) -> tuple[range, range]:
+        return self.window, self.undated
+
+    def __len__(self) -> int:
+        return len(self.window) + len(self.undated)
+
+    @cached_property
+    def ranks(self) -> np.ndarray:
+        return np.concatenate((np.arange(self.window.start, self.window.stop),
+                               np.arange(self.undated.start, self.undated.stop)))
+
+    def slots(self, ranks: np.ndarray) -> np.ndarray:
+        """The positions in ``ranks`` of ranks that are candidates."""
+        return np.where(ranks < self.undated.start, ranks - self.window.start,
+                        len(self.window) + ranks - self.undated.start)

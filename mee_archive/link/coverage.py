@@ -18,9 +18,14 @@ import math
 from collections import Counter
 from collections.abc import Sequence
 
+import numpy as np
+
+from mee_archive.link.candidates import Candidates
 from mee_archive.link.config import LinkConfig
 from mee_archive.link.features import Features
+from mee_archive.link.postings import Postings
 from mee_archive.link.resources import cedict
+from mee_archive.link.scan import lexicon
 
 
 class LeadCoverage:
@@ -34,36 +39,46 @@ class LeadCoverage:
                   for s, n in stem_share.items()}
         leads = [item.lead for item in chinese if item is not None]
         limit = config.lead_max_share * len(leads)
-        dictionary = cedict()
-        self._gain: dict[str, float] = {}
-        self._words_of_stem: dict[str, set[str]] = {}
-        miss: dict[str, float] = {}
+        dictionary, words = cedict(), lexicon().words
+        self._gain = np.zeros(len(words))
+        miss = np.zeros(len(words))
+        informative = np.zeros(len(words), dtype=bool)
+        self._words_of_stem: dict[str, list[int]] = {}
         for word, count in Counter(w for lead in leads for w in lead).items():
-            untold = math.prod(1 - shares.get(s, 0.0) for s in dictionary[word])
-            q = min(max(1 - untold, 1e-4), 1 - 1e-4)
+            glosses = dictionary[words[word]]
+            q = min(max(1 - math.prod(1 - shares.get(s, 0.0) for s in glosses), 1e-4), 1 - 1e-4)
             if count > limit or q >= recall:
                 continue
+            informative[word] = True
             miss[word] = weight * math.log((1 - recall) / (1 - q))
             self._gain[word] = weight * math.log(recall / q) - miss[word]
-            for stem in dictionary[word]:
-                self._words_of_stem.setdefault(stem, set()).add(word)
-        self._leads = [frozenset(item.lead & miss.keys()) if item else frozenset() for item in chinese]
-        self._base = [sum(miss[w] for w in lead) for lead in self._leads]
+            for stem in glosses:
+                self._words_of_stem.setdefault(stem, []).append(word)
+        pairs = [(word, rank) for rank, item in enumerate(chinese) if item for word in item.lead if informative[word]]
+        keys, ranks = np.array(pairs, dtype=np.int64).reshape(-1, 2).T
+        self._postings = Postings(keys, ranks, len(words), len(chinese))
+        self._base = np.bincount(ranks, weights=miss[keys], minlength=len(chinese))
 
-    def told(self, en: Features) -> set[str]:
+    def told(self, en: Features) -> np.ndarray:
         """The informative Chinese lead words an English item tells (a gloss among its stems)."""
         words_of_stem = self._words_of_stem
-        return set().union(*(words_of_stem[s] for s in en.words if s in words_of_stem))
+        return np.unique([w for s in en.words if s in words_of_stem for w in words_of_stem[s]]).astype(np.int64)
 
-    def logit(self, rank: int, told: set[str]) -> float:
+    def logits(self, candidates: Candidates, told: np.ndarray) -> np.ndarray:
+        """The evidence of the lead of every candidate given the words told."""
+        ranks, which = self._postings.hits(told, candidates.spans)
+        gains = np.bincount(candidates.slots(ranks), weights=self._gain[told[which]], minlength=len(candidates))
+        return self._base[candidates.ranks] + gains
+
+    def logit(self, rank: int, told: np.ndarray) -> float:
         """The evidence of the lead of Chinese item ``rank`` given the words told."""
-        return self.logits([rank], told)[0]
+        return float(self._base[rank] + self._gain[self.told_by(rank, told)].sum())
 
-    def logits(self, ranks: Sequence[int], told: set[str]) -> list[float]:
-        """The evidence of the leads of many Chinese items (a tight loop: it runs per pair)."""
-        base, leads, gain = self._base, self._leads, self._gain.__getitem__
-        return [base[rank] + sum(map(gain, leads[rank] & told)) for rank in ranks]
+    def told_by(self, rank: int, told: np.ndarray) -> np.ndarray:
+        """The told words in the lead of Chinese item ``rank``."""
+        return told[self._postings.of(rank, told)]
 
-    def told_words(self, rank: int, told: set[str]) -> list[str]:
+    def told_words(self, rank: int, told: np.ndarray) -> list[str]:
         """The told lead words of item ``rank``, longest first (for evidence)."""
-        return sorted(self._leads[rank] & told, key=len, reverse=True)
+        words = lexicon().words
+        return sorted((words[w] for w in self.told_by(rank, told).tolist()), key=len, reverse=True)

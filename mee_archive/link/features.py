@@ -8,32 +8,28 @@ gloss could ever match is not counted as missing. Chinese text is first made sim
 then every CC-CEDICT word of one to six characters in it is kept (overlaps included: for
 a bag of translations, recall beats a single segmentation); the scorer compares them
 through their glosses. This is what jieba's full mode yields, without its cost: on this
-machine jieba ran at 0.47M characters/s in full mode and 0.2M in precise mode, the direct
-dictionary scan at 1.07M, and 20,000 Chinese items are read per run.
+machine jieba ran at 0.47M characters/s in full mode and 0.2M in precise mode, the
+column-at-a-time scan of scan.py at about 2M, and 20,000 Chinese items are read per run.
 """
 
 from __future__ import annotations
 
 import re
-from sys import intern
 from dataclasses import dataclass
 from datetime import date
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Sequence
 from typing import Any
 
 from mee_archive.link.english import content_stems
 from mee_archive.link.names import chinese_pinyin, english_name_keys
 from mee_archive.link.numbers import chinese_dates, chinese_numbers, english_dates, english_numbers, weekday_keys
-from mee_archive.link.resources import (
-    IS_PREFIX, IS_WORD, cedict_pieces, gloss_vocabulary, single_character_words, to_simplified,
-)
+from mee_archive.link.resources import gloss_vocabulary, to_simplified
+from mee_archive.link.parallel import start_map
+from mee_archive.link.scan import ScannedTexts
 from mee_archive.pages.trs import EN_HOSTS, ZH_HOSTS, site_of
 
 # The current host of each MEE site, which URL comparisons fold the former names into.
 CURRENT_HOST = {"en": EN_HOSTS[0], "zh": ZH_HOSTS[0]}
-# Dictionary words are looked up from single characters (黑臭水体 is "black and odorous
-# water bodies" only through 黑 and 臭) to this length (生物多样性, 5, is one word).
-MAX_WORD_CHARS = 6
 # The first paragraph says what an article is about; a long one is cut here.
 LEAD_CHARS = 200
 # TRS article URLs end in /tYYYYMMDD_<docid>.shtml (or .html/.htm): publication day and id.
@@ -43,20 +39,21 @@ _TRS_URL = re.compile(r"/t(\d{4})(\d{2})(\d{2})_(\d+)\.s?html?\b")
 @dataclass(frozen=True)
 class Features:
     """One item's linking keys. ``title_words`` and ``words`` are a frozenset of English
-    stems for an English item, a sorted tuple of CC-CEDICT words for a Chinese one (a
-    tuple takes a sixth of a set's memory, and 20,000 items are held at once). ``names`` is filled for English;
-    ``pinyin`` and ``lead`` (the words of two or more characters its title and first
-    paragraph are made of, each character counted once) for Chinese."""
+    stems for an English item; for a Chinese one, the sorted ids of its CC-CEDICT words
+    (``scan.lexicon().words[i]`` is word i: a tuple of ids takes a fraction of a set of
+    strings' memory, and 20,000 items are held at once). ``names`` is filled for English;
+    ``pinyin`` and ``lead`` (the ids of the words of two or more characters its title and
+    first paragraph are made of, each character counted once) for Chinese."""
 
     day: date | None
     docid: int | None
     numbers: frozenset[str]
     dates: frozenset[str]
-    title_words: Collection[str]
-    words: Collection[str]
+    title_words: Collection[str] | tuple[int, ...]
+    words: Collection[str] | tuple[int, ...]
     names: frozenset[str] = frozenset()
     pinyin: str = ""
-    lead: frozenset[str] = frozenset()
+    lead: frozenset[int] = frozenset()
 
 
 def item_text(item: dict[str, Any]) -> tuple[str, str]:
@@ -127,42 +124,6 @@ def english_features(item: dict[str, Any]) -> Features:
     )
 
 
-def _long_matches(text: str) -> Iterator[tuple[int, int]]:
-    """(start, end) of every dictionary word of two or more characters in the text,
-    shortest first at each start. A start is extended only while it still begins some
-    dictionary word: most cost one look-up."""
-    pieces, size = cedict_pieces(), len(text)
-    for start in range(size - 1):
-        end, limit = start + 2, min(start + MAX_WORD_CHARS, size)
-        while True:
-            flags = pieces.get(text[start:end], 0)
-            if flags & IS_WORD:
-                yield start, end
-            if end >= limit or not flags & IS_PREFIX:
-                break
-            end += 1
-
-
-def dictionary_words(text: str) -> set[str]:
-    """Every CC-CEDICT word in a simplified Chinese text, overlaps included (interned:
-    20,000 items hold millions of copies of a few thousand words)."""
-    words = {intern(text[start:end]) for start, end in _long_matches(text)}
-    return words | {intern(char) for char in single_character_words().intersection(text)}
-
-
-def segment(text: str) -> list[str]:
-    """The text cut into dictionary words, longest first from left to right (forward
-    maximum matching): each character counted once, in the longest word it can belong to."""
-    longest = list(range(1, len(text) + 1))  # where the longest word from each start ends
-    for start, end in _long_matches(text):
-        longest[start] = end
-    words, start = [], 0
-    while start < len(text):
-        words.append(text[start : longest[start]])
-        start = longest[start]
-    return words
-
-
 def lead_length(title: str, body: str) -> int:
     """How much of ``title + newline + body`` is the lead: the title and the first
     paragraph (at most LEAD_CHARS of it), which say what the article is about."""
@@ -171,20 +132,41 @@ def lead_length(title: str, body: str) -> int:
 
 
 def chinese_features(item: dict[str, Any], max_chars: int) -> Features:
-    """Linking keys of a Chinese article; content words from its first ``max_chars``."""
-    title, body = (to_simplified(part).strip() for part in item_text(item))
-    text = f"{title}\n{body}"
+    """Linking keys of one Chinese article (see ``chinese_features_many``)."""
+    return chinese_features_many([item], max_chars)[0]
+
+
+def chinese_features_many(items: Sequence[dict[str, Any]], max_chars: int) -> list[Features]:
+    """Linking keys of Chinese articles; content words from each one's first ``max_chars``.
+    The dictionary scan runs over all the texts at once (scan.py) while other cores read
+    each item's figures, dates and pinyin (parallel.py)."""
+    parts = [tuple(to_simplified(part).strip() for part in item_text(item)) for item in items]
+    stated = start_map(_stated_keys, [({k: item.get(k) for k in ("url", "published", "docid")}, f"{title}\n{body}")
+                                      for item, (title, body) in zip(items, parts)])
+    scanned = ScannedTexts([f"{title}\n{body[:max_chars]}" for title, body in parts])
+    title_ids = scanned.word_ids([len(title) for title, _ in parts])
+    word_ids = scanned.word_ids()
+    lead_ids = scanned.segment_ids([lead_length(title, body) for title, body in parts])
+    return [
+        Features(
+            **keys,
+            title_words=tuple(title_ids[index].tolist()),
+            words=tuple(word_ids[index].tolist()),
+            lead=frozenset(lead_ids[index].tolist()),
+        )
+        for index, keys in enumerate(stated())
+    ]
+
+
+def _stated_keys(item_and_text: tuple[dict[str, Any], str]) -> dict[str, Any]:
+    """The keys of a Chinese item that need no dictionary: day, docid, figures, dates, pinyin."""
+    item, text = item_and_text
     dates, rest = chinese_dates(text)
     day, docid = day_and_docid(item, prefer_url_day=False)
-    lead = text[: lead_length(title, body)]
-    title_words = dictionary_words(title)
-    return Features(
-        day=day,
-        docid=docid,
-        numbers=frozenset(chinese_numbers(rest)),
-        dates=frozenset(dates | weekday_keys(dates, day)),
-        title_words=tuple(sorted(title_words)),
-        words=tuple(sorted(title_words | dictionary_words(body[:max_chars]))),
-        pinyin=chinese_pinyin(text),
-        lead=frozenset(w for w in segment(lead) if len(w) > 1),
-    )
+    return {
+        "day": day,
+        "docid": docid,
+        "numbers": frozenset(chinese_numbers(rest)),
+        "dates": frozenset(dates | weekday_keys(dates, day)),
+        "pinyin": chinese_pinyin(text),
+    }

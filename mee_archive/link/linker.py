@@ -7,13 +7,12 @@ Chinese items some window needs, scores all pairs, and assigns one-to-one.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from operator import itemgetter
 from typing import Any
 
 from mee_archive.link.assign import LINKED, Decision, assign
-from mee_archive.link.candidates import DateIndex
+from mee_archive.link.candidates import Candidates, DateIndex
 from mee_archive.link.config import LinkConfig
-from mee_archive.link.features import Features, chinese_features, day_and_docid, english_features, url_key
+from mee_archive.link.features import Features, chinese_features_many, day_and_docid, english_features, url_key
 from mee_archive.link.score import Scorer, sigmoid
 
 
@@ -69,21 +68,20 @@ def link_items(
     chinese = _each_url_once(chinese)
     en_features = [english_features(item) for item in english]
     index = DateIndex([day_and_docid(item, prefer_url_day=False)[0] for item in chinese])
-    windows = [index.window(f.day, config.max_lag_days, config.max_lead_days) for f in en_features]
-    needed = _needed_ranks(windows, index)
-    zh_features = [
-        chinese_features(chinese[position], config.max_zh_chars) if rank in needed else None
-        for rank, position in enumerate(index.order)
-    ]
-    scorer = Scorer(zh_features, index.dated, en_features, config)
-    ranked = [sorted(scorer.logits(en, window), key=itemgetter(1), reverse=True)
-              for en, window in zip(en_features, windows)]
+    candidates = [index.candidates(f.day, config.max_lag_days, config.max_lead_days) for f in en_features]
+    needed = sorted(_needed_ranks(candidates, index))
+    zh_features: list[Features | None] = [None] * len(index.order)
+    read = chinese_features_many([chinese[index.order[rank]] for rank in needed], config.max_zh_chars)
+    for rank, features in zip(needed, read):
+        zh_features[rank] = features
+    scorer = Scorer(zh_features, en_features, candidates, config)
+    scored = [scorer.score(en, each) for en, each in zip(en_features, candidates)]
     results = []
-    for item, en, window, decision in zip(english, en_features, windows, assign(ranked, config)):
+    for item, each, decision in zip(english, scored, assign([s.best_first() for s in scored], config)):
         described = None
         if decision.best is not None:
             position = index.order[decision.best]
-            evidence = scorer.explain(en, window, decision.best)
+            evidence = scorer.explain(each, decision.best)
             described = _describe(chinese[position], scorer.item(decision.best), decision, evidence)
         linked = decision.status == LINKED
         results.append(
@@ -106,9 +104,9 @@ def _each_url_once(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return unique
 
 
-def _needed_ranks(windows: list[range], index: DateIndex) -> set[int]:
+def _needed_ranks(candidates: list[Candidates], index: DateIndex) -> set[int]:
     """Ranks of the Chinese items some English window (or every one) includes."""
     needed = set(range(index.dated, len(index.order)))
-    for window in windows:
-        needed.update(window)
+    for each in candidates:
+        needed.update(each.window)
     return needed

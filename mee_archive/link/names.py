@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
+
+import numpy as np
 
 from mee_archive.link.english import stem
 from mee_archive.link.resources import gloss_vocabulary, pinyin_syllables, pinyin_table, surname_pinyin_table
@@ -84,3 +86,48 @@ class PinyinText:
             found.append(item)
             position = self._text.find(key, self._starts[item + 1], end)
         return found
+
+
+class NameFinder:
+    """Which Chinese items' pinyin has each English name key, searched once per key.
+
+    Many releases name the same people (a minister in hundreds), and their windows
+    overlap: each key is searched once over the union of the spans of items that any
+    release naming it is scored against, and each release then takes its own spans' part.
+    """
+
+    def __init__(self, pinyins: Sequence[str], wanted: Iterable[tuple[Iterable[str], Sequence[range]]]) -> None:
+        """``wanted``: (name keys, spans of item indexes) of each release."""
+        text = PinyinText(pinyins)
+        spans_of: dict[str, list[range]] = {}
+        for keys, spans in wanted:
+            for key in keys:
+                spans_of.setdefault(key, []).extend(span for span in spans if span)
+        self._found = {
+            key: np.array([i for span in _merged(spans) for i in text.find(key, span)], dtype=np.int64)
+            for key, spans in spans_of.items()
+        }
+
+    def find(self, key: str, spans: Sequence[range]) -> np.ndarray:
+        """Indexes of the items in ``spans`` (ones given for the key when built) whose
+        pinyin has ``key``."""
+        found = self._found.get(key, _NONE)
+        return np.concatenate([found[np.searchsorted(found, span.start):np.searchsorted(found, span.stop)]
+                               for span in spans] or [_NONE])
+
+
+_NONE = np.zeros(0, dtype=np.int64)
+
+
+def _merged(spans: list[range]) -> Iterator[range]:
+    """The union of ranges as disjoint ranges, in order."""
+    current: range | None = None
+    for span in sorted(spans, key=lambda r: r.start):
+        if current is not None and span.start <= current.stop:
+            current = range(current.start, max(current.stop, span.stop))
+            continue
+        if current is not None:
+            yield current
+        current = span
+    if current is not None:
+        yield current

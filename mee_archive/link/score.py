@@ -13,16 +13,22 @@ up by substring in each candidate's pinyin and so are counted within the window.
 from __future__ import annotations
 
 import math
-from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from itertools import chain
 
+import numpy as np
+
+from mee_archive.link.arrays import expand_ranges, unique
+from mee_archive.link.candidates import Candidates
 from mee_archive.link.config import LinkConfig
 from mee_archive.link.coverage import LeadCoverage
 from mee_archive.link.features import Features
-from mee_archive.link.names import PinyinText
+from mee_archive.link.names import NameFinder
+from mee_archive.link.postings import Postings
 from mee_archive.link.resources import cedict
+from mee_archive.link.scan import lexicon
 
 # Set-valued keys compared by set intersection: (Features attribute, config name prefix).
 SET_KINDS = (("numbers", "number"), ("dates", "date"), ("title_words", "title"), ("words", "word"))
@@ -35,25 +41,26 @@ MAX_KEYS_PER_KIND = 60
 
 @dataclass(frozen=True)
 class KeyWeights:
-    """One kind of key for one English item: logit if none is shared, and gain per shared key."""
+    """One kind of key for one English item: logit if none is shared, and gain per shared key
+    (``keys[i]`` gains ``gains[i]``)."""
 
     weight: float
     base: float
-    gains: dict[str, float]
+    keys: np.ndarray
+    gains: np.ndarray
 
-    def logit(self, shared: set[str] | frozenset[str]) -> float:
-        return self.weight * (self.base + sum(self.gains[k] for k in shared))
+    def logit(self, shared: np.ndarray) -> float:
+        """The kind's log-odds given a mask over ``keys`` of the keys shared."""
+        return self.weight * (self.base + float(self.gains[shared].sum()))
 
 
-def key_weights(keys: dict[str, float], recall: float, weight: float) -> KeyWeights:
-    """Naive-Bayes weights of keys given the share q of Chinese items that have each."""
-    base, gains = 0.0, {}
-    for key, q in keys.items():
-        p = max(recall, q)  # a key as common as the recall proves nothing either way
-        miss = math.log((1 - p) / (1 - q))
-        base += miss
-        gains[key] = math.log(p / q) - miss
-    return KeyWeights(weight, base, gains)
+def key_weights(keys: np.ndarray, q: np.ndarray, recall: float, weight: float) -> KeyWeights:
+    """Naive-Bayes weights of keys given the share q of Chinese items that have each. A key
+    as common as the recall proves nothing either way and is left out."""
+    informative = q < recall
+    keys, q = keys[informative], q[informative]
+    miss = np.log((1 - recall) / (1 - q))
+    return KeyWeights(weight, float(miss.sum()), keys, np.log(recall / q) - miss)
 
 
 def gap_logit(en_day: date | None, zh_day: date | None, config: LinkConfig) -> float:
@@ -78,65 +85,79 @@ def sigmoid(logit: float) -> float:
 class Scorer:
     """Scores English items against Chinese candidates, with frequencies from all Chinese.
 
-    Chinese items are held in day order (see DateIndex), with a posting list of ranks per
-    key, so scoring one English item touches only the candidates that share each of its
-    keys: the cost grows with shared keys, not with window size times key count.
+    Chinese items are held in day order (see DateIndex), with postings of ranks per key
+    (postings.py), so scoring one English item touches only the candidates that share
+    each of its keys, all keys of a kind in a few array operations.
     """
 
-    def __init__(self, ranked: Sequence[Features | None], dated: int, english: Sequence[Features],
-                 config: LinkConfig) -> None:
+    def __init__(self, ranked: Sequence[Features | None], english: Sequence[Features],
+                 candidates: Sequence[Candidates], config: LinkConfig) -> None:
         """``ranked``: Chinese features in day order (None for items no window reaches,
         left unread); ``english``: every English item, whose keys are the ones indexed and
-        whose stems give the lead words' frequencies."""
+        whose stems give the lead words' frequencies, and the ``candidates`` of each."""
         self.config = config
         self._coverage = LeadCoverage(ranked, english, config)
         self._items = ranked
-        self._dated = dated
-        self._size = sum(item is not None for item in ranked)
-        self._pinyin = PinyinText([item.pinyin if item else "" for item in ranked])
+        self._present = [(rank, item) for rank, item in enumerate(ranked) if item is not None]
+        self._size = len(self._present)
+        self._names = NameFinder([item.pinyin if item else "" for item in ranked],
+                                 [(en.names, each.spans) for en, each in zip(english, candidates)])
+        self._ordinals = np.array([item.day.toordinal() if item and item.day else -1 for item in ranked])
+        self._docids = np.array([(item.docid or 0) if item else 0 for item in ranked])
         # Only keys some English item has can ever be shared: the rest need no postings.
-        self._wanted = {attr: frozenset().union(*(getattr(en, attr) for en in english)) for attr, _ in SET_KINDS}
-        self._glossed: dict[str, frozenset[str]] = {}
-        self._postings: dict[str, dict[str, list[int]]] = {attr: {} for attr, _ in SET_KINDS}
-        for rank, item in enumerate(ranked):
-            if item is None:
-                continue
-            for attr, postings in self._postings.items():
-                for key in self._keys(item, attr):
-                    postings.setdefault(key, []).append(rank)
+        # Key ids follow sorted key order, so ties between equally rare keys break by key.
+        self._keys = {attr: sorted(frozenset().union(*(getattr(en, attr) for en in english)))
+                      for attr, _ in SET_KINDS}
+        self._ids = {attr: {key: i for i, key in enumerate(keys)} for attr, keys in self._keys.items()}
+        self._postings = {attr: self._index(attr) for attr, _ in SET_KINDS}
 
-    def _keys(self, zh: Features, attr: str) -> frozenset[str]:
-        """A Chinese item's keys of one kind that some English item has: figures and dates
-        as they are, dictionary words as the English stems they gloss."""
-        wanted = self._wanted[attr]
+    def _index(self, attr: str) -> Postings:
+        """Postings of one kind: figures and dates as they are, dictionary words as the
+        English stems they gloss."""
+        ids, present = self._ids[attr], self._present
         if attr not in GLOSSED_KINDS:
-            return getattr(zh, attr) & wanted
-        glossed, dictionary = self._glossed, cedict()
-        stems = []
-        for word in getattr(zh, attr):
-            if word not in glossed:  # words recur: each is looked up once per run
-                glossed[word] = dictionary[word] & self._wanted["words"]
-            stems.append(glossed[word])
-        return frozenset().union(*stems) & wanted
+            pairs = [(ids[key], rank) for rank, item in present for key in getattr(item, attr) if key in ids]
+            keys, ranks = np.array(pairs, dtype=np.int64).reshape(-1, 2).T
+        else:
+            words = np.fromiter(chain.from_iterable(getattr(item, attr) for _, item in present), dtype=np.int64)
+            ranks = np.repeat([rank for rank, _ in present], [len(getattr(item, attr)) for _, item in present])
+            keys, ranks = self._glosses(words, ranks.astype(np.int64), ids)
+        return Postings(keys, ranks, len(ids), len(self._items))
 
-    def _rate(self, count: int, size: int, prefix: str) -> float:
+    @staticmethod
+    def _glosses(words: np.ndarray, ranks: np.ndarray, ids: dict[str, int]) -> tuple[np.ndarray, np.ndarray]:
+        """(stem id, rank) for every (word id, rank): each word's glosses among ``ids``."""
+        distinct = unique(words)
+        dictionary, lexicon_words = cedict(), lexicon().words
+        stems = [[ids[s] for s in dictionary[lexicon_words[w]] if s in ids] for w in distinct.tolist()]
+        sizes = np.array([len(s) for s in stems], dtype=np.int64)
+        flat = np.fromiter(chain.from_iterable(stems), dtype=np.int64, count=int(sizes.sum()))
+        at = np.searchsorted(distinct, words)
+        firsts = np.concatenate(([0], np.cumsum(sizes)[:-1]))
+        return flat[expand_ranges(firsts[at], sizes[at])], np.repeat(ranks, sizes[at])
+
+    def _rate(self, count: np.ndarray | int, size: int, prefix: str) -> np.ndarray:
         """Smoothed share of Chinese items having a key seen in ``count`` of ``size``."""
         background = getattr(self.config, f"{prefix}_background")
         pseudo = self.config.background_items
-        return (count + pseudo * background) / (size + pseudo)
+        return (np.asarray(count) + pseudo * background) / (size + pseudo)
+
+    def _key_ids(self, en: Features, attr: str) -> np.ndarray:
+        ids = self._ids[attr]
+        return np.array(sorted(ids[k] for k in getattr(en, attr)), dtype=np.int64)
 
     def _set_weights(self, en: Features) -> dict[str, KeyWeights]:
         weights = {}
         for attr, prefix in SET_KINDS:
-            postings = self._postings[attr]
-            rates = {
-                k: self._rate(len(postings[k]), self._size, prefix)
-                for k in getattr(en, attr) if k in postings
-            }
-            if len(rates) > MAX_KEYS_PER_KIND:
-                rates = dict(sorted(rates.items(), key=lambda kv: kv[1])[:MAX_KEYS_PER_KIND])
+            keys = self._key_ids(en, attr)
+            counts = self._postings[attr].counts[keys]
+            keys, counts = keys[counts > 0], counts[counts > 0]
+            rates = self._rate(counts, self._size, prefix)
+            if len(keys) > MAX_KEYS_PER_KIND:
+                rarest = np.lexsort((keys, rates))[:MAX_KEYS_PER_KIND]
+                keys, rates = keys[rarest], rates[rarest]
             weights[attr] = key_weights(
-                rates, getattr(self.config, f"{prefix}_recall"), getattr(self.config, f"{prefix}_weight")
+                keys, rates, getattr(self.config, f"{prefix}_recall"), getattr(self.config, f"{prefix}_weight")
             )
         return weights
 
@@ -144,83 +165,88 @@ class Scorer:
         """The features of the Chinese item at ``rank`` (a candidate of some window)."""
         return self._items[rank]
 
-    def candidates(self, window: range) -> list[int]:
-        """The ranks scored for a window: its own, then every undated item's."""
-        return [*window, *range(self._dated, len(self._items))]
-
-    def _name_weights(self, en: Features, window: range) -> tuple[KeyWeights, dict[str, list[int]]]:
+    def _name_weights(self, en: Features, candidates: Candidates) -> tuple[KeyWeights, list[np.ndarray]]:
         """Name weights with frequencies counted among the candidates, and who has each name."""
-        undated = range(self._dated, len(self._items))
-        hits = {k: self._pinyin.find(k, window) + self._pinyin.find(k, undated) for k in en.names}
-        size = len(window) + len(undated)
-        rates = {k: self._rate(len(found), size, "name") for k, found in hits.items() if found}
-        return key_weights(rates, self.config.name_recall, self.config.name_weight), hits
+        names = sorted(en.names)
+        hits = [self._names.find(name, candidates.spans) for name in names]
+        found = [i for i, ranks in enumerate(hits) if len(ranks)]
+        rates = self._rate([len(hits[i]) for i in found], len(candidates), "name")
+        weights = key_weights(np.array(found, dtype=np.int64), rates, self.config.name_recall, self.config.name_weight)
+        return weights, [hits[i] for i in found]
 
-    def _in_window(self, postings: list[int], window: range) -> list[int]:
-        low, high = bisect_left(postings, window.start), bisect_left(postings, window.stop)
-        return postings[low:high] + postings[bisect_left(postings, self._dated):]
+    def _fixed_logits(self, en: Features, candidates: Candidates) -> np.ndarray:
+        """Date-gap prior plus docid hint of each candidate."""
+        config, ranks = self.config, candidates.ranks
+        ordinals = self._ordinals[ranks]
+        if en.day is None:
+            gaps = np.full(len(ranks), config.unknown_day_logit)
+        else:
+            lag = en.day.toordinal() - ordinals
+            usual = (lag >= 0) & (lag <= config.usual_max_lag_days)
+            gaps = np.where(ordinals < 0, config.unknown_day_logit, np.where(usual, 0.0, config.unusual_lag_logit))
+        if en.docid is None:
+            return gaps
+        return gaps + np.where(self._docids[ranks] > en.docid, config.later_docid_logit, 0.0)
 
-    def _docid_logit(self, en: Features, zh: Features) -> float:
-        later = en.docid is not None and zh.docid is not None and zh.docid > en.docid
-        return self.config.later_docid_logit if later else 0.0
-
-    def _fixed_logits(self, en: Features, ranks: Sequence[int]) -> list[float]:
-        """Date-gap prior plus docid hint of each candidate (a tight loop: it runs for
-        every pair, so each distinct day's gap is worked out once)."""
-        items, config = self._items, self.config
-        gaps = {day: gap_logit(en.day, day, config) for day in {items[rank].day for rank in ranks}}
-        en_docid = en.docid if en.docid is not None else float("inf")
-        later = config.later_docid_logit
-        return [
-            gaps[items[rank].day] + (later if (items[rank].docid or 0) > en_docid else 0.0)
-            for rank in ranks
-        ]
-
-    def logits(self, en: Features, window: range) -> list[tuple[int, float]]:
-        """(rank, log-odds that it is the original of ``en``) for every candidate."""
-        ranks = self.candidates(window)
+    def score(self, en: Features, candidates: Candidates) -> Scored:
+        """Log-odds that each candidate (``candidates.ranks``) is the original of ``en``."""
         weights = self._set_weights(en)
-        names, hits = self._name_weights(en, window)
-        base = sum(w.weight * w.base for w in (*weights.values(), names))
-        scores = dict.fromkeys(ranks, base + prior_logit(len(ranks), self.config))
+        names, hits = self._name_weights(en, candidates)
+        base = sum(w.weight * w.base for w in (*weights.values(), names)) + prior_logit(len(candidates), self.config)
+        slots, gains = [], []
         for attr, w in weights.items():
-            postings = self._postings[attr]
-            for key, gain in w.gains.items():
-                gain *= w.weight
-                for rank in self._in_window(postings[key], window):
-                    scores[rank] += gain
-        for key, gain in names.gains.items():
-            gain *= names.weight
-            for rank in hits[key]:
-                scores[rank] += gain
-        fixed = self._fixed_logits(en, ranks)
-        leads = self._coverage.logits(ranks, self._coverage.told(en))
-        return [(rank, scores[rank] + f + lead) for rank, f, lead in zip(ranks, fixed, leads)]
-
-    def explain(self, en: Features, window: range, rank: int) -> dict:
-        """Why candidate ``rank`` scores as it does: shared keys and each part's log-odds."""
-        zh = self._items[rank]
-        ranks = self.candidates(window)
-        weights = self._set_weights(en)
-        names, hits = self._name_weights(en, window)
-        found = {k for k, where in hits.items() if rank in where}
+            ranks, which = self._postings[attr].hits(w.keys, candidates.spans)
+            slots.append(candidates.slots(ranks))
+            gains.append(w.weight * w.gains[which])
+        for ranks, gain in zip(hits, names.gains):
+            slots.append(candidates.slots(ranks))
+            gains.append(np.full(len(ranks), names.weight * gain))
+        scores = np.bincount(np.concatenate(slots), weights=np.concatenate(gains), minlength=len(candidates))
         told = self._coverage.told(en)
+        logits = base + scores + self._fixed_logits(en, candidates) + self._coverage.logits(candidates, told)
+        return Scored(en, candidates, logits, weights, names, hits, told)
+
+    def explain(self, scored: Scored, rank: int) -> dict:
+        """Why candidate ``rank`` scores as it does: shared keys and each part's log-odds."""
+        en, zh, weights, names = scored.en, self._items[rank], scored.weights, scored.names
+        has_name = np.array([rank in ranks for ranks in scored.name_hits], dtype=bool)
         parts = {
-            "prior": prior_logit(len(ranks), self.config),
+            "prior": prior_logit(len(scored.candidates), self.config),
             "gap": gap_logit(en.day, zh.day, self.config),
-            "docid": self._docid_logit(en, zh),
-            "lead": self._coverage.logit(rank, told),
+            "docid": self.config.later_docid_logit if en.docid is not None and (zh.docid or 0) > en.docid else 0.0,
+            "lead": self._coverage.logit(rank, scored.told),
         }
-        parts |= {attr: w.logit(w.gains.keys() & self._keys(zh, attr)) for attr, w in weights.items()}
-        parts["names"] = names.logit(found & names.gains.keys())
-        shared_words = weights["words"].gains.keys() & self._keys(zh, "words")
+        parts |= {attr: w.logit(self._postings[attr].of(rank, w.keys)) for attr, w in weights.items()}
+        parts["names"] = names.logit(has_name)
+        title_ids = self._key_ids(en, "title_words")
+        words = weights["words"]
         return {
             "numbers": sorted(en.numbers & zh.numbers),
             "dates": sorted(en.dates & zh.dates),
-            "names": sorted(found),
-            "title_words": sorted(en.title_words & self._keys(zh, "title_words")),
-            "word_overlap": f"{len(shared_words)}/{len(weights['words'].gains)}",
-            "lead_told": self._coverage.told_words(rank, told)[:8],
+            "names": [sorted(en.names)[i] for i in names.keys[has_name].tolist()],
+            "title_words": [self._keys["title_words"][i]
+                            for i in title_ids[self._postings["title_words"].of(rank, title_ids)].tolist()],
+            "word_overlap": f"{int(self._postings['words'].of(rank, words.keys).sum())}/{len(words.keys)}",
+            "lead_told": self._coverage.told_words(rank, scored.told)[:8],
             "gap_days": (en.day - zh.day).days if en.day and zh.day else None,
             "logit_parts": {k: round(v, 2) for k, v in parts.items()},
         }
+
+
+@dataclass(frozen=True)
+class Scored:
+    """One English item scored against its candidates: ``logits`` over
+    ``candidates.ranks``, and the weights behind them, kept to explain a choice."""
+
+    en: Features
+    candidates: Candidates
+    logits: np.ndarray
+    weights: dict[str, KeyWeights]
+    names: KeyWeights
+    name_hits: list[np.ndarray]
+    told: np.ndarray
+
+    def best_first(self) -> list[tuple[int, float]]:
+        """(rank, logit) of every candidate, best first (ties in rank order)."""
+        order = np.argsort(-self.logits, kind="stable")
+        return list(zip(self.candidates.ranks[order].tolist(), self.logits[order].tolist()))

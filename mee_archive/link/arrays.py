@@ -1,0 +1,20 @@
+"""Two numpy idioms the linker's columnar steps share."""
+
+from __future__ import annotations
+
+import numpy as np
+
+
+def unique(values: np.ndarray) -> np.ndarray:
+    """The distinct values, sorted (``np.unique`` hashes first and is many times slower
+    on millions of integers spread wide)."""
+    ordered = np.sort(values)
+    return ordered[np.concatenate(([True], ordered[1:] != ordered[:-1]))] if len(ordered) else ordered
+
+
+def expand_ranges(starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    """Every index of the ranges [start, start + length), concatenated in order: what a
+    loop over ``range(start, start + length)`` per range would visit."""
+    lengths = np.asarray(lengths, dtype=np.int64)
+    offsets = np.arange(int(lengths.sum())) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+    return np.repeat(np.asarray(starts, dtype=np.int64), lengths) + offsets

@@ -1,0 +1,45 @@
+"""Which Chinese items have each key, looked up for many keys and a window of items at once.
+
+The scorer adds, for every key an English release states, a gain to every candidate that
+has the key. Candidates are Chinese items ranked by day, so a window is a run of ranks.
+Postings keep every (key, rank) pair as one sorted integer, key * stride + rank: the part
+of a key's list inside a window is then one ``searchsorted`` away, for all keys together,
+and summing gains over the hits is one ``bincount``, not a Python loop per pair.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from mee_archive.link.arrays import expand_ranges, unique
+
+
+class Postings:
+    """(key, rank) pairs, each key's ranks sorted; keys and ranks are small integers."""
+
+    def __init__(self, keys: np.ndarray, ranks: np.ndarray, n_keys: int, n_ranks: int) -> None:
+        self._stride = n_ranks + 1
+        self._codes = unique(np.asarray(keys, dtype=np.int64) * self._stride + np.asarray(ranks, dtype=np.int64))
+        self.counts = np.bincount(self._codes // self._stride, minlength=n_keys)
+        """How many ranks have each key."""
+
+    def hits(self, keys: np.ndarray, spans: Sequence[range]) -> tuple[np.ndarray, np.ndarray]:
+        """(ranks, key index) of every pair whose key is among ``keys`` and whose rank is in
+        one of the ``spans``; the key index points into ``keys``."""
+        order = np.argsort(keys)  # sorted needles: each search starts where the last ended
+        base = np.asarray(keys, dtype=np.int64)[order] * self._stride
+        found_ranks, found_keys = [], []
+        for span in spans:
+            low = np.searchsorted(self._codes, base + span.start)
+            high = np.searchsorted(self._codes, base + span.stop)
+            found_ranks.append(self._codes[expand_ranges(low, high - low)] % self._stride)
+            found_keys.append(np.repeat(order, high - low))
+        return np.concatenate(found_ranks), np.concatenate(found_keys)
+
+    def of(self, rank: int, keys: np.ndarray) -> np.ndarray:
+        """Which of ``keys`` the item at ``rank`` has (a mask over ``keys``)."""
+        codes = np.asarray(keys, dtype=np.int64) * self._stride + rank
+        at = np.searchsorted(self._codes, codes).clip(max=max(len(self._codes) - 1, 0))
+        return self._codes[at] == codes if len(self._codes) else np.zeros(len(codes), dtype=bool)
