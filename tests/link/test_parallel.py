@@ -1,0 +1,35 @@
+"""Per-item work forks workers only where that is safe, and gives what a loop gives."""
+
+import os
+import threading
+
+from mee_archive.link.parallel import MIN_PARALLEL_ITEMS, can_fork, start_map
+
+
+def pid_and_square(n: int) -> tuple[int, int]:
+    return os.getpid(), n * n
+
+
+def test_results_are_in_order_and_come_from_workers_when_forking_is_safe():
+    items = list(range(MIN_PARALLEL_ITEMS * 2))
+    results = start_map(pid_and_square, items)()
+    assert [square for _, square in results] == [n * n for n in items]
+    if can_fork() and (os.cpu_count() or 1) > 1:
+        assert os.getpid() not in {pid for pid, _ in results}
+
+
+def test_with_another_thread_running_the_work_stays_in_this_process():
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait)
+    thread.start()
+    try:
+        assert not can_fork()
+        results = start_map(pid_and_square, list(range(MIN_PARALLEL_ITEMS * 2)))()
+        assert {pid for pid, _ in results} == {os.getpid()}
+    finally:
+        stop.set()
+        thread.join()
+
+
+def test_small_inputs_stay_in_this_process():
+    assert {pid for pid, _ in start_map(pid_and_square, [1, 2, 3])()} == {os.getpid()}
