@@ -16,5 +16,5 @@ def expand_ranges(starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
     """Every index of the ranges [start, start + length), concatenated in order: what a
     loop over ``range(start, start + length)`` per range would visit."""
     lengths = np.asarray(lengths, dtype=np.int64)
-    offsets = np.arange(int(lengths.sum())) - np.repeat(np.cumsum(lengths) - lengths, lengths)
-    return np.repeat(np.asarray(starts, dtype=np.int64), lengths) + offsets
+    firsts = np.cumsum(lengths) - lengths  # where each range begins in the output
+    return np.arange(int(lengths.sum())) + np.repeat(np.asarray(starts, dtype=np.int64) - firsts, lengths)

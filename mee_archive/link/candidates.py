@@ -17,6 +17,8 @@ from functools import cached_property
 
 import numpy as np
 
+from mee_archive.link.postings import Postings
+
 
 class DateIndex:
     """Chinese items ranked by publication day (undated last), for window look-ups."""
@@ -40,7 +42,7 @@ class DateIndex:
 @dataclass(frozen=True)
 class Candidates:
     """The ranks one English item is scored against: a window of dated Chinese items, then
-    every undated one. Scores are arrays over ``ranks``; ``slots`` says where a rank is."""
+    every undated one; its scores are an array over ``ranks``."""
 
     window: range
     undated: range
@@ -57,7 +59,43 @@ class Candidates:
         return np.concatenate((np.arange(self.window.start, self.window.stop),
                                np.arange(self.undated.start, self.undated.stop)))
 
-    def slots(self, ranks: np.ndarray) -> np.ndarray:
-        """The positions in ``ranks`` of ranks that are candidates."""
-        return np.where(ranks < self.undated.start, ranks - self.window.start,
-                        len(self.window) + ranks - self.undated.start)
+
+class CandidateSets:
+    """The candidates of many English items side by side: one flat array of scores holds
+    every item's candidates in turn (item i's from ``offsets[i]``)."""
+
+    def __init__(self, sets: Sequence[Candidates]) -> None:
+        self.sets = sets
+        sizes = np.array([len(each) for each in sets], dtype=np.int64)
+        self.offsets = np.concatenate(([0], np.cumsum(sizes)))
+        self.owners = np.repeat(np.arange(len(sets)), sizes)
+        """The English item of each flat position."""
+        self.ranks = np.concatenate([each.ranks for each in sets] or [np.zeros(0, dtype=np.int64)])
+        self._window_start = np.array([each.window.start for each in sets], dtype=np.int64)
+        self._window_stop = np.array([each.window.stop for each in sets], dtype=np.int64)
+        self._undated = sets[0].undated if sets else range(0)
+
+    def __len__(self) -> int:
+        return int(self.offsets[-1])
+
+    def hits(self, postings: Postings, owners: np.ndarray, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(flat position, needle) of every candidate of English item ``owners[needle]``
+        that has key ``keys[needle]``."""
+        undated = self._undated
+        # A window rank r sits at offset + r - window start, an undated one after the window.
+        spans = ((self._window_start, self._window_stop, self.offsets[:-1] - self._window_start),
+                 (undated.start, undated.stop, self.offsets[:-1] + self._window_stop - self._window_start - undated.start))
+        positions, needles = [], []
+        for starts, stops, shifts in spans:
+            found, needle = postings.hits(keys, np.asarray(starts)[owners] if np.ndim(starts) else starts,
+                                          np.asarray(stops)[owners] if np.ndim(stops) else stops, shifts[owners])
+            positions.append(found)
+            needles.append(needle)
+        return np.concatenate(positions), np.concatenate(needles)
+
+    def positions(self, owners: np.ndarray, ranks: np.ndarray) -> np.ndarray:
+        """Flat positions of candidate ``ranks[i]`` of English item ``owners[i]``."""
+        start = self._window_start[owners]
+        window = ranks - start
+        undated = self._window_stop[owners] - start + ranks - self._undated.start
+        return self.offsets[owners] + np.where(ranks < self._undated.start, window, undated)

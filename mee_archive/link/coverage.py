@@ -20,7 +20,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from mee_archive.link.candidates import Candidates
+from mee_archive.link.candidates import CandidateSets
 from mee_archive.link.config import LinkConfig
 from mee_archive.link.features import Features
 from mee_archive.link.postings import Postings
@@ -64,11 +64,14 @@ class LeadCoverage:
         words_of_stem = self._words_of_stem
         return np.unique([w for s in en.words if s in words_of_stem for w in words_of_stem[s]]).astype(np.int64)
 
-    def logits(self, candidates: Candidates, told: np.ndarray) -> np.ndarray:
-        """The evidence of the lead of every candidate given the words told."""
-        ranks, which = self._postings.hits(told, candidates.spans)
-        gains = np.bincount(candidates.slots(ranks), weights=self._gain[told[which]], minlength=len(candidates))
-        return self._base[candidates.ranks] + gains
+    def logits(self, sets: CandidateSets, told: Sequence[np.ndarray]) -> np.ndarray:
+        """The evidence of the lead of every candidate of every English item (flat, see
+        CandidateSets), given the words each item tells."""
+        owners = np.repeat(np.arange(len(told)), [len(words) for words in told])
+        words = np.concatenate([*told, np.zeros(0, dtype=np.int64)])
+        positions, needles = sets.hits(self._postings, owners, words)
+        gains = np.bincount(positions, weights=self._gain[words[needles]], minlength=len(sets))
+        return self._base[sets.ranks] + gains
 
     def logit(self, rank: int, told: np.ndarray) -> float:
         """The evidence of the lead of Chinese item ``rank`` given the words told."""

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from typing import Any
 
 from mee_archive.link.english import content_stems
@@ -32,6 +32,9 @@ from mee_archive.pages.trs import EN_HOSTS, ZH_HOSTS, site_of
 CURRENT_HOST = {"en": EN_HOSTS[0], "zh": ZH_HOSTS[0]}
 # The first paragraph says what an article is about; a long one is cut here.
 LEAD_CHARS = 200
+# Characters of Chinese text scanned for dictionary words in one go: the scan holds a few
+# dozen bytes per character, so this bounds it to a few hundred megabytes.
+SCAN_CHARS = 4_000_000
 # TRS article URLs end in /tYYYYMMDD_<docid>.shtml (or .html/.htm): publication day and id.
 _TRS_URL = re.compile(r"/t(\d{4})(\d{2})(\d{2})_(\d+)\.s?html?\b")
 
@@ -138,24 +141,34 @@ def chinese_features(item: dict[str, Any], max_chars: int) -> Features:
 
 def chinese_features_many(items: Sequence[dict[str, Any]], max_chars: int) -> list[Features]:
     """Linking keys of Chinese articles; content words from each one's first ``max_chars``.
-    The dictionary scan runs over all the texts at once (scan.py) while other cores read
-    each item's figures, dates and pinyin (parallel.py)."""
+    The dictionary scan runs over many texts at once (scan.py, SCAN_CHARS at a time, which
+    bounds its memory) while other cores read each item's figures, dates and pinyin
+    (parallel.py)."""
     parts = [tuple(to_simplified(part).strip() for part in item_text(item)) for item in items]
     stated = start_map(_stated_keys, [({k: item.get(k) for k in ("url", "published", "docid")}, f"{title}\n{body}")
                                       for item, (title, body) in zip(items, parts)])
-    scanned = ScannedTexts([f"{title}\n{body[:max_chars]}" for title, body in parts])
-    title_ids = scanned.word_ids([len(title) for title, _ in parts])
-    word_ids = scanned.word_ids()
-    lead_ids = scanned.segment_ids([lead_length(title, body) for title, body in parts])
-    return [
-        Features(
-            **keys,
-            title_words=tuple(title_ids[index].tolist()),
-            words=tuple(word_ids[index].tolist()),
-            lead=frozenset(lead_ids[index].tolist()),
-        )
-        for index, keys in enumerate(stated())
-    ]
+    words: list[tuple[tuple[int, ...], tuple[int, ...], frozenset[int]]] = []
+    for batch in _batches([(title, body[:max_chars]) for title, body in parts], SCAN_CHARS):
+        scanned = ScannedTexts([f"{title}\n{body}" for title, body in batch])
+        title_ids = scanned.word_ids([len(title) for title, _ in batch])
+        lead_ids = scanned.segment_ids([lead_length(title, body) for title, body in batch])
+        words.extend((tuple(t.tolist()), tuple(w.tolist()), frozenset(lead.tolist()))
+                     for t, w, lead in zip(title_ids, scanned.word_ids(), lead_ids))
+    return [Features(**keys, title_words=title, words=all_words, lead=lead)
+            for keys, (title, all_words, lead) in zip(stated(), words)]
+
+
+def _batches(parts: list[tuple[str, str]], size: int) -> Iterator[list[tuple[str, str]]]:
+    """Consecutive runs of (title, body) pairs of about ``size`` characters each."""
+    batch, chars = [], 0
+    for part in parts:
+        batch.append(part)
+        chars += len(part[0]) + len(part[1])
+        if chars >= size:
+            yield batch
+            batch, chars = [], 0
+    if batch:
+        yield batch
 
 
 def _stated_keys(item_and_text: tuple[dict[str, Any], str]) -> dict[str, Any]:

@@ -9,8 +9,6 @@ and summing gains over the hits is one ``bincount``, not a Python loop per pair.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 import numpy as np
 
 from mee_archive.link.arrays import expand_ranges, unique
@@ -25,18 +23,18 @@ class Postings:
         self.counts = np.bincount(self._codes // self._stride, minlength=n_keys)
         """How many ranks have each key."""
 
-    def hits(self, keys: np.ndarray, spans: Sequence[range]) -> tuple[np.ndarray, np.ndarray]:
-        """(ranks, key index) of every pair whose key is among ``keys`` and whose rank is in
-        one of the ``spans``; the key index points into ``keys``."""
-        order = np.argsort(keys)  # sorted needles: each search starts where the last ended
-        base = np.asarray(keys, dtype=np.int64)[order] * self._stride
-        found_ranks, found_keys = [], []
-        for span in spans:
-            low = np.searchsorted(self._codes, base + span.start)
-            high = np.searchsorted(self._codes, base + span.stop)
-            found_ranks.append(self._codes[expand_ranges(low, high - low)] % self._stride)
-            found_keys.append(np.repeat(order, high - low))
-        return np.concatenate(found_ranks), np.concatenate(found_keys)
+    def hits(self, keys: np.ndarray, starts: np.ndarray | int, stops: np.ndarray | int,
+             shifts: np.ndarray | int = 0) -> tuple[np.ndarray, np.ndarray]:
+        """(rank + shifts[needle], needle) of every pair whose key is ``keys[needle]`` and
+        whose rank is in ``range(starts[needle], stops[needle])`` (bounds and shifts may
+        be one number for all; a shift places ranks in the caller's array)."""
+        keys = np.asarray(keys, dtype=np.int64) * self._stride
+        lows, highs = keys + starts, keys + stops
+        order = np.argsort(lows)  # sorted needles: each search starts where the last ended
+        low = np.searchsorted(self._codes, lows[order])
+        lengths = np.searchsorted(self._codes, highs[order]) - low
+        shifted = self._codes[expand_ranges(low, lengths)] + np.repeat((shifts - keys)[order], lengths)
+        return shifted, np.repeat(order, lengths)
 
     def of(self, rank: int, keys: np.ndarray) -> np.ndarray:
         """Which of ``keys`` the item at ``rank`` has (a mask over ``keys``)."""

@@ -21,7 +21,7 @@ from itertools import chain
 import numpy as np
 
 from mee_archive.link.arrays import expand_ranges, unique
-from mee_archive.link.candidates import Candidates
+from mee_archive.link.candidates import Candidates, CandidateSets
 from mee_archive.link.config import LinkConfig
 from mee_archive.link.coverage import LeadCoverage
 from mee_archive.link.features import Features
@@ -34,6 +34,9 @@ from mee_archive.link.scan import lexicon
 SET_KINDS = (("numbers", "number"), ("dates", "date"), ("title_words", "title"), ("words", "word"))
 # Kinds whose Chinese keys are dictionary words, compared as the stems of their glosses.
 GLOSSED_KINDS = ("title_words", "words")
+# English items scored together: each shared key of each candidate is a few array entries
+# (10 million for 2,000 items), so batches bound the memory.
+SCORE_BATCH = 500
 # Keys of one kind beyond this many (the rarest kept: long texts' content words) add cost,
 # not evidence.
 MAX_KEYS_PER_KIND = 60
@@ -54,13 +57,18 @@ class KeyWeights:
         return self.weight * (self.base + float(self.gains[shared].sum()))
 
 
+def naive_bayes(q: np.ndarray, recall: float) -> tuple[np.ndarray, np.ndarray]:
+    """(logit if missing, gain if shared) of keys a share q of Chinese items have."""
+    miss = np.log((1 - recall) / (1 - q))
+    return miss, np.log(recall / q) - miss
+
+
 def key_weights(keys: np.ndarray, q: np.ndarray, recall: float, weight: float) -> KeyWeights:
     """Naive-Bayes weights of keys given the share q of Chinese items that have each. A key
     as common as the recall proves nothing either way and is left out."""
     informative = q < recall
-    keys, q = keys[informative], q[informative]
-    miss = np.log((1 - recall) / (1 - q))
-    return KeyWeights(weight, float(miss.sum()), keys, np.log(recall / q) - miss)
+    miss, gains = naive_bayes(q[informative], recall)
+    return KeyWeights(weight, float(miss.sum()), keys[informative], gains)
 
 
 def gap_logit(en_day: date | None, zh_day: date | None, config: LinkConfig) -> float:
@@ -146,20 +154,24 @@ class Scorer:
         ids = self._ids[attr]
         return np.array(sorted(ids[k] for k in getattr(en, attr)), dtype=np.int64)
 
-    def _set_weights(self, en: Features) -> dict[str, KeyWeights]:
-        weights = {}
-        for attr, prefix in SET_KINDS:
-            keys = self._key_ids(en, attr)
-            counts = self._postings[attr].counts[keys]
-            keys, counts = keys[counts > 0], counts[counts > 0]
-            rates = self._rate(counts, self._size, prefix)
-            if len(keys) > MAX_KEYS_PER_KIND:
-                rarest = np.lexsort((keys, rates))[:MAX_KEYS_PER_KIND]
-                keys, rates = keys[rarest], rates[rarest]
-            weights[attr] = key_weights(
-                keys, rates, getattr(self.config, f"{prefix}_recall"), getattr(self.config, f"{prefix}_weight")
-            )
-        return weights
+    def _set_weights(self, english: Sequence[Features], attr: str, prefix: str) -> list[KeyWeights]:
+        """Each English item's weights of one kind of key: its keys that some Chinese item
+        has, the MAX_KEYS_PER_KIND rarest (ties by key), the informative ones."""
+        owners = np.repeat(np.arange(len(english)), [len(getattr(en, attr)) for en in english])
+        keys = np.fromiter((self._ids[attr][k] for en in english for k in getattr(en, attr)),
+                           dtype=np.int64, count=len(owners))
+        counts = self._postings[attr].counts[keys]
+        owners, keys, rates = owners[counts > 0], keys[counts > 0], self._rate(counts[counts > 0], self._size, prefix)
+        order = np.lexsort((keys, rates, owners))
+        owners, keys, rates = owners[order], keys[order], rates[order]
+        place = np.arange(len(owners)) - np.searchsorted(owners, owners)  # rarity rank within an item
+        recall, weight = getattr(self.config, f"{prefix}_recall"), getattr(self.config, f"{prefix}_weight")
+        kept = (place < MAX_KEYS_PER_KIND) & (rates < recall)
+        owners, keys, (miss, gains) = owners[kept], keys[kept], naive_bayes(rates[kept], recall)
+        bases = np.bincount(owners, weights=miss, minlength=len(english))
+        bounds = np.searchsorted(owners, np.arange(len(english) + 1)).tolist()
+        return [KeyWeights(weight, float(bases[i]), keys[bounds[i]:bounds[i + 1]], gains[bounds[i]:bounds[i + 1]])
+                for i in range(len(english))]
 
     def item(self, rank: int) -> Features:
         """The features of the Chinese item at ``rank`` (a candidate of some window)."""
@@ -174,37 +186,51 @@ class Scorer:
         weights = key_weights(np.array(found, dtype=np.int64), rates, self.config.name_recall, self.config.name_weight)
         return weights, [hits[i] for i in found]
 
-    def _fixed_logits(self, en: Features, candidates: Candidates) -> np.ndarray:
-        """Date-gap prior plus docid hint of each candidate."""
-        config, ranks = self.config, candidates.ranks
-        ordinals = self._ordinals[ranks]
-        if en.day is None:
-            gaps = np.full(len(ranks), config.unknown_day_logit)
-        else:
-            lag = en.day.toordinal() - ordinals
-            usual = (lag >= 0) & (lag <= config.usual_max_lag_days)
-            gaps = np.where(ordinals < 0, config.unknown_day_logit, np.where(usual, 0.0, config.unusual_lag_logit))
-        if en.docid is None:
-            return gaps
-        return gaps + np.where(self._docids[ranks] > en.docid, config.later_docid_logit, 0.0)
+    def _fixed_logits(self, english: Sequence[Features], sets: CandidateSets) -> np.ndarray:
+        """Date-gap prior plus docid hint of every candidate (flat, see CandidateSets)."""
+        config = self.config
+        en_days = np.array([en.day.toordinal() if en.day else -1 for en in english], dtype=np.int64)[sets.owners]
+        en_docids = np.array([en.docid if en.docid is not None else np.inf for en in english])[sets.owners]
+        zh_days = self._ordinals[sets.ranks]
+        lag = en_days - zh_days
+        usual = (lag >= 0) & (lag <= config.usual_max_lag_days)
+        gaps = np.where((en_days < 0) | (zh_days < 0), config.unknown_day_logit,
+                        np.where(usual, 0.0, config.unusual_lag_logit))
+        return gaps + np.where(self._docids[sets.ranks] > en_docids, config.later_docid_logit, 0.0)
 
-    def score(self, en: Features, candidates: Candidates) -> Scored:
-        """Log-odds that each candidate (``candidates.ranks``) is the original of ``en``."""
-        weights = self._set_weights(en)
-        names, hits = self._name_weights(en, candidates)
-        base = sum(w.weight * w.base for w in (*weights.values(), names)) + prior_logit(len(candidates), self.config)
-        slots, gains = [], []
-        for attr, w in weights.items():
-            ranks, which = self._postings[attr].hits(w.keys, candidates.spans)
-            slots.append(candidates.slots(ranks))
-            gains.append(w.weight * w.gains[which])
-        for ranks, gain in zip(hits, names.gains):
-            slots.append(candidates.slots(ranks))
-            gains.append(np.full(len(ranks), names.weight * gain))
-        scores = np.bincount(np.concatenate(slots), weights=np.concatenate(gains), minlength=len(candidates))
-        told = self._coverage.told(en)
-        logits = base + scores + self._fixed_logits(en, candidates) + self._coverage.logits(candidates, told)
-        return Scored(en, candidates, logits, weights, names, hits, told)
+    def score(self, english: Sequence[Features], candidates: Sequence[Candidates]) -> list[Scored]:
+        """Log-odds that each candidate is the original, for every English item."""
+        return [scored for start in range(0, len(english), SCORE_BATCH)
+                for scored in self._score_batch(english[start:start + SCORE_BATCH],
+                                                candidates[start:start + SCORE_BATCH])]
+
+    def _score_batch(self, english: Sequence[Features], candidates: Sequence[Candidates]) -> list[Scored]:
+        """``score`` of some English items: their candidates are scored together, a kind of
+        key at a time."""
+        sets = CandidateSets(candidates)
+        base = np.array([prior_logit(len(each), self.config) for each in candidates])
+        positions, gains, weights = [np.zeros(0, dtype=np.int64)], [np.zeros(0)], {}
+        for attr, prefix in SET_KINDS:
+            weights[attr] = kind = self._set_weights(english, attr, prefix)
+            owners = np.repeat(np.arange(len(kind)), [len(w.keys) for w in kind])
+            found, needles = sets.hits(self._postings[attr], owners, np.concatenate([w.keys for w in kind]))
+            positions.append(found)
+            gains.append(np.concatenate([w.weight * w.gains for w in kind])[needles])
+            base += [w.weight * w.base for w in kind]
+        names = [self._name_weights(en, each) for en, each in zip(english, candidates)]
+        for owner, (weight, hits) in enumerate(names):
+            base[owner] += weight.weight * weight.base
+            for ranks, gain in zip(hits, weight.gains):
+                positions.append(sets.positions(np.full(len(ranks), owner), ranks))
+                gains.append(np.full(len(ranks), weight.weight * gain))
+        told = [self._coverage.told(en) for en in english]
+        logits = (base[sets.owners] + self._fixed_logits(english, sets) + self._coverage.logits(sets, told)
+                  + np.bincount(np.concatenate(positions), weights=np.concatenate(gains), minlength=len(sets)))
+        return [
+            Scored(en, each, logits[sets.offsets[i]:sets.offsets[i + 1]], {a: weights[a][i] for a in weights},
+                   *names[i], told[i])
+            for i, (en, each) in enumerate(zip(english, candidates))
+        ]
 
     def explain(self, scored: Scored, rank: int) -> dict:
         """Why candidate ``rank`` scores as it does: shared keys and each part's log-odds."""

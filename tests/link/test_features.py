@@ -3,7 +3,7 @@
 from datetime import date
 
 from mee_archive.link.english import stem
-from mee_archive.link.features import chinese_features, english_features, url_day_and_docid
+from mee_archive.link.features import chinese_features, chinese_features_many, english_features, url_day_and_docid
 from mee_archive.link.resources import _t2s, cedict
 from mee_archive.link.scan import ScannedTexts, lexicon
 
@@ -63,3 +63,10 @@ def test_dictionary_words_overlap_but_a_segmentation_counts_each_character_once(
     text = "保护生物多样性，黑臭水体"
     assert {"保护", "生物", "多样性", "生物多样性", "黑", "臭", "水体"} <= dictionary_words(text)
     assert ScannedTexts([text]).segment(0) == ["保护", "生物多样性", "，", "黑", "臭", "水体"]
+
+
+def test_scanning_in_batches_gives_the_same_keys(ex, monkeypatch):
+    items = [ex.china_rok_zh, ex.china_rok_related_zh, ex.meeting_zh, ex.other_meeting_zh, *ex.filler_zh]
+    whole = chinese_features_many(items, 3000)
+    monkeypatch.setattr("mee_archive.link.features.SCAN_CHARS", 10)  # one item per scan
+    assert chinese_features_many(items, 3000) == whole

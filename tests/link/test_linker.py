@@ -81,3 +81,16 @@ def test_a_chinese_item_listed_twice_is_read_once(english, chinese, ex, again):
     twice = [*chinese, {**ex.meeting_zh, "url": again(ex.meeting_zh["url"])}]
     result = link_items(english, twice)[1]
     assert result.zh_status == "linked" and result.zh["url"] == ex.meeting_zh["url"]
+
+
+def test_linking_leaves_the_cycle_collector_as_it_found_it(ex):
+    import gc
+
+    link_items([ex.china_rok_en], [ex.china_rok_zh])
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        link_items([ex.china_rok_en], [ex.china_rok_zh])
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

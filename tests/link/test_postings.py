@@ -3,7 +3,7 @@
 import numpy as np
 
 from mee_archive.link.arrays import expand_ranges, unique
-from mee_archive.link.candidates import Candidates
+from mee_archive.link.candidates import Candidates, CandidateSets
 from mee_archive.link.names import NameFinder, chinese_pinyin
 from mee_archive.link.postings import Postings
 
@@ -12,15 +12,22 @@ def test_hits_are_the_pairs_within_the_spans_each_once():
     # key 0: ranks 1, 4, 7; key 1: rank 4; key 2: none; a duplicate pair is kept once
     postings = Postings(np.array([0, 0, 0, 1, 0]), np.array([1, 4, 7, 4, 4]), n_keys=3, n_ranks=9)
     assert postings.counts.tolist() == [3, 1, 0]
-    ranks, which = postings.hits(np.array([2, 1, 0]), [range(2, 6), range(7, 9)])
-    assert sorted(zip(ranks.tolist(), which.tolist())) == [(4, 1), (4, 2), (7, 2)]
+    ranks, which = postings.hits(np.array([2, 1, 0, 0]), np.array([2, 2, 2, 7]), np.array([6, 6, 6, 9]))
+    assert sorted(zip(ranks.tolist(), which.tolist())) == [(4, 1), (4, 2), (7, 3)]
+    shifted, which = postings.hits(np.array([0]), 0, 9, shifts=np.array([100]))
+    assert shifted.tolist() == [101, 104, 107] and which.tolist() == [0, 0, 0]
     assert postings.of(4, np.array([0, 1, 2])).tolist() == [True, True, False]
 
 
-def test_candidates_place_window_and_undated_ranks_side_by_side():
-    candidates = Candidates(range(3, 6), range(10, 12))
-    assert candidates.ranks.tolist() == [3, 4, 5, 10, 11] and len(candidates) == 5
-    assert candidates.slots(np.array([5, 10, 3, 11])).tolist() == [2, 3, 0, 4]
+def test_candidate_sets_lay_each_items_window_then_the_undated_side_by_side():
+    sets = CandidateSets([Candidates(range(3, 6), range(10, 12)), Candidates(range(0, 2), range(10, 12))])
+    assert sets.ranks.tolist() == [3, 4, 5, 10, 11, 0, 1, 10, 11] and len(sets) == 9
+    assert sets.owners.tolist() == [0] * 5 + [1] * 4
+    assert sets.positions(np.array([0, 0, 1, 1]), np.array([5, 10, 1, 11])).tolist() == [2, 3, 6, 8]
+    # key 0 at ranks 1, 4, 10; key 1 at rank 5
+    postings = Postings(np.array([0, 0, 0, 1]), np.array([1, 4, 10, 5]), n_keys=2, n_ranks=12)
+    positions, needles = sets.hits(postings, np.array([0, 1, 0]), np.array([0, 0, 1]))
+    assert sorted(zip(positions.tolist(), needles.tolist())) == [(1, 0), (2, 2), (3, 0), (6, 1), (7, 1)]
 
 
 def test_array_helpers():
