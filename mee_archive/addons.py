@@ -5,8 +5,10 @@ from __future__ import annotations
 import secrets
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from scrapy.settings import BaseSettings as Settings
+if TYPE_CHECKING:  # Scrapy is only needed for the type: `mee-archive --help` need not load it
+    from scrapy.settings import BaseSettings as Settings
 
 
 class OutputLayout:

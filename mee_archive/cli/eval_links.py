@@ -6,7 +6,6 @@ import argparse
 from pathlib import Path
 
 from mee_archive.cli.link import read_jsonl
-from mee_archive.link.evaluate import evaluate, format_evaluation
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -21,6 +20,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from mee_archive.link.evaluate import evaluate, format_evaluation  # the linker's features
+
     result = evaluate(read_jsonl(args.links), read_jsonl(args.truth))
     print(format_evaluation(result, args.show))
     return 0

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from mee_archive.cli import CliError
-from mee_archive.link import LinkConfig, link_items
+from mee_archive.link.config import LinkConfig
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -54,6 +54,8 @@ def read_jsonl(path: Path) -> list[dict[str, Any]]:
 def run(args: argparse.Namespace) -> int:
     english = read_jsonl(args.english)
     chinese = [record for path in args.chinese for record in read_jsonl(path)]
+    from mee_archive.link.linker import link_items  # numpy and the dictionary code: only when linking
+
     started = time.monotonic()
     config = LinkConfig(threshold=args.threshold, margin=args.margin)
     results = link_items(english, chinese, config)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from mee_archive.archive.repair import recover
 from mee_archive.cli import CliError
 from mee_archive.cli.archive_root import add_archive_root, archive_layout
 
@@ -28,6 +27,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from mee_archive.archive.package import PackageError, build_wacz
+    from mee_archive.archive.repair import recover
 
     layout = archive_layout(args)
     recover(layout)  # a killed crawl's last file belongs in the package too

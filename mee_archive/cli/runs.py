@@ -12,7 +12,6 @@ from rich.table import Table
 
 from mee_archive.cli import CliError
 from mee_archive.cli.archive_root import add_archive_root
-from mee_archive.manifest import ITEMS_OF_SPIDER, read_manifests
 
 COLUMNS = ("crawl id", "spider", "started (UTC)", "took", "end", "new", "changed", "skipped",
            "304s", "requests", "MB", "retries", "errors", "WARCs")
@@ -44,6 +43,8 @@ def took(manifest: dict[str, Any]) -> str:
 
 def row(manifest: dict[str, Any]) -> list[str]:
     counts = manifest.get("counts", {})
+    from mee_archive.manifest import ITEMS_OF_SPIDER
+
     items = counts.get(ITEMS_OF_SPIDER.get(manifest.get("spider", ""), "items"), {})
     status = manifest.get("finish_reason") or manifest.get("status", "?")
     return [
@@ -61,6 +62,8 @@ def run(args: argparse.Namespace) -> int:
     directory = Path(args.output, "runs")
     if not directory.is_dir():
         raise CliError(f"no runs recorded in {directory.resolve()} (is --output the archive directory?)")
+    from mee_archive.manifest import read_manifests  # Scrapy: only when listing
+
     manifests = read_manifests(directory)
     if args.last > 0:
         manifests = manifests[-args.last:]

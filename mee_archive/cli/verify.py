@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import argparse
 
-from mee_archive.archive.repair import recover
-from mee_archive.archive.verify import verify_archive
 from mee_archive.cli.archive_root import add_archive_root, archive_layout
 
 SHOWN = 50  # faults listed one per line; the rest are counted
@@ -24,6 +22,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from mee_archive.archive.repair import recover  # warcio, Scrapy: only when verifying
+    from mee_archive.archive.verify import verify_archive
+
     layout = archive_layout(args)
     if args.repair:
         for path in recover(layout):

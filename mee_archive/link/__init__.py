@@ -52,7 +52,18 @@ Measured on this machine (2 shared cores, other jobs running), replica seed 1:
   pinyin), the rest to scoring about 1.2 million candidate pairs through posting lists.
 """
 
-from mee_archive.link.config import LinkConfig
-from mee_archive.link.linker import LinkResult, link_items
+from __future__ import annotations
+
+from importlib import import_module
+from typing import Any
 
 __all__ = ["LinkConfig", "LinkResult", "link_items"]
+# Where each name lives: imported on first use, so that reading the knobs (LinkConfig)
+# does not load numpy, pypinyin and the dictionary code (`mee-archive --help` stays quick).
+_HOMES = {"LinkConfig": "config", "LinkResult": "linker", "link_items": "linker"}
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _HOMES:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(import_module(f"{__name__}.{_HOMES[name]}"), name)

@@ -56,3 +56,11 @@ def test_an_unreachable_site_gives_one_line_and_exit_1(tmp_path: Path) -> None:
 def test_a_window_date_that_is_no_date_is_refused_before_crawling(capsys: pytest.CaptureFixture) -> None:
     assert main(["crawl", "zh_news", "-s", "MEE_ZH_SINCE=last week"]) == 2
     assert "MEE_ZH_SINCE must be a date as YYYY-MM-DD, not 'last week'" in capsys.readouterr().err
+
+
+def test_help_loads_neither_scrapy_nor_the_linkers_libraries() -> None:
+    """`--help` builds every subcommand's parser; the heavy libraries wait for a command."""
+    probe = ("import sys; from mee_archive.cli import build_parser; build_parser(); "
+             "print(' '.join(m for m in ('scrapy', 'numpy', 'pypinyin', 'warcio', 'twisted') if m in sys.modules))")
+    loaded = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout.split()
+    assert loaded == []
