@@ -17,15 +17,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from typing import Any
 
 from mee_archive.link.english import content_stems
 from mee_archive.link.names import chinese_pinyin, english_name_keys
 from mee_archive.link.numbers import chinese_dates, chinese_numbers, english_dates, english_numbers, weekday_keys
-from mee_archive.link.resources import gloss_vocabulary, to_simplified
-from mee_archive.link.parallel import start_map
-from mee_archive.link.scan import ScannedTexts
+from mee_archive.link.resources import (
+    gloss_vocabulary, pinyin_table, surname_pinyin_table, to_simplified, traditional_only_chars,
+)
+from mee_archive.link.parallel import Workers, start_map
+from mee_archive.link.scan import ScannedTexts, lexicon
 from mee_archive.pages.trs import EN_HOSTS, ZH_HOSTS, site_of
 
 # The current host of each MEE site, which URL comparisons fold the former names into.
@@ -134,19 +136,31 @@ def lead_length(title: str, body: str) -> int:
     return len(title) + 1 + min(LEAD_CHARS, len(body) if end < 0 else end)
 
 
+def load_tables() -> None:
+    """Load every table reading items needs (the dictionary's, the pinyin readings)."""
+    gloss_vocabulary(), lexicon(), pinyin_table(), surname_pinyin_table(), traditional_only_chars()
+
+
+def english_features_many(items: Sequence[dict[str, Any]], workers: Workers | None = None) -> Callable[[], list[Features]]:
+    """Start reading the linking keys of English releases (on the workers, if any); returns
+    what waits for them."""
+    return start_map(english_features, items, workers)
+
+
 def chinese_features(item: dict[str, Any], max_chars: int) -> Features:
     """Linking keys of one Chinese article (see ``chinese_features_many``)."""
     return chinese_features_many([item], max_chars)[0]
 
 
-def chinese_features_many(items: Sequence[dict[str, Any]], max_chars: int) -> list[Features]:
+def chinese_features_many(items: Sequence[dict[str, Any]], max_chars: int,
+                          workers: Workers | None = None) -> list[Features]:
     """Linking keys of Chinese articles; content words from each one's first ``max_chars``.
     The dictionary scan runs over many texts at once (scan.py, SCAN_CHARS at a time, which
-    bounds its memory) while other cores read each item's figures, dates and pinyin
-    (parallel.py)."""
+    bounds its memory) while the workers, if any, read each item's figures, dates and
+    pinyin."""
     parts = [tuple(to_simplified(part).strip() for part in item_text(item)) for item in items]
     stated = start_map(_stated_keys, [({k: item.get(k) for k in ("url", "published", "docid")}, f"{title}\n{body}")
-                                      for item, (title, body) in zip(items, parts)])
+                                      for item, (title, body) in zip(items, parts)], workers)
     words: list[tuple[tuple[int, ...], tuple[int, ...], frozenset[int]]] = []
     for batch in _batches([(title, body[:max_chars]) for title, body in parts], SCAN_CHARS):
         scanned = ScannedTexts([f"{title}\n{body}" for title, body in batch])

@@ -15,7 +15,10 @@ from typing import Any
 from mee_archive.link.assign import LINKED, Decision, assign
 from mee_archive.link.candidates import Candidates, DateIndex
 from mee_archive.link.config import LinkConfig
-from mee_archive.link.features import Features, chinese_features_many, day_and_docid, english_features, url_key
+from mee_archive.link.features import (
+    Features, chinese_features_many, day_and_docid, english_features_many, load_tables, url_key,
+)
+from mee_archive.link.parallel import Workers
 from mee_archive.link.score import Scorer, sigmoid
 
 
@@ -73,12 +76,16 @@ def link_items(
 
 def _link(english: list[dict[str, Any]], chinese: list[dict[str, Any]], config: LinkConfig) -> list[LinkResult]:
     chinese = _each_url_once(chinese)
-    en_features = [english_features(item) for item in english]
     index = DateIndex([day_and_docid(item, prefer_url_day=False)[0] for item in chinese])
-    candidates = [index.candidates(f.day, config.max_lag_days, config.max_lead_days) for f in en_features]
+    en_days = [day_and_docid(item, prefer_url_day=True)[0] for item in english]
+    candidates = [index.candidates(day, config.max_lag_days, config.max_lead_days) for day in en_days]
     needed = sorted(_needed_ranks(candidates, index))
     zh_features: list[Features | None] = [None] * len(index.order)
-    read = chinese_features_many([chinese[index.order[rank]] for rank in needed], config.max_zh_chars)
+    load_tables()  # before the workers fork: they share the parent's copy
+    with Workers() as workers:  # English and Chinese items are read side by side
+        en_reading = english_features_many(english, workers)
+        read = chinese_features_many([chinese[index.order[rank]] for rank in needed], config.max_zh_chars, workers)
+        en_features = en_reading()
     for rank, features in zip(needed, read):
         zh_features[rank] = features
     scorer = Scorer(zh_features, en_features, candidates, config)

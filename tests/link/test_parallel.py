@@ -3,7 +3,7 @@
 import os
 import threading
 
-from mee_archive.link.parallel import MIN_PARALLEL_ITEMS, can_fork, start_map
+from mee_archive.link.parallel import MIN_CHUNK, Workers, can_fork, start_map
 
 
 def pid_and_square(n: int) -> tuple[int, int]:
@@ -11,11 +11,14 @@ def pid_and_square(n: int) -> tuple[int, int]:
 
 
 def test_results_are_in_order_and_come_from_workers_when_forking_is_safe():
-    items = list(range(MIN_PARALLEL_ITEMS * 2))
-    results = start_map(pid_and_square, items)()
+    items = list(range(MIN_CHUNK * 3))
+    with Workers() as workers:
+        first, second = workers.start_map(pid_and_square, items), workers.start_map(pid_and_square, items[::-1])
+        results, reversed_results = first(), second()
     assert [square for _, square in results] == [n * n for n in items]
+    assert [square for _, square in reversed_results] == [n * n for n in items[::-1]]
     if can_fork() and (os.cpu_count() or 1) > 1:
-        assert os.getpid() not in {pid for pid, _ in results}
+        assert os.getpid() not in {pid for pid, _ in results + reversed_results}
 
 
 def test_with_another_thread_running_the_work_stays_in_this_process():
@@ -24,12 +27,15 @@ def test_with_another_thread_running_the_work_stays_in_this_process():
     thread.start()
     try:
         assert not can_fork()
-        results = start_map(pid_and_square, list(range(MIN_PARALLEL_ITEMS * 2)))()
+        with Workers() as workers:
+            results = workers.start_map(pid_and_square, list(range(MIN_CHUNK * 3)))()
         assert {pid for pid, _ in results} == {os.getpid()}
     finally:
         stop.set()
         thread.join()
 
 
-def test_small_inputs_stay_in_this_process():
-    assert {pid for pid, _ in start_map(pid_and_square, [1, 2, 3])()} == {os.getpid()}
+def test_small_inputs_and_no_workers_stay_in_this_process():
+    with Workers() as workers:
+        assert {pid for pid, _ in workers.start_map(pid_and_square, [1, 2, 3])()} == {os.getpid()}
+    assert {pid for pid, _ in start_map(pid_and_square, list(range(MIN_CHUNK * 3)))()} == {os.getpid()}
