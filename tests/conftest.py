@@ -6,6 +6,7 @@ come as fixtures."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from collections.abc import Callable
@@ -22,6 +23,13 @@ from mee_archive.cli.demo import REPLICA_PACE
 from mee_archive.runner import project_settings
 
 REPO = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def linker_table_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The linker's derived tables go to a directory of this test session, not the user's cache
+    (crawls the tests start inherit it): the suite starts from what a new machine has."""
+    os.environ["MEE_ARCHIVE_CACHE"] = str(tmp_path_factory.mktemp("linker-tables"))
 
 
 def replica_crawl_command(spider: str, proxy: str, output: Path, *settings: str) -> list[str]:
