@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 from typing import Any
 
 from scrapy.crawler import Crawler
@@ -19,6 +20,8 @@ from mee_archive.schemas import problems
 from mee_archive.spiders.news_release import NewsReleaseSpider
 from mee_archive.spiders.zh_news import ZhNewsSpider
 from mee_archive.text import join_paragraphs, strip_boilerplate
+
+_LOG = logging.getLogger(__name__)
 
 # Which schema checks the items of which spider.
 SCHEMA_OF_SPIDER = {"news_release": "release", "zh_news": "zh_article"}
@@ -153,7 +156,7 @@ class LinkPipeline(_CrawlerComponent):
         chinese = {r["url"]: r for r in read_records(feed_path(settings, ZhNewsSpider.name)) if "url" in r}
         chinese.update(self.chinese)
         latest = list({record["url"]: record for record in english}.values())
-        results = {r.url: r for r in link_items(latest, list(chinese.values()))}
+        results = {r.url: r for r in link_items(latest, list(chinese.values()), progress=_LOG.info)}
         for record in english:
             result = results[record["url"]]
             record["zh"], record["zh_status"] = result.zh, result.zh_status

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 import time
 from collections import Counter
 from pathlib import Path
@@ -58,7 +59,11 @@ def run(args: argparse.Namespace) -> int:
 
     started = time.monotonic()
     config = LinkConfig(threshold=args.threshold, margin=args.margin)
-    results = link_items(english, chinese, config)
+
+    def progress(step: str) -> None:
+        print(f"  {time.monotonic() - started:5.1f} s  {step}", file=sys.stderr, flush=True)
+
+    results = link_items(english, chinese, config, progress)
     elapsed = time.monotonic() - started
     args.output.parent.mkdir(parents=True, exist_ok=True)
     with args.output.open("w", encoding="utf-8") as out:

@@ -7,7 +7,7 @@ Chinese items some window needs, scores all pairs, and assigns one-to-one.
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
@@ -63,18 +63,21 @@ def _describe(item: dict[str, Any], features: Features, decision: Decision, evid
 
 
 def link_items(
-    english: list[dict[str, Any]], chinese: list[dict[str, Any]], config: LinkConfig | None = None
+    english: list[dict[str, Any]], chinese: list[dict[str, Any]], config: LinkConfig | None = None,
+    progress: Callable[[str], None] | None = None,
 ) -> list[LinkResult]:
     """Link each English item to at most one Chinese item, one-to-one across the lists.
 
     A Chinese item listed twice (the same URL, http or https) is read once: two copies
-    would otherwise make every link to it ambiguous.
+    would otherwise make every link to it ambiguous. ``progress``, if given, is told
+    each step as it ends (a line of text).
     """
     with _cyclic_gc_paused():
-        return _link(english, chinese, config or LinkConfig())
+        return _link(english, chinese, config or LinkConfig(), progress or (lambda step: None))
 
 
-def _link(english: list[dict[str, Any]], chinese: list[dict[str, Any]], config: LinkConfig) -> list[LinkResult]:
+def _link(english: list[dict[str, Any]], chinese: list[dict[str, Any]], config: LinkConfig,
+          progress: Callable[[str], None]) -> list[LinkResult]:
     chinese = _each_url_once(chinese)
     index = DateIndex([day_and_docid(item, prefer_url_day=False)[0] for item in chinese])
     en_days = [day_and_docid(item, prefer_url_day=True)[0] for item in english]
@@ -82,14 +85,18 @@ def _link(english: list[dict[str, Any]], chinese: list[dict[str, Any]], config: 
     needed = sorted(_needed_ranks(candidates, index))
     zh_features: list[Features | None] = [None] * len(index.order)
     load_tables()  # before the workers fork: they share the parent's copy
+    progress("loaded the dictionary tables")
     with Workers() as workers:  # English and Chinese items are read side by side
         en_reading = english_features_many(english, workers)
         read = chinese_features_many([chinese[index.order[rank]] for rank in needed], config.max_zh_chars, workers)
         en_features = en_reading()
     for rank, features in zip(needed, read):
         zh_features[rank] = features
+    progress(f"read {len(english)} English and {len(needed)} Chinese items (of {len(chinese)}; the rest are "
+             "outside every window)")
     scorer = Scorer(zh_features, en_features, candidates, config)
     scored = scorer.score(en_features, candidates)
+    progress(f"scored {sum(len(each) for each in candidates)} candidate pairs")
     results = []
     for item, each, decision in zip(english, scored, assign([s.best_first() for s in scored], config)):
         described = None
@@ -102,6 +109,7 @@ def _link(english: list[dict[str, Any]], chinese: list[dict[str, Any]], config: 
             LinkResult(item.get("url", ""), described if linked else None, decision.status,
                        None if linked else described)
         )
+    progress(f"decided {len(results)} links")
     return results
 
 
