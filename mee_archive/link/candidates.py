@@ -65,7 +65,6 @@ class CandidateSets:
     every item's candidates in turn (item i's from ``offsets[i]``)."""
 
     def __init__(self, sets: Sequence[Candidates]) -> None:
-        self.sets = sets
         sizes = np.array([len(each) for each in sets], dtype=np.int64)
         self.offsets = np.concatenate(([0], np.cumsum(sizes)))
         self.owners = np.repeat(np.arange(len(sets)), sizes)
@@ -81,14 +80,13 @@ class CandidateSets:
     def hits(self, postings: Postings, owners: np.ndarray, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """(flat position, needle) of every candidate of English item ``owners[needle]``
         that has key ``keys[needle]``."""
-        undated = self._undated
+        start, stop, offset, undated = self._window_start, self._window_stop, self.offsets[:-1], self._undated
         # A window rank r sits at offset + r - window start, an undated one after the window.
-        spans = ((self._window_start, self._window_stop, self.offsets[:-1] - self._window_start),
-                 (undated.start, undated.stop, self.offsets[:-1] + self._window_stop - self._window_start - undated.start))
+        spans = ((start[owners], stop[owners], (offset - start)[owners]),
+                 (undated.start, undated.stop, (offset + stop - start - undated.start)[owners]))
         positions, needles = [], []
-        for starts, stops, shifts in spans:
-            found, needle = postings.hits(keys, np.asarray(starts)[owners] if np.ndim(starts) else starts,
-                                          np.asarray(stops)[owners] if np.ndim(stops) else stops, shifts[owners])
+        for lows, highs, shifts in spans:
+            found, needle = postings.hits(keys, lows, highs, shifts)
             positions.append(found)
             needles.append(needle)
         return np.concatenate(positions), np.concatenate(needles)

@@ -94,8 +94,8 @@ class Scorer:
     """Scores English items against Chinese candidates, with frequencies from all Chinese.
 
     Chinese items are held in day order (see DateIndex), with postings of ranks per key
-    (postings.py), so scoring one English item touches only the candidates that share
-    each of its keys, all keys of a kind in a few array operations.
+    (postings.py): scoring touches only the candidates that share a key, and does so for
+    many English items and all their keys of a kind in a few array operations.
     """
 
     def __init__(self, ranked: Sequence[Features | None], english: Sequence[Features],
