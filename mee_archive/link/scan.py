@@ -12,7 +12,7 @@ words are found by a set test on the code points.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -102,19 +102,31 @@ class ScannedTexts:
         self._text_at = np.repeat(np.arange(len(texts), dtype=np.int32), sizes)  # position -> text
         self._joined = "\0".join(texts)
         codes = np.frombuffer(self._joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-        self._lexicon = lex = lexicon()
+        self._lexicon = lexicon()
         # Where the longest word of two or more characters starting at each position ends
-        # (the next position if none), and its id.
+        # (the next position if none), and its id: filled by _longer_words.
         self._longest = np.arange(1, len(codes) + 1)
         self._longest_id = np.full(len(codes), -1)
-        singles = np.where(codes < len(lex.single_ids), lex.single_ids[np.minimum(codes, len(lex.single_ids) - 1)], -1)
-        at = np.flatnonzero(singles >= 0)
-        found = [(at, np.ones(len(at), dtype=np.int64), singles[at])]
+        found = [self._one_character_words(codes), *self._longer_words(codes)]
+        positions, lengths, ids = (np.concatenate(column) for column in zip(*found))
+        self._positions, self._ends, self._ids = positions, positions + lengths, ids
+
+    def _one_character_words(self, codes: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(positions, lengths, ids) of the one-character words: a table look-up a character."""
+        table = self._lexicon.single_ids
+        ids = np.where(codes < len(table), table[np.minimum(codes, len(table) - 1)], -1)
+        at = np.flatnonzero(ids >= 0)
+        return at, np.ones(len(at), dtype=np.int64), ids[at]
+
+    def _longer_words(self, codes: np.ndarray) -> Iterator[tuple[np.ndarray, np.ndarray, np.ndarray]]:
+        """(positions, lengths, ids) of the words of each length from two characters up: the
+        pieces at the positions still active are hashed, found and checked, words recorded,
+        and positions whose piece begins a longer word stay active for the next length."""
         padded = np.concatenate((codes, np.zeros(MAX_WORD_CHARS, dtype=np.uint32)))
         active = np.arange(len(codes))
         hashes = padded[active].astype(np.uint64)
         for length in range(2, MAX_WORD_CHARS + 1):
-            pieces = lex.pieces[length]
+            pieces = self._lexicon.pieces[length]
             hashes = hashes * _MULTIPLIER + padded[active + length - 1].astype(np.uint64)
             at = pieces.find(hashes)
             same = at >= 0
@@ -122,14 +134,12 @@ class ScannedTexts:
             same = (padded[active[:, None] + np.arange(length)] == pieces.codes[at]).all(axis=1)
             active, hashes, at = active[same], hashes[same], at[same]
             word_ids = pieces.word_ids[at]
-            is_word = word_ids >= 0
-            found.append((active[is_word], np.full(int(is_word.sum()), length), word_ids[is_word]))
-            self._longest[active[is_word]] = active[is_word] + length
-            self._longest_id[active[is_word]] = word_ids[is_word]
+            words = active[word_ids >= 0]
+            self._longest[words] = words + length
+            self._longest_id[words] = word_ids[word_ids >= 0]
+            yield words, np.full(len(words), length), word_ids[word_ids >= 0]
             extend = pieces.is_prefix[at]
             active, hashes = active[extend], hashes[extend]
-        positions, lengths, ids = (np.concatenate(column) for column in zip(*found))
-        self._positions, self._ends, self._ids = positions, positions + lengths, ids
 
     def word_ids(self, stops: Sequence[int] | None = None) -> list[np.ndarray]:
         """For each text i, the ids (see ``lexicon().words``) of the distinct dictionary
