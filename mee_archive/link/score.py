@@ -184,7 +184,7 @@ class Scorer:
         found = [i for i, ranks in enumerate(hits) if len(ranks)]
         rates = self._rate([len(hits[i]) for i in found], len(candidates), "name")
         weights = key_weights(np.array(found, dtype=np.int64), rates, self.config.name_recall, self.config.name_weight)
-        return weights, [hits[i] for i in found]
+        return weights, [hits[i] for i in weights.keys.tolist()]  # the informative names' hits
 
     def _fixed_logits(self, english: Sequence[Features], sets: CandidateSets) -> np.ndarray:
         """Date-gap prior plus docid hint of every candidate (flat, see CandidateSets)."""

@@ -101,3 +101,19 @@ def test_progress_is_told_each_step(ex):
     link_items([ex.china_rok_en], [ex.china_rok_zh, ex.meeting_zh], progress=steps.append)
     assert [step.split()[0] for step in steps] == ["loaded", "read", "scored", "decided"]
     assert "read 1 English and 1 Chinese items (of 2;" in steps[1]  # the meeting is out of the window
+
+
+def test_a_name_too_common_to_tell_does_not_lend_its_place_to_another():
+    """A name most candidates have proves nothing and is left out of the weights; the rare
+    name beside it must still count for the items that have it, and only for them."""
+    en = {"url": "http://english.mee.gov.cn/News_service/news_release/201806/t20180629_445678.shtml",
+          "title": "Li Ganjie and Zhai Qing inspect", "body": "Li Ganjie and Zhai Qing inspected the site.",
+          "published": "2018-06-29"}
+    zh = [{"url": f"http://www.mee.gov.cn/a/201806/t20180628_{445000 + i}.htm", "title": f"李干杰出席会议{i}",
+           "body": f"李干杰出席第{i}次会议。", "published": "2018-06-28"} for i in range(120)]
+    zh.append({"url": "http://www.mee.gov.cn/a/201806/t20180627_446000.htm", "title": "翟青检查",
+               "body": "翟青检查了现场。", "published": "2018-06-27"})
+    [result] = link_items([en], zh)
+    chosen = result.zh or result.best
+    assert chosen["url"].endswith("_446000.htm")
+    assert chosen["evidence"]["names"] == ["zhaiqing"]
