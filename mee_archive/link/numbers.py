@@ -44,10 +44,10 @@ _EN_WEEKDAY = re.compile(rf"\b({'|'.join(_WEEKDAYS)})\b")
 _DATE_SLACK = timedelta(days=3)
 # Figures start with a digit; one right after a digit, point or comma is the tail of
 # another figure and is skipped (_arabic_keys). The check is made there, not by a
-# look-behind here: a pattern that starts with a character class lets the regular
-# expression engine jump from digit to digit, five times faster on long texts.
+# look-behind here: a pattern that starts with a digit lets the regular expression
+# engine jump from digit to digit, three to five times faster on long texts.
 _EN_NUMBER = re.compile(
-    r"([0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(\.[0-9]+)?"
+    r"(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?"
     r"(?:\s*-?\s*(thousand|million|billion|trillion)\b)?"
 )
 _EN_MULTIPLIER = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
@@ -62,8 +62,7 @@ _ZH_BIG_UNITS = {"万": 10**4, "亿": 10**8}
 _ZH_NUM = f"\\d{{1,2}}|[{_ZH_DIGIT}十]{{1,3}}"
 # (The look-ahead names the characters a date can start with, for the engine's quick scan.)
 _ZH_DATE = re.compile(f"(?=[\\d{_ZH_DIGIT}十])(?P<m>{_ZH_NUM})月(?P<d>{_ZH_NUM})[日号]")
-_ZH_ARABIC = re.compile(r"([0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(\.[0-9]+)?\s*(万亿|亿|万)?")
-_IN_FIGURE = frozenset("0123456789.,")
+_ZH_ARABIC = re.compile(r"(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(万亿|亿|万)?")
 # A run of numerals starts with a digit or 十: a lone 万/亿/百 is a word ("千万", "百姓").
 _ZH_NUMERAL = re.compile(f"[{_ZH_DIGIT}十][{_ZH_DIGIT}十百千万亿]*")
 _ZH_MULTIPLIER = {"万": 1e4, "亿": 1e8, "万亿": 1e12}
@@ -124,8 +123,8 @@ def _arabic_keys(pattern: re.Pattern[str], multipliers: dict[str, float], text: 
     """Keys of Arabic figures matched as (whole, fraction, multiplier word) by ``pattern``."""
     keys = set()
     for match in pattern.finditer(text):
-        if match.start() and text[match.start() - 1] in _IN_FIGURE:
-            continue
+        if match.start() and (text[match.start() - 1].isdecimal() or text[match.start() - 1] in ".,"):
+            continue  # inside another figure
         whole, fraction, multiplier = match.groups()
         value = float(whole.replace(",", "") + (fraction or ""))
         keys.add(value_key(value * multipliers.get(multiplier or "", 1), not fraction))

@@ -58,3 +58,10 @@ def test_weekday_of_a_chinese_date_meets_an_english_weekday():
     assert en_dates == zh_weekdays == {"wd5"}
     # A date just after the publication day belongs to the year before.
     assert weekday_keys({"12-30"}, date(2017, 1, 2)) == {f"wd{date(2016, 12, 30).weekday()}"}
+
+
+def test_a_figure_is_read_whole_whatever_its_digits_and_never_from_its_tail():
+    assert english_numbers("１２３ tonnes") == {"123"}  # full-width digits in English text
+    assert english_numbers("12 ３4 and ٣12") == {"12", "34", "312"}
+    # ".25" and the "3" of "1.2.3" and the "5" of "1,2345" are tails of other figures
+    assert english_numbers("version 1.2.3, code .25 and 1,2345") == {"1.2", "1234"}
