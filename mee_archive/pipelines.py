@@ -156,7 +156,7 @@ class LinkPipeline(_CrawlerComponent):
         chinese = {r["url"]: r for r in read_records(feed_path(settings, ZhNewsSpider.name)) if "url" in r}
         chinese.update(self.chinese)
         latest = list({record["url"]: record for record in english}.values())
-        results = {r.url: r for r in link_items(latest, list(chinese.values()), progress=_LOG.info)}
+        results = {r.url: r for r in link_items(latest, list(chinese.values()), progress=_LOG.info, fork_workers=False)}
         for record in english:
             result = results[record["url"]]
             record["zh"], record["zh_status"] = result.zh, result.zh_status

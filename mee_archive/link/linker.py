@@ -64,32 +64,32 @@ def _describe(item: dict[str, Any], features: Features, decision: Decision, evid
 
 def link_items(
     english: list[dict[str, Any]], chinese: list[dict[str, Any]], config: LinkConfig | None = None,
-    progress: Callable[[str], None] | None = None,
+    progress: Callable[[str], None] | None = None, fork_workers: bool = True,
 ) -> list[LinkResult]:
     """Link each English item to at most one Chinese item, one-to-one across the lists.
 
     A Chinese item listed twice (the same URL, http or https) is read once: two copies
     would otherwise make every link to it ambiguous. ``progress``, if given, is told
-    each step as it ends (a line of text).
+    each step as it ends (a line of text). ``fork_workers=False`` keeps all the work in
+    this process (a running crawl must not fork, see parallel.py).
     """
-    with _cyclic_gc_paused():
-        return _link(english, chinese, config or LinkConfig(), progress or (lambda step: None))
+    with _cyclic_gc_paused(), Workers(fork_workers) as workers:
+        return _link(english, chinese, config or LinkConfig(), progress or (lambda step: None), workers)
 
 
 def _link(english: list[dict[str, Any]], chinese: list[dict[str, Any]], config: LinkConfig,
-          progress: Callable[[str], None]) -> list[LinkResult]:
+          progress: Callable[[str], None], workers: Workers) -> list[LinkResult]:
     chinese = _each_url_once(chinese)
     index = DateIndex([day_and_docid(item, prefer_url_day=False)[0] for item in chinese])
     en_days = [day_and_docid(item, prefer_url_day=True)[0] for item in english]
     candidates = [index.candidates(day, config.max_lag_days, config.max_lead_days) for day in en_days]
     needed = sorted(_needed_ranks(candidates, index))
     zh_features: list[Features | None] = [None] * len(index.order)
-    load_tables()  # before the workers fork: they share the parent's copy
+    load_tables()  # before the workers fork (at their first task): they share the parent's copy
     progress("loaded the dictionary tables")
-    with Workers() as workers:  # English and Chinese items are read side by side
-        en_reading = english_features_many(english, workers)
-        read = chinese_features_many([chinese[index.order[rank]] for rank in needed], config.max_zh_chars, workers)
-        en_features = en_reading()
+    en_reading = english_features_many(english, workers)  # English and Chinese items read side by side
+    read = chinese_features_many([chinese[index.order[rank]] for rank in needed], config.max_zh_chars, workers)
+    en_features = en_reading()
     for rank, features in zip(needed, read):
         zh_features[rank] = features
     progress(f"read {len(english)} English and {len(needed)} Chinese items (of {len(chinese)}; the rest are "

@@ -3,18 +3,22 @@
 Reading 20,000 Chinese items and 2,000 English ones is a Python loop of regular
 expressions and table look-ups per item, and linking runs on machines with a few idle
 cores. Worker processes are forked, so they start at once with the dictionary tables
-already in memory. Forking is only safe in a process with a single thread: inside a crawl
-(Scrapy's reactor keeps a thread pool) the work runs in-process instead, as it does for
-small inputs or on one core.
+already in memory. Forking is only safe in a process with a single thread, and not in a
+running crawl (its reactor, sockets and thread pool would be copied): a crawl asks for no
+workers, and a process with threads gets none; the work then runs in-process, as it does
+for small inputs, on one core, or before Python 3.11 (whose pools could fork after
+starting their helper thread, cpython issue 90622).
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
 import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from types import TracebackType
 from typing import TypeVar
 
@@ -31,21 +35,27 @@ def _apply(function: Callable[[T], R], chunk: Sequence[T]) -> list[R]:
 
 def can_fork() -> bool:
     """Whether worker processes may be forked from this one now."""
-    return threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods()
+    return (threading.active_count() == 1 and sys.version_info >= (3, 11)
+            and "fork" in multiprocessing.get_all_start_methods())
+
+
+def _cores() -> int:
+    """The cores this process may run on (its affinity, not the machine's count)."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
 class Workers:
     """Forked worker processes, one per core, shared by the maps started while it is open.
 
-    Every process is forked when the pool opens, before it starts its own helper thread.
+    The pool forks every worker at its first task, before it starts its helper thread.
+    ``Workers(wanted=False)`` has none: every map then runs in-process.
     """
 
-    def __init__(self) -> None:
-        cores = os.cpu_count() or 1
+    def __init__(self, wanted: bool = True) -> None:
+        self._cores = _cores()
         self._pool = None
-        if cores > 1 and can_fork():
-            self._pool = ProcessPoolExecutor(max_workers=cores, mp_context=multiprocessing.get_context("fork"))
-            self._cores = cores
+        if wanted and self._cores > 1 and can_fork():
+            self._pool = ProcessPoolExecutor(max_workers=self._cores, mp_context=multiprocessing.get_context("fork"))
 
     def __enter__(self) -> Workers:
         return self
@@ -58,7 +68,8 @@ class Workers:
         """Start ``[function(item) for item in items]`` on the workers, and return what
         waits for it: the caller goes on with other work in the meantime. ``function``
         must be a module-level function (it is sent to the workers by name). Without
-        workers, or for few items, the returned function does the work itself."""
+        workers, or for few items, the returned function does the work itself, as it does
+        if a worker dies (killed for memory, say)."""
         chunks = min(self._cores, len(items) // MIN_CHUNK) if self._pool is not None else 0
         if chunks < 2:
             return lambda: _apply(function, items)
@@ -66,7 +77,14 @@ class Workers:
         futures: list[Future[list[R]]] = [
             self._pool.submit(_apply, function, items[start : start + size]) for start in range(0, len(items), size)
         ]
-        return lambda: [value for future in futures for value in future.result()]
+
+        def result() -> list[R]:
+            try:
+                return [value for future in futures for value in future.result()]
+            except BrokenProcessPool:
+                return _apply(function, items)
+
+        return result
 
 
 def start_map(function: Callable[[T], R], items: Sequence[T], workers: Workers | None = None) -> Callable[[], list[R]]:

@@ -35,7 +35,23 @@ def test_with_another_thread_running_the_work_stays_in_this_process():
         thread.join()
 
 
-def test_small_inputs_and_no_workers_stay_in_this_process():
+def test_small_inputs_unwanted_workers_and_no_workers_stay_in_this_process():
     with Workers() as workers:
         assert {pid for pid, _ in workers.start_map(pid_and_square, [1, 2, 3])()} == {os.getpid()}
+    with Workers(wanted=False) as workers:
+        assert {pid for pid, _ in workers.start_map(pid_and_square, list(range(MIN_CHUNK * 3)))()} == {os.getpid()}
     assert {pid for pid, _ in start_map(pid_and_square, list(range(MIN_CHUNK * 3)))()} == {os.getpid()}
+
+
+def die_in_a_worker(n: int) -> int:
+    if os.getpid() != PARENT:
+        os._exit(1)  # as if killed for memory
+    return n
+
+
+PARENT = os.getpid()
+
+
+def test_a_dead_worker_means_the_work_is_done_here():
+    with Workers() as workers:
+        assert workers.start_map(die_in_a_worker, list(range(MIN_CHUNK * 3)))() == list(range(MIN_CHUNK * 3))
