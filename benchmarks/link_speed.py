@@ -31,15 +31,13 @@ from typing import Any
 
 from mee_archive.link import link_items
 from mee_archive.link.evaluate import evaluate
+from mee_archive.link.features import load_tables
 from mee_archive.replica.corpus import build_corpus
 from mee_archive.replica.truth import export_truth, export_zh
 
 
 def _load_tables() -> str:
-    from mee_archive.link.resources import cedict, cedict_pieces, pinyin_table, surname_pinyin_table
-    from mee_archive.link.scan import lexicon
-
-    cedict(), cedict_pieces(), pinyin_table(), surname_pinyin_table(), lexicon()
+    load_tables()
     return ""
 
 

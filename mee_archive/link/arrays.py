@@ -12,6 +12,12 @@ def unique(values: np.ndarray) -> np.ndarray:
     return ordered[np.concatenate(([True], ordered[1:] != ordered[:-1]))] if len(ordered) else ordered
 
 
+def columns(pairs: list[tuple[int, int]]) -> tuple[np.ndarray, np.ndarray]:
+    """A list of (a, b) pairs as two int64 arrays (empty ones for no pairs)."""
+    a, b = np.array(pairs, dtype=np.int64).reshape(-1, 2).T
+    return a, b
+
+
 def expand_ranges(starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
     """Every index of the ranges [start, start + length), concatenated in order: what a
     loop over ``range(start, start + length)`` per range would visit."""

@@ -62,7 +62,8 @@ class Candidates:
 
 class CandidateSets:
     """The candidates of many English items side by side: one flat array of scores holds
-    every item's candidates in turn (item i's from ``offsets[i]``)."""
+    every item's candidates in turn (item i's from ``offsets[i]``). All come from one
+    DateIndex, so they share its undated items."""
 
     def __init__(self, sets: Sequence[Candidates]) -> None:
         sizes = np.array([len(each) for each in sets], dtype=np.int64)

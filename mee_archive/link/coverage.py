@@ -9,7 +9,7 @@ English stems. A told word counts log(recall/q), an untold one log((1-recall)/(1
 where q is the chance that an English item tells it, 1 - prod(1 - r_s) over its glosses s
 with r_s the share of English items having stem s. Words in many Chinese leads are
 template, and words most English texts would tell (q >= recall) prove nothing: both are
-left out, which also keeps the per-pair work small.
+left out, which also keeps the postings of lead words short.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from mee_archive.link.arrays import columns
 from mee_archive.link.candidates import CandidateSets
 from mee_archive.link.config import LinkConfig
 from mee_archive.link.features import Features
@@ -55,7 +56,7 @@ class LeadCoverage:
             for stem in glosses:
                 self._words_of_stem.setdefault(stem, []).append(word)
         pairs = [(word, rank) for rank, item in enumerate(chinese) if item for word in item.lead if informative[word]]
-        keys, ranks = np.array(pairs, dtype=np.int64).reshape(-1, 2).T
+        keys, ranks = columns(pairs)
         self._postings = Postings(keys, ranks, len(words), len(chinese))
         self._base = np.bincount(ranks, weights=miss[keys], minlength=len(chinese))
 

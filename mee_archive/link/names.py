@@ -109,8 +109,8 @@ class NameFinder:
         }
 
     def find(self, key: str, spans: Sequence[range]) -> np.ndarray:
-        """Indexes of the items in ``spans`` (ones given for the key when built) whose
-        pinyin has ``key``."""
+        """Indexes of the items in ``spans`` whose pinyin has ``key``. Only the spans given
+        for the key when the finder was built were searched: others find nothing."""
         found = self._found.get(key, _NONE)
         return np.concatenate([found[np.searchsorted(found, span.start):np.searchsorted(found, span.stop)]
                                for span in spans] or [_NONE])

@@ -66,19 +66,13 @@ IS_WORD, IS_PREFIX = 1, 2
 @cache
 def cedict_pieces() -> dict[str, int]:
     """Every dictionary word and every proper beginning of one ("生物多样" of "生物多样性"),
-    flagged IS_WORD and/or IS_PREFIX: one look-up tells a scan both whether to record a
-    piece and whether to extend it."""
+    flagged IS_WORD and/or IS_PREFIX: the scan (scan.py) records a piece that is a word
+    and goes on to the next length from a piece that begins one."""
     pieces = dict.fromkeys(cedict(), IS_WORD)
     for word in cedict():
         for end in range(1, len(word)):
             pieces[word[:end]] = pieces.get(word[:end], 0) | IS_PREFIX
     return pieces
-
-
-@cache
-def single_character_words() -> frozenset[str]:
-    """The dictionary's one-character words, found in a text by a set intersection."""
-    return frozenset(word for word in cedict() if len(word) == 1)
 
 
 @cache

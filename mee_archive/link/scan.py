@@ -7,7 +7,7 @@ made a column at a time: the two-character piece at every position is hashed and
 the sorted hashes of the dictionary's pieces (its words and their beginnings, see
 ``cedict_pieces``), checked character by character, recorded if it is a word, and only the
 positions whose piece begins some longer word go on to the next length. One-character
-words are found by a set test on the code points.
+words are found by a table look-up on the code points.
 """
 
 from __future__ import annotations
@@ -28,11 +28,16 @@ MAX_WORD_CHARS = 6
 _MULTIPLIER = np.uint64(0x9E3779B97F4A7C15)
 
 
+def _extend(hashes: np.ndarray, codes: np.ndarray) -> np.ndarray:
+    """The hashes of pieces one character longer: a polynomial in the code points, mod 2**64."""
+    return hashes * _MULTIPLIER + codes.astype(np.uint64)
+
+
 def _hash(codes: np.ndarray) -> np.ndarray:
     """Hashes of the rows of a (rows, length) code-point array."""
     hashes = np.zeros(len(codes), dtype=np.uint64)
     for column in codes.T:
-        hashes = hashes * _MULTIPLIER + column.astype(np.uint64)
+        hashes = _extend(hashes, column)
     return hashes
 
 
@@ -127,7 +132,7 @@ class ScannedTexts:
         hashes = padded[active].astype(np.uint64)
         for length in range(2, MAX_WORD_CHARS + 1):
             pieces = self._lexicon.pieces[length]
-            hashes = hashes * _MULTIPLIER + padded[active + length - 1].astype(np.uint64)
+            hashes = _extend(hashes, padded[active + length - 1])
             at = pieces.find(hashes)
             same = at >= 0
             active, hashes, at = active[same], hashes[same], at[same]
@@ -194,8 +199,8 @@ class ScannedTexts:
     def _longest_word_end(self, at: int, stop: int) -> int:
         """The end of the longest dictionary word at ``at`` that ends by ``stop`` (at + 1 if
         none): for the rare word that runs past a cut."""
-        pieces = cedict_pieces()
-        return next((end for end in range(stop, at + 1, -1) if pieces.get(self._joined[at:end], 0) & IS_WORD), at + 1)
+        words = self._lexicon.ids
+        return next((end for end in range(stop, at + 1, -1) if self._joined[at:end] in words), at + 1)
 
     def _by_text(self, texts: np.ndarray, ids: np.ndarray) -> list[np.ndarray]:
         """The distinct ids of each text, sorted, from (text, id) pairs."""

@@ -15,12 +15,11 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
 from itertools import chain
 
 import numpy as np
 
-from mee_archive.link.arrays import expand_ranges, unique
+from mee_archive.link.arrays import columns, expand_ranges, unique
 from mee_archive.link.candidates import Candidates, CandidateSets
 from mee_archive.link.config import LinkConfig
 from mee_archive.link.coverage import LeadCoverage
@@ -71,14 +70,6 @@ def key_weights(keys: np.ndarray, q: np.ndarray, recall: float, weight: float) -
     return KeyWeights(weight, float(miss.sum()), keys[informative], gains)
 
 
-def gap_logit(en_day: date | None, zh_day: date | None, config: LinkConfig) -> float:
-    """Prior log-odds from the publication gap: 0 for the usual 0-14 days, less otherwise."""
-    if en_day is None or zh_day is None:
-        return config.unknown_day_logit
-    lag = (en_day - zh_day).days
-    return 0.0 if 0 <= lag <= config.usual_max_lag_days else config.unusual_lag_logit
-
-
 def prior_logit(window_size: int, config: LinkConfig) -> float:
     """Log-odds, before evidence, that one of ``window_size`` candidates is the original."""
     p = config.original_rate / max(window_size, 1)
@@ -125,7 +116,7 @@ class Scorer:
         ids, present = self._ids[attr], self._present
         if attr not in GLOSSED_KINDS:
             pairs = [(ids[key], rank) for rank, item in present for key in getattr(item, attr) if key in ids]
-            keys, ranks = np.array(pairs, dtype=np.int64).reshape(-1, 2).T
+            keys, ranks = columns(pairs)
         else:
             words = np.fromiter(chain.from_iterable(getattr(item, attr) for _, item in present), dtype=np.int64)
             ranks = np.repeat([rank for rank, _ in present], [len(getattr(item, attr)) for _, item in present])
@@ -186,17 +177,20 @@ class Scorer:
         weights = key_weights(np.array(found, dtype=np.int64), rates, self.config.name_recall, self.config.name_weight)
         return weights, [hits[i] for i in weights.keys.tolist()]  # the informative names' hits
 
-    def _fixed_logits(self, english: Sequence[Features], sets: CandidateSets) -> np.ndarray:
-        """Date-gap prior plus docid hint of every candidate (flat, see CandidateSets)."""
+    def _gaps_and_docids(self, english: Sequence[Features], owners: np.ndarray,
+                         ranks: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Date-gap prior and docid hint of candidate ``ranks[i]`` of English item
+        ``owners[i]``: no gap logit for the usual 0-14 days, less outside them or when a
+        day is unknown; less for a Chinese docid above the English one."""
         config = self.config
-        en_days = np.array([en.day.toordinal() if en.day else -1 for en in english], dtype=np.int64)[sets.owners]
-        en_docids = np.array([en.docid if en.docid is not None else np.inf for en in english])[sets.owners]
-        zh_days = self._ordinals[sets.ranks]
+        en_days = np.array([en.day.toordinal() if en.day else -1 for en in english], dtype=np.int64)[owners]
+        en_docids = np.array([en.docid if en.docid is not None else np.inf for en in english])[owners]
+        zh_days = self._ordinals[ranks]
         lag = en_days - zh_days
         usual = (lag >= 0) & (lag <= config.usual_max_lag_days)
         gaps = np.where((en_days < 0) | (zh_days < 0), config.unknown_day_logit,
                         np.where(usual, 0.0, config.unusual_lag_logit))
-        return gaps + np.where(self._docids[sets.ranks] > en_docids, config.later_docid_logit, 0.0)
+        return gaps, np.where(self._docids[ranks] > en_docids, config.later_docid_logit, 0.0)
 
     def score(self, english: Sequence[Features], candidates: Sequence[Candidates]) -> list[Scored]:
         """Log-odds that each candidate is the original, for every English item."""
@@ -224,7 +218,8 @@ class Scorer:
                 positions.append(sets.positions(np.full(len(ranks), owner), ranks))
                 gains.append(np.full(len(ranks), weight.weight * gain))
         told = [self._coverage.told(en) for en in english]
-        logits = (base[sets.owners] + self._fixed_logits(english, sets) + self._coverage.logits(sets, told)
+        gaps, docids = self._gaps_and_docids(english, sets.owners, sets.ranks)
+        logits = (base[sets.owners] + gaps + docids + self._coverage.logits(sets, told)
                   + np.bincount(np.concatenate(positions), weights=np.concatenate(gains), minlength=len(sets)))
         return [
             Scored(en, each, logits[sets.offsets[i]:sets.offsets[i + 1]], {a: weights[a][i] for a in weights},
@@ -236,10 +231,11 @@ class Scorer:
         """Why candidate ``rank`` scores as it does: shared keys and each part's log-odds."""
         en, zh, weights, names = scored.en, self._items[rank], scored.weights, scored.names
         has_name = np.array([rank in ranks for ranks in scored.name_hits], dtype=bool)
+        (gap,), (docid,) = self._gaps_and_docids([en], np.zeros(1, dtype=np.int64), np.array([rank]))
         parts = {
             "prior": prior_logit(len(scored.candidates), self.config),
-            "gap": gap_logit(en.day, zh.day, self.config),
-            "docid": self.config.later_docid_logit if en.docid is not None and (zh.docid or 0) > en.docid else 0.0,
+            "gap": float(gap),
+            "docid": float(docid),
             "lead": self._coverage.logit(rank, scored.told),
         }
         parts |= {attr: w.logit(self._postings[attr].of(rank, w.keys)) for attr, w in weights.items()}
