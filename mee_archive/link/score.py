@@ -228,7 +228,10 @@ class Scorer:
         ]
 
     def explain(self, scored: Scored, rank: int) -> dict:
-        """Why candidate ``rank`` scores as it does: shared keys and each part's log-odds."""
+        """Why candidate ``rank`` scores as it does: the figures, dates, names and title
+        stems both state; ``word_overlap``, how many of the English item's informative
+        content-word keys (at most MAX_KEYS_PER_KIND, the rarest) the candidate has; the
+        longest told words of its lead; the day gap; and each part's log-odds."""
         en, zh, weights, names = scored.en, self._items[rank], scored.weights, scored.names
         has_name = np.array([rank in ranks for ranks in scored.name_hits], dtype=bool)
         (gap,), (docid,) = self._gaps_and_docids([en], np.zeros(1, dtype=np.int64), np.array([rank]))
