@@ -118,9 +118,9 @@ class Scorer:
             pairs = [(ids[key], rank) for rank, item in present for key in getattr(item, attr) if key in ids]
             keys, ranks = columns(pairs)
         else:
-            words = np.fromiter(chain.from_iterable(getattr(item, attr) for _, item in present), dtype=np.int64)
+            words = np.frombuffer(b"".join(getattr(item, attr).tobytes() for _, item in present), dtype=np.int32)
             ranks = np.repeat([rank for rank, _ in present], [len(getattr(item, attr)) for _, item in present])
-            keys, ranks = self._glosses(words, ranks.astype(np.int64), ids)
+            keys, ranks = self._glosses(words.astype(np.int64), ranks.astype(np.int64), ids)
         return Postings(keys, ranks, len(ids), len(self._items))
 
     @staticmethod
