@@ -44,11 +44,11 @@ Measured on this machine (2 shared cores, other jobs running), replica seed 1:
   margin 4 precision 1.0, recall 0.9859. Calibration: of 1,835 links scored >= 0.999,
   1,834 were right.
 - Speed (benchmarks/link_speed.py, each case a fresh process): 2,000 English releases
-  against 20,000 Chinese items (2.9 M characters) in 8.0 s wall, 11.0 s CPU with the
-  workers, tables loaded from the cache included (0.8 s; building them with an empty
-  cache takes 5.2 s, once per machine); peak RSS 790 MB of which 145 MB is the
+  against 20,000 Chinese items (2.9 M characters) in 8.0-8.2 s wall, 11-11.6 s CPU with
+  the workers, tables loaded from the cache included (0.8-0.9 s; building them with an
+  empty cache takes 5-6 s, once per machine); peak RSS 715-790 MB of which 145 MB is the
   benchmark's replica. With every Chinese body ten times as long (1,430 characters, the
-  length of a real MEE article; 28.6 M characters) it takes 22.3 s, 1.36 GB. The same
+  length of a real MEE article; 28.6 M characters) it takes 22-25 s, 1.3 GB. The same
   2,000 score precision 0.9978, recall 0.9925 in both. The first version, a Python loop
   per character and per candidate pair, took 34-40 s.
 
