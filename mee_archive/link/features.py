@@ -40,6 +40,12 @@ LEAD_CHARS = 200
 # Characters of Chinese text scanned for dictionary words in one go: the scan holds a few
 # dozen bytes per character, so this bounds it to a few hundred megabytes.
 SCAN_CHARS = 4_000_000
+# Readings a repost printed after characters, "習(xí)近平": pinyin in brackets right after a
+# Chinese character. They split the words and names the linker looks for.
+_READING = re.compile(r"(?<=[\u3400-\u9fff])[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}[)）]")
+# A date followed by a clock time is when a page was published or reposted, not an event
+# ("2016年09月19日 08:40:34", "2019-04-27 00:13:46").
+_STAMP = re.compile(r"\d{4}\s*[年/-]\s*\d{1,2}\s*[月/-]\s*\d{1,2}\s*日?\s*\d{1,2}:\d{2}(?::\d{2})?")
 # TRS article URLs end in /tYYYYMMDD_<docid>.shtml (or .html/.htm): publication day and id.
 _TRS_URL = re.compile(r"/t(\d{4})(\d{2})(\d{2})_(\d+)\.s?html?\b")
 
@@ -151,6 +157,12 @@ def english_features_many(items: Sequence[dict[str, Any]], workers: Workers | No
     return start_map(english_features, items, workers)
 
 
+def chinese_text(text: str) -> str:
+    """A Chinese text as the linker reads it: simplified, without printed readings or
+    publication time stamps."""
+    return to_simplified(_STAMP.sub(" ", _READING.sub("", text))).strip()
+
+
 def chinese_features(item: dict[str, Any], max_chars: int) -> Features:
     """Linking keys of one Chinese article (see ``chinese_features_many``)."""
     return chinese_features_many([item], max_chars)[0]
@@ -162,7 +174,7 @@ def chinese_features_many(items: Sequence[dict[str, Any]], max_chars: int,
     The dictionary scan runs over many texts at once (scan.py, SCAN_CHARS at a time, which
     bounds its memory) while the workers, if any, read each item's figures, dates and
     pinyin."""
-    parts = [tuple(to_simplified(part).strip() for part in item_text(item)) for item in items]
+    parts = [tuple(chinese_text(part) for part in item_text(item)) for item in items]
     stated = start_map(_stated_keys, [({k: item.get(k) for k in ("url", "published", "docid")}, f"{title}\n{body}")
                                       for item, (title, body) in zip(items, parts)], workers)
     words: list[tuple[array[int], array[int], frozenset[int]]] = []
