@@ -50,17 +50,20 @@ class LinkConfig:
     number_background: float = 0.02
     date_background: float = 0.05
     name_background: float = 0.01
+    foreign_background: float = 0.02
     title_background: float = 0.05
     word_background: float = 0.1
     # Translation recall per kind of key, and the tempering weight of its evidence.
     number_recall: float = 0.8
     date_recall: float = 0.8
     name_recall: float = 0.8
+    foreign_recall: float = 0.7
     title_recall: float = 0.5
     word_recall: float = 0.6
     number_weight: float = 1.0
     date_weight: float = 1.0
     name_weight: float = 1.0
+    foreign_weight: float = 1.0
     title_weight: float = 0.5
     word_weight: float = 0.6
     # Chinese-to-English evidence (coverage.py): rare words of a candidate's title and first

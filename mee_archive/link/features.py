@@ -2,7 +2,8 @@
 
 Each item is read once: its anchor day (published, else the URL's t-date), its TRS docid,
 and sets of keys: figures, month-day dates, content words of the title and of the whole
-text, and romanised names (English) or the pinyin to look them up in (Chinese). English
+text, romanised names (English) or the pinyin to look them up in (Chinese), and the
+consonant skeletons of foreign names in either script (transliteration.py). English
 content words are kept only if the dictionary can produce them, so a word no Chinese
 gloss could ever match is not counted as missing. Chinese text is first made simplified,
 then every CC-CEDICT word of one to six characters in it is kept (overlaps included: for
@@ -31,6 +32,9 @@ from mee_archive.link.resources import (
 )
 from mee_archive.link.parallel import Workers, start_map
 from mee_archive.link.scan import ScannedTexts, lexicon
+from mee_archive.link.transliteration import (
+    chinese_foreign_keys, common_words, english_foreign_keys, transliteration_alphabet,
+)
 from mee_archive.pages.trs import EN_HOSTS, ZH_HOSTS, site_of
 
 # The current host of each MEE site, which URL comparisons fold the former names into.
@@ -67,6 +71,7 @@ class Features:
     title_words: Collection[str] | array[int]
     words: Collection[str] | array[int]
     names: frozenset[str] = frozenset()
+    foreign: frozenset[str] = frozenset()
     pinyin: str = ""
     lead: frozenset[int] = frozenset()
 
@@ -136,6 +141,7 @@ def english_features(item: dict[str, Any]) -> Features:
         title_words=frozenset(w for w in content_stems(title) if w in vocabulary),
         words=frozenset(w for w in content_stems(text) if w in vocabulary),
         names=frozenset(english_name_keys(text)),
+        foreign=frozenset(english_foreign_keys(text)),
     )
 
 
@@ -149,6 +155,7 @@ def lead_length(title: str, body: str) -> int:
 def load_tables() -> None:
     """Load every table reading items needs (the dictionary's, the pinyin readings)."""
     gloss_vocabulary(), lexicon(), pinyin_table(), surname_pinyin_table(), traditional_only_chars()
+    common_words(), transliteration_alphabet()
 
 
 def english_features_many(items: Sequence[dict[str, Any]], workers: Workers | None = None) -> Callable[[], list[Features]]:
@@ -219,4 +226,5 @@ def _stated_keys(item_and_text: tuple[dict[str, Any], str]) -> dict[str, Any]:
         "numbers": frozenset(chinese_numbers(rest)),
         "dates": frozenset(dates | weekday_keys(dates, day)),
         "pinyin": chinese_pinyin(text),
+        "foreign": frozenset(chinese_foreign_keys(text)),
     }

@@ -39,6 +39,8 @@ _EN_DATE = re.compile(
     rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{_MONTH})\b)"
 )
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+# Capitalised words that are dates, not names (lower case).
+CALENDAR_WORDS = frozenset(w.lower() for w in (*_MONTHS, *_WEEKDAYS))
 _EN_WEEKDAY = re.compile(rf"\b({'|'.join(_WEEKDAYS)})\b")
 # A date a Chinese article states is at most this many days after its publication day.
 _DATE_SLACK = timedelta(days=3)
