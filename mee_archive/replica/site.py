@@ -226,6 +226,8 @@ class Site:
 
     def _zh_entry(self, a: ZhArticle, list_folder: str) -> ListEntry:
         """Own-channel items link ``./YYYYMM/...``; others ``../../...`` or absolute, as the site does."""
+        if a.host != ZH_HOST:  # a copy on the old host is linked absolutely
+            return ListEntry(a.url, a.title, a.published.date(), _summary(a))
         href = _relative(a.path, list_folder) or (a.url if a.template != "channel" else "../.." + a.path)
         return ListEntry(href, a.title, a.published.date(), _summary(a))
 
