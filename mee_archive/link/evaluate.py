@@ -73,6 +73,7 @@ def evaluate(links: Iterable[dict[str, Any]], truth: Iterable[dict[str, Any]]) -
     for gold in truth:
         result.items += 1
         accepted = _keys(gold.get("zh_urls") or [gold.get("zh_url")])
+        related = _keys(gold.get("related") or gold.get("zh_related") or [])
         record = made.get(url_key(gold["url"]), {})
         linked, score = url_key(record.get("zh_url")), record.get("score")
         result.with_original += bool(accepted)
@@ -85,7 +86,7 @@ def evaluate(links: Iterable[dict[str, Any]], truth: Iterable[dict[str, Any]]) -
             result.right += 1
             continue
         if linked or accepted:
-            kind = (MISSED if not linked else RELATED if linked in _keys(gold.get("related") or [])
+            kind = (MISSED if not linked else RELATED if linked in related
                     else WRONG if accepted else SPURIOUS)
             expected = gold.get("zh_url") or next(iter(gold.get("zh_urls") or []), None)
             result.confusions.append(
