@@ -52,8 +52,8 @@ KOREAN_SURNAMES = {
 }
 # A character belongs to the transliteration alphabet when it is in at least this many
 # CC-CEDICT proper names and at least this share of its words are proper names.
-_ALPHABET_MIN_NAMES = 5
-_ALPHABET_MIN_SHARE = 0.1
+_ALPHABET_MIN_NAMES = 3
+_ALPHABET_MIN_SHARE = 0.3
 _PROPER_GLOSS = re.compile(r"^[A-Z][a-zà-ÿ]+")
 _CAPITALISED = re.compile(r"\b[A-Z][a-zà-ÿ]+(?:-[A-Za-zà-ÿ]+)?\b")
 
@@ -96,19 +96,28 @@ def _run_pattern() -> re.Pattern[str]:
     return re.compile("[" + "".join(sorted(transliteration_alphabet())) + "]{2,}")
 
 
+@cache
+def _char_skeletons() -> tuple[dict[str, str], dict[str, str]]:
+    """Each alphabet character's skeleton by its pinyin, and the Korean surnames' by their
+    Korean reading: a name's skeleton is its characters' skeletons one after the other."""
+    table = pinyin_table()
+    return ({c: skeleton(c.translate(table)) for c in transliteration_alphabet()},
+            {c: skeleton(reading) for c, reading in KOREAN_SURNAMES.items()})
+
+
 def chinese_foreign_keys(text: str) -> set[str]:
-    """Skeletons of the transliterated names of a (simplified) Chinese text."""
-    table, keys = pinyin_table(), set()
+    """Skeletons of the transliterated names of a (simplified) Chinese text: of every piece
+    of two to five characters of each run of the alphabet."""
+    chinese, korean = _char_skeletons()
     shortest, longest = _NAME_CHARS
-    for run in _run_pattern().finditer(text):
-        run = run.group()
+    keys: set[str] = set()
+    for run in _run_pattern().findall(text):
+        parts = [chinese[c] for c in run]
         for start in range(len(run)):
+            heads = [parts[start]] + ([korean[run[start]]] if run[start] in korean else [])
             for end in range(start + shortest, min(start + longest, len(run)) + 1):
-                name = run[start:end]
-                readings = [name.translate(table)]
-                if name[0] in KOREAN_SURNAMES:
-                    readings.append(KOREAN_SURNAMES[name[0]] + name[1:].translate(table))
-                keys.update(key for key in map(skeleton, readings) if len(key) >= MIN_SKELETON)
+                tail = "".join(parts[start + 1:end])
+                keys.update(key for key in (head + tail for head in heads) if len(key) >= MIN_SKELETON)
     return keys
 
 
