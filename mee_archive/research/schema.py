@@ -55,6 +55,9 @@ CREATE TABLE IF NOT EXISTS feed_lines (
     feed TEXT, hash TEXT, key TEXT, PRIMARY KEY (feed, hash)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS feed_lines_key ON feed_lines(feed, key);
 CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT);
+CREATE VIEW IF NOT EXISTS pairs AS SELECT r.url, r.docid, r.published, r.year, r.section, r.title,
+    l.zh_status, l.score, z.title AS zh_title, z.url AS zh_url FROM releases r LEFT JOIN links l ON l.url = r.url
+    LEFT JOIN zh_articles z ON z.url = l.zh_url AND l.zh_status = 'linked';
 """
 
 
