@@ -97,7 +97,7 @@ def record_scan(db: sqlite3.Connection, result: Scan, keys: dict[str, str]) -> s
                    [(result.name, h, key) for h, key in keys.items()])
     if result.state is not None:
         db.execute("INSERT OR REPLACE INTO feeds VALUES (?, ?, ?, ?, ?, ?)", result.state)
-    else:
+    elif result.mode == "rewrite":  # the file is gone
         db.execute("DELETE FROM feeds WHERE name = ?", (result.name,))
     candidates = {result.known[h] for h in gone_hashes}
     if not candidates:
