@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from typing import NoReturn
 
 from mee_archive.cli import CliError
 from mee_archive.cli.research_options import port
@@ -27,7 +28,7 @@ def announce(args: argparse.Namespace, what: str, path: str = "/") -> None:
               file=sys.stderr, flush=True)
 
 
-def serve(command: list[str], cwd: str | None = None) -> int:
+def serve(command: list[str], cwd: str | None = None) -> NoReturn:
     """Become the server (exec): Ctrl-C and signals reach it directly, and its process id is ours."""
     try:
         if cwd:
@@ -35,4 +36,4 @@ def serve(command: list[str], cwd: str | None = None) -> int:
         os.execv(command[0], command)
     except OSError as exc:
         raise CliError(f"cannot start {command[0]}: {exc.strerror}", exit_code=1) from None
-    return 1  # not reached: execv returns only by raising
+    raise AssertionError("execv returned")  # it returns only by raising OSError
