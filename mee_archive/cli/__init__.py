@@ -25,6 +25,13 @@ COMMANDS: list[str] = [
     "verify",
     "link",
     "eval_links",
+    "index",
+    "search",
+    "show",
+    "export",
+    "cite",
+    "browse",
+    "replay",
 ]
 
 

@@ -6,7 +6,8 @@ import argparse
 from pathlib import Path
 
 from mee_archive.cli import CliError
-from mee_archive.cli.crawl_options import SPIDERS, add_crawl_options, report, settings_overrides
+from mee_archive.cli.crawl_options import (SPIDERS, add_crawl_options, report, settings_overrides,
+                                           update_research_index)
 from mee_archive.replica.corpus import build_corpus
 from mee_archive.replica.model import Corpus
 from mee_archive.replica.server import ReplicaServer
@@ -58,6 +59,7 @@ def run(args: argparse.Namespace) -> int:
         results = crawl(SPIDERS, {**REPLICA_PACE, **overrides, "MEE_PROXY": server.url})
     code = report(results, args.output)
     print_link_quality(corpus, Path(args.output))
+    update_research_index(args.output)
     return code
 
 
