@@ -66,11 +66,12 @@ def list_page(days: list[str], count: int) -> HtmlResponse:
 
 
 def test_a_list_page_asks_for_its_articles_in_the_window_and_the_next_page_only_while_needed() -> None:
-    spider = ZhNewsSpider.from_crawler(get_crawler(ZhNewsSpider, {"TWISTED_REACTOR_ENABLED": False}))
+    spider = ZhNewsSpider.from_crawler(get_crawler(ZhNewsSpider, {"TWISTED_REACTOR_ENABLED": False,
+                                                                  "MEE_MAX_LIST_PAGES": 100}))
     spider.window = (date(2018, 3, 1), date(2018, 3, 31))
-    first = list(spider.parse_list(list_page(["2018-04-02", "2018-03-30", "2018-03-02"], 3), None, 0))
+    first = list(spider.parse_list(list_page(["2018-04-02", "2018-03-30", "2018-03-02"], 3), 0))
     assert [r.url.rsplit("/", 1)[1] for r in first] == [
         "t20180330_2.shtml", "t20180302_3.shtml", "index_1.shtml"]
     assert first[-1].cb_kwargs["index"] == 1
-    last = list(spider.parse_list(list_page(["2018-03-01", "2018-02-27"], 3), first[-1].cb_kwargs["pages"], 1))
+    last = list(spider.parse_list(list_page(["2018-03-01", "2018-02-27"], 3), **first[-1].cb_kwargs))
     assert [r.url.rsplit("/", 1)[1] for r in last] == ["t20180301_1.shtml"]  # page 2 is older still
