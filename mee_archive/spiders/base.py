@@ -13,6 +13,7 @@ from scrapy.exceptions import IgnoreRequest
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
+from mee_archive.fetchpolicy import Refused
 from mee_archive.pages.decode import decode_html
 from mee_archive.pages.html import PageError
 from mee_archive.requestkinds import LISTED, REQUISITE
@@ -29,9 +30,12 @@ def page_html(response: Response) -> str:
 
 
 def failure_reason(failure: Failure) -> str:
-    """One line on why a request failed: the HTTP status, or the exception and its message."""
+    """One line on why a request failed: the HTTP status, the fetch policy's refusal, or the
+    exception and its message."""
     if failure.check(HttpError):
         return f"HTTP {failure.value.response.status}"
+    if failure.check(Refused):
+        return failure.getErrorMessage()
     return f"{failure.type.__name__}: {failure.getErrorMessage()}".rstrip(": ")
 
 
