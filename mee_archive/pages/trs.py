@@ -133,7 +133,7 @@ def list_page_url(first_page_url: str, page: int) -> str:
     """URL of page ``page`` of a TRS list whose page 0 is `first_page_url` (as given).
 
     Page n of `…/chan/` or `…/chan/index.shtml` is `…/chan/index_n.shtml`; page n of a legacy
-    `…/index_835.htm` is `…/index_835_n.htm`.
+    `…/index_835.htm` is `…/index_835_n.htm`. ValueError for a string that is not a URL.
     """
     if page == 0:
         return first_page_url
