@@ -51,7 +51,7 @@ def _parts(url: str) -> SplitResult:
     return parts
 
 
-def url_refusal(url: str, domains: list[str]) -> Refused | None:
+def url_refusal(url: str, domains: list[str] | None) -> Refused | None:
     """Why ``url`` may not be fetched by scheme, form or host; None when it may."""
     try:
         parts = _parts(url)
@@ -63,7 +63,7 @@ def url_refusal(url: str, domains: list[str]) -> Refused | None:
     if parts.scheme.lower() not in WEB_SCHEMES:
         return Refused("scheme", f"{parts.scheme.lower()}: URLs are never fetched")
     host = parts.hostname.rstrip(".")
-    if not host_allowed(host, domains):
+    if domains is not None and not host_allowed(host, domains):
         return Refused("host", f"host {host} is not one the crawl may fetch from")
     return None
 
@@ -95,15 +95,20 @@ class FetchPolicyMiddleware:
         self.crawler = crawler
         self.requisite_hosts = crawler.settings.getlist("MEE_REQUISITE_HOSTS")
         self.requisite_size = crawler.settings.getint("MEE_MAX_REQUISITE_SIZE")
-        self.check_addresses = not crawler.settings.get("MEE_PROXY")
+        self.check_addresses = not (crawler.settings.get("MEE_PROXY")
+                                    or crawler.settings.getbool("MEE_ALLOW_PRIVATE_ADDRESSES"))
         self.addresses: dict[str, str | None] = {}  # host -> the non-public address it resolved to
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> "FetchPolicyMiddleware":
         return cls(crawler)
 
-    def domains(self, request: Request, spider: Spider | None) -> list[str]:
+    def domains(self, request: Request, spider: Spider | None) -> list[str] | None:
+        """Hosts the request may go to; None (any) for a spider without allowed_domains, as in
+        Scrapy (every spider of the project names its own)."""
         own = list(getattr(spider, "allowed_domains", None) or [])
+        if not own:
+            return None
         return own + self.requisite_hosts if request.meta.get(REQUISITE) else own
 
     async def process_request(self, request: Request) -> None:

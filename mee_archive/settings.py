@@ -101,6 +101,9 @@ MEE_MAX_LIST_PAGES = 5000
 MEE_MAX_LIST_ENTRIES = 500
 # Longest text field of an item, in characters (a long release body has ~30,000).
 MEE_MAX_TEXT_CHARS = 1_000_000
+# Without MEE_PROXY, hosts resolving to loopback, private, link-local or reserved addresses are
+# refused; True lifts that, for a site served from your own network (the archive's tests do).
+MEE_ALLOW_PRIVATE_ADDRESSES = False
 # No download handler for anything but http(s): a second wall behind the fetch policy, so that a
 # file:, ftp:, s3: or data: URL can never be read even if a request got past it.
 DOWNLOAD_HANDLERS = {"file": None, "ftp": None, "s3": None, "data": None}

@@ -88,3 +88,10 @@ def test_no_download_handler_exists_for_file_ftp_s3_or_data_urls() -> None:
     middlewares = project_settings().getdict("DOWNLOADER_MIDDLEWARES")
     assert middlewares["scrapy.downloadermiddlewares.offsite.OffsiteMiddleware"] is None
     assert middlewares["mee_archive.fetchpolicy.FetchPolicyMiddleware"] < 100  # before robots.txt is asked
+
+
+def test_a_site_on_ones_own_network_is_fetched_only_when_allowed_by_setting(make_crawler) -> None:
+    allowed = policy(make_crawler, MEE_PROXY="", MEE_ALLOW_PRIVATE_ADDRESSES=True, MEE_REQUISITE_HOSTS=["localhost"])
+    assert refused(allowed, Request("http://localhost/x.jpg", meta={REQUISITE: True})) is None
+    assert url_refusal("http://anywhere.example/", None) is None  # a spider without allowed_domains, as in Scrapy
+    assert url_refusal("file:///etc/hostname", None).kind == "scheme"
