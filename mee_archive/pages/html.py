@@ -12,6 +12,8 @@ import lxml.html
 import parsel
 from lxml import etree
 
+from mee_archive.text import plain
+
 
 class PageError(ValueError):
     """A page the page objects cannot read in full; the message names why (one line)."""
@@ -19,9 +21,11 @@ class PageError(ValueError):
 
 def parse_html(html: str) -> parsel.Selector:
     """The page as a parsel selector (the parser parsel itself uses), or PageError when libxml2
-    hit a resource limit (nesting depth) and left part of the page out of the tree."""
+    hit a resource limit (nesting depth) and left part of the page out of the tree. Control
+    characters are taken out of the markup first: HTML forbids them, and lxml refuses strings
+    holding them (an attribute with U+0008 broke extraction)."""
     parser = lxml.html.HTMLParser(recover=True, encoding="utf-8", huge_tree=True)
-    body = html.strip().replace("\x00", "").encode("utf-8") or b"<html/>"
+    body = plain(html).strip().encode("utf-8") or b"<html/>"
     root = etree.fromstring(body, parser=parser)
     limits = [error for error in parser.error_log if error.type_name == "ERR_RESOURCE_LIMIT"]
     if limits:

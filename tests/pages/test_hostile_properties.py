@@ -99,3 +99,9 @@ def test_article_urls_parse_or_are_none(url: str) -> None:
 def test_all_of_it_stays_within_a_memory_bound() -> None:
     """Run last in this module: the examples above left the process under 1 GiB peak RSS."""
     assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss < 1024 * 1024
+
+
+def test_a_control_character_in_an_attribute_does_not_break_extraction() -> None:
+    """Found by the properties above: lxml refused the string of an href holding U+0008."""
+    fields = en_release.parse_release(f'<html><body><a href="\x08"><img src="x\x08.jpg"></a><p>{"Soil law."}</p></body></html>', RELEASE)
+    assert fields["paragraphs"] == ["Soil law."] and fields["images"][0]["url"].endswith("/x.jpg")
