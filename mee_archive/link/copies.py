@@ -72,26 +72,31 @@ class Copies:
         return groups
 
 
-def collapse(ranked: Sequence[list[tuple[int, float]]], near: float, body: Callable[[int], str],
+def collapse(ranked: Sequence[list[tuple[int, float]]], near: float, most: int, body: Callable[[int], str],
              stated: Callable[[int], frozenset[str]], key: Callable[[int], tuple], chars: int,
              containment: float) -> tuple[list[list[tuple[int, float]]], dict[int, list[int]]]:
     """Every release's (rank, logit) list, best first, with each group of copies replaced by
     its canonical rank at the group's best logit; and the other members of each canonical
     rank's group. ``body``, ``stated`` and ``key`` give a rank's text, its figure and date
-    keys, and its canonical_key. Only candidates within ``near`` log-odds of a list's best are compared:
-    the copies that matter are those that would make a decision ambiguous."""
+    keys, and its canonical_key. Only a list's ``most`` best candidates within ``near``
+    log-odds of its best are compared, each pair once: the copies that matter are those
+    that would make a decision ambiguous."""
     signatures: dict[int, tuple[frozenset[str], frozenset[str]]] = {}
-    copies = Copies()
+    copies, compared = Copies(), set()
     for each in ranked:
         if not each:
             continue
-        close = [rank for rank, logit in each if logit >= each[0][1] - near]
+        close = [rank for rank, logit in each[:most] if logit >= each[0][1] - near]
         for rank in close:
             if rank not in signatures:
                 signatures[rank] = signature(body(rank), chars), stated(rank)
         for i, a in enumerate(close):
             for b in close[i + 1:]:
-                if copies.find(a) != copies.find(b) and are_copies(signatures[a], signatures[b], containment):
+                pair = (min(a, b), max(a, b))
+                if pair in compared or copies.find(a) == copies.find(b):
+                    continue
+                compared.add(pair)
+                if are_copies(signatures[a], signatures[b], containment):
                     copies.join(a, b)
     canonical, others = {}, {}
     for members in copies.groups().values():

@@ -102,7 +102,8 @@ def _link(english: list[dict[str, Any]], chinese: list[dict[str, Any]], config: 
     progress(f"scored {sum(len(each) for each in candidates)} candidate pairs")
     zh_item = lambda rank: chinese[index.order[rank]]  # noqa: E731
     ranked, checks = _checked(english, scored, scorer, zh_item, config)
-    ranked, copies = collapse(ranked, config.margin + config.logit_cap, lambda rank: item_text(zh_item(rank))[1],
+    ranked, copies = collapse(ranked, config.margin, config.checked_candidates,
+                              lambda rank: item_text(zh_item(rank))[1],
                               lambda rank: scorer.item(rank).numbers | scorer.item(rank).dates,
                               lambda rank: canonical_key(zh_item(rank).get("url"), scorer.item(rank).day),
                               config.copy_chars, config.copy_containment)
