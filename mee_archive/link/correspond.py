@@ -34,6 +34,8 @@ LEAD_CHARS = 400
 # Shorter lines before it are page furniture: a dateline, "来源：新华社", a publication
 # time stamp, a repeated title (characters; an English sentence is about three times longer).
 OPENING_MIN_CHARS = {"en": 80, "zh": 30}
+# How much of a Chinese body is read to find its opening (furniture lines, then LEAD_CHARS).
+OPENING_SCAN_CHARS = 4 * LEAD_CHARS
 # Verdicts of the date check.
 AGREE, CONFLICT, UNTOLD, UNSTATED = "agree", "conflict", "untold", "unstated"
 
@@ -74,7 +76,8 @@ def chinese_opening(item: dict[str, Any], anchor: date | None) -> Opening:
     """The opening of a Chinese article: the first ``LEAD_CHARS`` of its body, which holds
     the dateline and the first paragraph. Weekdays are those of its dates, in the year that
     puts them just before ``anchor`` (the English release's day, or the article's own)."""
-    lead = opening_text(chinese_text(item_text(item)[1]), "zh")
+    # Readings and stamps removed take at most a few times the opening's length.
+    lead = opening_text(chinese_text(item_text(item)[1][:OPENING_SCAN_CHARS]), "zh")
     dates, rest = chinese_dates(lead)
     days = chinese_days(rest)
     weekdays = weekday_keys(dates, anchor) | {weekday_key(d.weekday()) for d in _recent_days(days, anchor)}
