@@ -47,6 +47,7 @@ SCAN_CHARS = 4_000_000
 # Readings a repost printed after characters, "習(xí)近平": pinyin in brackets right after a
 # Chinese character. They split the words and names the linker looks for.
 _READING = re.compile(r"(?<=[\u3400-\u9fff])[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}[)）]")
+_READING_START = re.compile(r"[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]")
 # A date followed by a clock time is when a page was published or reposted, not an event
 # ("2016年09月19日 08:40:34", "2019-04-27 00:13:46").
 _STAMP = re.compile(r"\d{4}\s*[年/-]\s*\d{1,2}\s*[月/-]\s*\d{1,2}\s*日?\s*\d{1,2}:\d{2}(?::\d{2})?")
@@ -167,7 +168,11 @@ def english_features_many(items: Sequence[dict[str, Any]], workers: Workers | No
 def chinese_text(text: str) -> str:
     """A Chinese text as the linker reads it: simplified, without printed readings or
     publication time stamps."""
-    return to_simplified(_STAMP.sub(" ", _READING.sub("", text))).strip()
+    if _READING_START.search(text):  # a pattern that starts with its bracket is scanned fast
+        text = _READING.sub("", text)
+    if ":" in text:
+        text = _STAMP.sub(" ", text)
+    return to_simplified(text).strip()
 
 
 def chinese_features(item: dict[str, Any], max_chars: int) -> Features:
