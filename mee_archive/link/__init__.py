@@ -29,7 +29,14 @@ simplified table, numbers, dates and date windows. It never reads the replica's 
    (the shared TRS counter is only a weak hint).
 4. **Calibration.** The prior odds are 0.9 / window size (most, not all, releases have
    an original); prior plus evidence is a log-odds, and its logistic is the score.
-5. **Decision** (assign.py). Links are made one-to-one across the whole crawl, surest
+5. **The event, checked** (correspond.py), on each release's best five candidates: the
+   dates the two openings state must agree (different dates are two events: a veto),
+   and the Chinese people the English opening names must be in the candidate. Foreign
+   names in characters meet their spelling by consonant skeleton (transliteration.py);
+   copies of one text among the candidates are one document (copies.py). The score
+   reported is capped at log-odds 6: summed over many dependent keys the evidence claims
+   a certainty that other versions of the same report share with the original.
+6. **Decision** (assign.py). Links are made one-to-one across the whole crawl, surest
    first: a release whose best candidate went to a surer release falls back to its next
    one. A link needs score >= ``threshold`` (0.5) and a log-odds lead of ``margin`` (2.0,
    e^2 = 7 times likelier) over the best free runner-up; otherwise ``zh_status`` says
