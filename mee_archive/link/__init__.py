@@ -42,22 +42,8 @@ simplified table, numbers, dates and date windows. It never reads the replica's 
    e^2 = 7 times likelier) over the best free runner-up; otherwise ``zh_status`` says
    "below_threshold", "ambiguous" or "no_candidate".
 
-Measured on this machine (2 shared cores, other jobs running), replica seed 1:
-
-- 2,000 releases (1,849 with an original) against all 18,423 Chinese items:
-  precision 0.9989, recall 0.9941, F1 0.9965 (1 wrong link, 1 spurious, 10 missed, of
-  which 9 ambiguous). Trading with the knobs: threshold 0.5 / margin 0 gives precision
-  0.9973, recall 0.9984; margin 4 gives precision 0.9995, recall 0.9859; threshold 0.99 /
-  margin 4 precision 1.0, recall 0.9859. Calibration: of 1,835 links scored >= 0.999,
-  1,834 were right.
-- Speed (benchmarks/link_speed.py, each case a fresh process): 2,000 English releases
-  against 20,000 Chinese items (2.9 M characters) in 8.0-8.2 s wall, 11-11.6 s CPU with
-  the workers, tables loaded from the cache included (0.8-0.9 s; building them with an
-  empty cache takes 5-6 s, once per machine); peak RSS 715-790 MB of which 145 MB is the
-  benchmark's replica. With every Chinese body ten times as long (1,430 characters, the
-  length of a real MEE article; 28.6 M characters) it takes 22-25 s, 1.3 GB. The same
-  2,000 score precision 0.9978, recall 0.9925 in both. The first version, a Python loop
-  per character and per candidate pair, took 34-40 s.
+Measured figures (the real pairs, the harder replica, speed) are in README.md, "How the
+linker decides": they change with the replica and the machine, this text would go stale.
 
 How it is fast
 --------------
