@@ -9,6 +9,8 @@ and summing gains over the hits is one ``bincount``, not a Python loop per pair.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import numpy as np
 
 from mee_archive.link.arrays import expand_ranges, unique
@@ -18,8 +20,22 @@ class Postings:
     """(key, rank) pairs, each key's ranks sorted; keys and ranks are small integers."""
 
     def __init__(self, keys: np.ndarray, ranks: np.ndarray, n_keys: int, n_ranks: int) -> None:
+        self._init([(keys, ranks)], n_keys, n_ranks)
+
+    @classmethod
+    def merged(cls, parts: Iterable[tuple[np.ndarray, np.ndarray]], n_keys: int, n_ranks: int) -> Postings:
+        """Postings of (keys, ranks) given a part at a time: each part's repeats are dropped
+        before the next is made, so the pairs of all parts never exist at once (the glosses
+        of 20,000 long texts are tens of millions of pairs, half of them repeats)."""
+        postings = cls.__new__(cls)
+        postings._init(parts, n_keys, n_ranks)
+        return postings
+
+    def _init(self, parts: Iterable[tuple[np.ndarray, np.ndarray]], n_keys: int, n_ranks: int) -> None:
         self._stride = n_ranks + 1
-        self._codes = unique(np.asarray(keys, dtype=np.int64) * self._stride + np.asarray(ranks, dtype=np.int64))
+        codes = [unique(np.asarray(keys, dtype=np.int64) * self._stride + np.asarray(ranks, dtype=np.int64))
+                 for keys, ranks in parts]
+        self._codes = codes[0] if len(codes) == 1 else unique(np.concatenate([np.zeros(0, dtype=np.int64), *codes]))
         self.counts = np.bincount(self._codes // self._stride, minlength=n_keys)
         """How many ranks have each key."""
 

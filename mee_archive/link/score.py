@@ -40,6 +40,8 @@ SCORE_BATCH = 500
 # Keys of one kind beyond this many (the rarest kept: long texts' content words) add cost,
 # not evidence.
 MAX_KEYS_PER_KIND = 60
+# Chinese items whose dictionary words are turned into gloss postings together.
+GLOSS_BATCH = 2000
 
 
 @dataclass(frozen=True)
@@ -113,16 +115,20 @@ class Scorer:
 
     def _index(self, attr: str) -> Postings:
         """Postings of one kind: figures and dates as they are, dictionary words as the
-        English stems they gloss."""
+        English stems they gloss (GLOSS_BATCH items at a time, to bound the memory)."""
         ids, present = self._ids[attr], self._present
         if attr not in GLOSSED_KINDS:
             pairs = [(ids[key], rank) for rank, item in present for key in getattr(item, attr) if key in ids]
-            keys, ranks = columns(pairs)
-        else:
-            words = np.frombuffer(b"".join(getattr(item, attr).tobytes() for _, item in present), dtype=np.int32)
-            ranks = np.repeat([rank for rank, _ in present], [len(getattr(item, attr)) for _, item in present])
-            keys, ranks = self._glosses(words.astype(np.int64), ranks.astype(np.int64), ids)
-        return Postings(keys, ranks, len(ids), len(self._items))
+            return Postings(*columns(pairs), len(ids), len(self._items))
+        return Postings.merged((self._glossed(present[start:start + GLOSS_BATCH], attr, ids)
+                                for start in range(0, len(present), GLOSS_BATCH)), len(ids), len(self._items))
+
+    def _glossed(self, present: Sequence[tuple[int, Features]], attr: str,
+                 ids: dict[str, int]) -> tuple[np.ndarray, np.ndarray]:
+        """(stem id, rank) of the dictionary words of kind ``attr`` of some Chinese items."""
+        words = np.frombuffer(b"".join(getattr(item, attr).tobytes() for _, item in present), dtype=np.int32)
+        ranks = np.repeat([rank for rank, _ in present], [len(getattr(item, attr)) for _, item in present])
+        return self._glosses(words.astype(np.int64), ranks.astype(np.int64), ids)
 
     @staticmethod
     def _glosses(words: np.ndarray, ranks: np.ndarray, ids: dict[str, int]) -> tuple[np.ndarray, np.ndarray]:
