@@ -43,6 +43,12 @@ class ArchiveSpider(scrapy.Spider):
     """A spider whose requests are built defensively and whose losses are counted and named, for
     the summary and the run manifest."""
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.listed: set[str] = set()
+        """The distinct URLs list pages named (one listed on two pages, or in two channels, is
+        one page: the dupefilter asks for it once)."""
+
     def stamped(self, item: dict[str, Any]) -> dict[str, Any]:
         """The item with the time its page was fetched."""
         item["crawled_at"] = datetime.now(timezone.utc).isoformat(timespec="seconds")
@@ -57,6 +63,9 @@ class ArchiveSpider(scrapy.Spider):
         """The request for ``url`` (errback: :meth:`failed`), or none (the loss named) when the
         URL cannot be one: a page's hostile or broken href (port 99999, ``http://[bad``) costs
         only itself, not the rest of its page."""
+        if listed and url not in self.listed:
+            self.listed.add(url)
+            self.crawler.stats.set_value("mee/listed", len(self.listed))
         meta = {**kwargs.pop("meta", {}), LISTED: listed, REQUISITE: requisite}
         try:
             return [scrapy.Request(url, callback, errback=self.failed, meta=meta, **kwargs)]

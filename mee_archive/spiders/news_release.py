@@ -26,10 +26,6 @@ class NewsReleaseSpider(ArchiveSpider):
     name = "news_release"
     allowed_domains = list(EN_HOSTS)  # the old names still serve (and list) the same pages
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.listed: set[str] = set()
-
     async def start(self) -> AsyncIterator[scrapy.Request]:
         for request in self.ask(self.settings.get("MEE_START_URL"), self.parse_list, cb_kwargs={"index": 0}):
             yield request
@@ -60,9 +56,6 @@ class NewsReleaseSpider(ArchiveSpider):
             self.report(url, f"list page has {len(page.entries)} entries, more than MEE_MAX_LIST_ENTRIES={cap}: "
                              f"the rest are not followed")
         for entry in page.entries[:cap]:
-            if entry.url not in self.listed:
-                self.listed.add(entry.url)
-                self.crawler.stats.set_value("mee/listed", len(self.listed))
             yield from self.ask(entry.url, self.parse_release, listed=True)
 
     def parse_release(self, response: Response) -> Iterator[Any]:

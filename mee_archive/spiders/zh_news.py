@@ -117,7 +117,6 @@ class ZhNewsSpider(ArchiveSpider):
             day = date.fromisoformat(entry.date[:10]) if entry.date else None
             dates.append(day)
             if in_window(day, self.window):
-                self.crawler.stats.inc_value("mee/listed")
                 yield from self.ask(entry.url, self.parse_article, listed=True)
         if page.entries and index + 1 < (count or 1) and not past_window(dates, self.window):
             yield from self.ask(list_page_url(first, index + 1), self.parse_list,

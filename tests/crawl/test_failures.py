@@ -93,3 +93,13 @@ def test_robots_txt_forbidding_a_listed_release_is_a_named_loss(spider_and_repor
     spider.failed(failure(IgnoreRequest("Forbidden by robots.txt"), Request(URL, meta={LISTED: True})))
     assert reports == [(URL, "forbidden by robots.txt")]
     assert spider.crawler.stats.get_value("mee/robots_forbidden") == 1
+
+
+def test_a_page_listed_twice_counts_once(spider_and_reports) -> None:
+    """A Chinese article in two channels, or a release on two list pages, is one listed page:
+    the dupefilter asks for it once, so counting it twice would show a loss that is not one."""
+    spider, _ = spider_and_reports
+    for url in (URL, URL, URL.replace("_1.", "_2.")):
+        spider.ask(url, spider.parse, listed=True)
+    spider.ask(URL.replace("_1.", "_3."), spider.parse)  # not a listed page: an embed, a list page
+    assert spider.crawler.stats.get_value("mee/listed") == 2
