@@ -18,8 +18,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from datetime import date
+from urllib.parse import urlsplit
 
-from mee_archive.link.features import chinese_text, url_key
+from mee_archive.link.features import chinese_text
 from mee_archive.pages.trs import ZH_HOSTS, site_of
 
 _NOT_HAN = re.compile(r"[^\u3400-\u9fff]+")
@@ -45,7 +46,7 @@ def are_copies(a: tuple[frozenset[str], frozenset[str]], b: tuple[frozenset[str]
 
 def canonical_key(url: str | None, day: date | None) -> tuple[int, date, str]:
     """Sort key of a copy: current ministry host, former ones, other sites; then earliest."""
-    host = (url_key(url) or "").partition("/")[0]
+    host = (urlsplit(url or "").hostname or "").lower()  # as written: url_key folds the former hosts in
     place = 0 if host == ZH_HOSTS[0] else 1 if site_of(host) == "zh" else 2
     return place, day or date.max, url or ""
 

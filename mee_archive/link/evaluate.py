@@ -103,8 +103,9 @@ def truth_from_pairs(pairs: dict[str, Any], urls: Iterable[str]) -> list[dict[st
     """Truth records of the English ``urls`` from the real-pairs form: ``gold`` maps an
     English URL to the Chinese pages carrying its text, ``related`` to pages about the same
     event in other words; a URL in neither has no original."""
-    gold, related = pairs.get("gold") or {}, pairs.get("related") or {}
-    return [{"url": url, "zh_urls": list(gold.get(url, [])), "related": list(related.get(url, []))} for url in urls]
+    gold, related = ({url_key(en): zh for en, zh in (pairs.get(part) or {}).items()} for part in ("gold", "related"))
+    return [{"url": url, "zh_urls": list(gold.get(url_key(url), [])), "related": list(related.get(url_key(url), []))}
+            for url in urls]
 
 
 def format_evaluation(result: Evaluation, max_confusions: int = 20) -> str:

@@ -101,13 +101,13 @@ def _link(english: list[dict[str, Any]], chinese: list[dict[str, Any]], config: 
     scored = scorer.score(en_features, candidates)
     progress(f"scored {sum(len(each) for each in candidates)} candidate pairs")
     zh_item = lambda rank: chinese[index.order[rank]]  # noqa: E731
-    ranked, checks = _checked(english, scored, scorer, zh_item, config)
-    ranked, copies = collapse(ranked, config.margin, config.checked_candidates,
+    ranked, copies = collapse([each.best_first() for each in scored], config.margin, config.checked_candidates,
                               lambda rank: item_text(zh_item(rank))[1],
                               lambda rank: scorer.item(rank).numbers | scorer.item(rank).dates,
                               lambda rank: canonical_key(zh_item(rank).get("url"), scorer.item(rank).day),
                               config.copy_chars, config.copy_containment)
-    progress("checked the best candidates' event dates and actors, and their copies")
+    ranked, checks = _checked(english, ranked, scorer, zh_item, config)
+    progress("collapsed copies, checked the best candidates' event dates and actors")
     results = []
     for item, each, checked, decision in zip(english, scored, checks, assign(ranked, config)):
         described = None
@@ -130,15 +130,16 @@ def _link(english: list[dict[str, Any]], chinese: list[dict[str, Any]], config: 
     return results
 
 
-def _checked(english: list[dict[str, Any]], scored: list, scorer: Scorer, zh_item: Callable[[int], dict[str, Any]],
+def _checked(english: list[dict[str, Any]], ranked: list[list[tuple[int, float]]], scorer: Scorer,
+             zh_item: Callable[[int], dict[str, Any]],
              config: LinkConfig) -> tuple[list[list[tuple[int, float]]], list[dict[int, Check]]]:
-    """Every release's candidates, best first, by the bag-of-keys log-odds plus the
-    event checks of its best ``checked_candidates`` (correspond.py), and those checks."""
+    """Every release's candidates (rank, bag-of-keys log-odds, best first, copies collapsed)
+    again, best first, with the event checks of its best ``checked_candidates`` added
+    (correspond.py); and those checks."""
     checker = EventCheck(config)
-    ranked, checks = [], []
-    for item, each in zip(english, scored):
+    rechecked, checks = [], []
+    for item, candidates in zip(english, ranked):
         opening = english_opening(item)
-        candidates = each.best_first()
         checked: dict[int, Check] = {}
         logits = []
         for rank, logit in candidates[:config.checked_candidates]:
@@ -148,9 +149,9 @@ def _checked(english: list[dict[str, Any]], scored: list, scorer: Scorer, zh_ite
         # The rest were not checked: they stay below every checked one, as they were.
         floor = min((logit for _, logit in logits), default=0.0)
         logits += [(rank, min(logit, floor)) for rank, logit in candidates[config.checked_candidates:]]
-        ranked.append(sorted(logits, key=lambda pair: (-pair[1], pair[0])))
+        rechecked.append(sorted(logits, key=lambda pair: (-pair[1], pair[0])))
         checks.append(checked)
-    return ranked, checks
+    return rechecked, checks
 
 
 @contextmanager

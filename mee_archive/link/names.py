@@ -20,7 +20,7 @@ import numpy as np
 
 from mee_archive.link.english import stem
 from mee_archive.link.resources import (
-    gloss_vocabulary, pinyin_syllables, pinyin_table, surname_pinyin_table, surname_syllables,
+    gloss_vocabulary, other_readings, pinyin_syllables, pinyin_table, surname_pinyin_table, surname_syllables,
 )
 
 # A capitalised word, possibly hyphenated or with an apostrophe ("Xiong'an", "Zhen-hua").
@@ -66,11 +66,12 @@ def english_name_keys(text: str) -> set[str]:
 def chinese_name_keys(text: str) -> set[str]:
     """Keys of the romanised Chinese people's names in an English text: two words, the first
     a Chinese surname's reading ("Liu Yandong"), as opposed to foreign names that happen
-    to spell pinyin ("Boni Yayi", "Humala") or a capitalised word before a date ("On June")."""
+    to spell pinyin ("Boni Yayi", "Humala"), a capitalised word before a date ("On June") or a
+    name the dictionary gives to a word read otherwise ("Hong Kong" is 香港, xianggang)."""
     keys = set()
     for match in _PERSON.finditer(text):
         surname, given = (_JOINERS.sub("", part).lower() for part in match.groups())
-        if surname in surname_syllables() and is_pinyin(given):
+        if surname in surname_syllables() and is_pinyin(given) and surname + given not in other_readings():
             keys.add(surname + given)
     return keys
 

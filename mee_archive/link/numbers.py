@@ -65,8 +65,10 @@ _ZH_NUM = f"\\d{{1,2}}|[{_ZH_DIGIT}十]{{1,3}}"
 # (The look-ahead names the characters a date can start with, for the engine's quick scan.)
 _ZH_DATE = re.compile(f"(?=[\\d{_ZH_DIGIT}十])(?P<m>{_ZH_NUM})月(?P<d>{_ZH_NUM})[日号]")
 # A day of the month without its month ("李克强8日下午会见", "当地时间18日"): news copy names
-# the event day so when the month is the dateline's. Not after 月 or another numeral.
-_ZH_DAY = re.compile(f"(?<![月\\d{_ZH_DIGIT}十])(?P<d>\\d{{1,2}}|[{_ZH_DIGIT}十]{{1,3}})[日号]")
+# the event day so when the month is the dateline's. Not after 月, 第, 〕 or another numeral
+# (document numbers: "第5号", "〔2019〕12号"), not a span ("30日内"), and 号 only after 当地时间.
+_ZH_DAY = re.compile(f"(?<![月第〕\\d{_ZH_DIGIT}十])(?P<d>\\d{{1,2}}|[{_ZH_DIGIT}十]{{1,3}})日(?![内以之])"
+                     f"|当地时间(?P<local>\\d{{1,2}}|[{_ZH_DIGIT}十]{{1,3}})[日号]")
 # "September 22 and 23", "Sept 22-23": the second day of an English date range.
 _EN_DATE_RANGE = re.compile(rf"\b(?P<m>{_MONTH})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\s*(?:and|-|to|–)\s*(?P<d>\d{{1,2}})\b")
 _ZH_ARABIC = re.compile(r"(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(万亿|亿|万)?")
@@ -200,7 +202,7 @@ def chinese_days(text: str) -> set[int]:
     """Days of the month a Chinese text states without their month ("8日下午", "当地时间18日")."""
     days = set()
     for match in _ZH_DAY.finditer(_half_width(text)):
-        day = _zh_int(match.group("d"))
+        day = _zh_int(match.group("d") or match.group("local"))
         if day is not None and 1 <= day <= 31:
             days.add(day)
     return days

@@ -145,6 +145,21 @@ def surname_syllables() -> frozenset[str]:
     )
 
 
+@disk_cached
+def other_readings() -> frozenset[str]:
+    """Two-word capitalised glosses, joined and lower-cased, that CC-CEDICT gives to words
+    read otherwise: "Hong Kong" is 香港 (xiang gang), so "hongkong" spells no one's name,
+    while "Xi Jinping" is 习近平 read xi jin ping."""
+    found, same = set(), set()
+    for _, reading, glosses in _cedict_entries():
+        toneless = "".join(re.findall(r"[a-z]+", reading.lower().replace("u:", "u")))
+        for gloss in glosses:
+            for first, second in re.findall(r"\b([A-Z][a-z]+) ([A-Z][a-z]+)\b", gloss):
+                joined = (first + second).lower()
+                (same if joined == toneless else found).add(joined)
+    return frozenset(found - same)
+
+
 @cache
 def pinyin_syllables() -> frozenset[str]:
     """All toneless pinyin syllables (about 400), to recognise romanised names."""

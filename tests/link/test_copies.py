@@ -36,3 +36,8 @@ def test_collapse_merges_copies_into_the_canonical_rank_and_lists_the_others() -
     collapsed, copies = collapse(ranked, 8.0, 5, bodies.__getitem__, lambda rank: frozenset(), keys.__getitem__, 600, 0.95)
     assert collapsed == [[(1, 9.0), (2, 1.0)]]
     assert copies == {1: [0]}
+
+
+def test_the_former_host_is_not_taken_for_the_current_one() -> None:
+    old, new = "http://www.mep.gov.cn/a/t1.htm", "http://www.mee.gov.cn/a/t1.htm"
+    assert canonical_key(new, date(2019, 1, 2)) < canonical_key(old, date(2019, 1, 1))

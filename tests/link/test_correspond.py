@@ -76,3 +76,12 @@ def test_day_numbers_and_date_ranges() -> None:
 
 def test_printed_readings_and_stamps_are_removed() -> None:
     assert chinese_text("國(guó)家主席習(xí)近平 2019-04-27 00:13:46") == "国家主席习近平"
+
+
+def test_document_numbers_and_spans_are_not_event_days() -> None:
+    assert chinese_days("生态环境部发布2019年第5号公告，要求各地在30日内完成整改（环办〔2019〕12号）") == set()
+    assert chinese_days("当地时间19号下午") == {19}
+
+
+def test_a_place_the_dictionary_names_is_not_a_person() -> None:
+    assert chinese_name_keys("the Hong Kong SAR government and President Xi Jinping") == {"xijinping"}
