@@ -109,7 +109,10 @@ class FetchPolicyMiddleware:
         own = list(getattr(spider, "allowed_domains", None) or [])
         if not own:
             return None
-        return own + self.requisite_hosts if request.meta.get(REQUISITE) else own
+        # Scrapy's robots middleware asks for a requisite host's robots.txt without the mark:
+        # refusing it would leave that host with no rules, which Scrapy reads as "all allowed".
+        robots = urlsplit(request.url).path == "/robots.txt"
+        return own + self.requisite_hosts if request.meta.get(REQUISITE) or robots else own
 
     async def process_request(self, request: Request) -> None:
         refusal = url_refusal(request.url, self.domains(request, self.crawler.spider))

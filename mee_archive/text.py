@@ -13,12 +13,13 @@ import re
 
 # Characters that take no room and only break matching (zero-width space/joiners, BOM).
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
-# Characters plain text must not carry, removed from every text field: C0 controls except tab and
-# line feed, DEL, C1 controls (terminal escapes, NUL, bells), and the bidirectional marks,
+# Characters plain text must not carry, removed from every text field: C0 controls except the
+# whitespace ones (tab, line feed, vertical tab, form feed, carriage return: they separate
+# words, and normalisation folds them into spaces), DEL, C1 controls (terminal escapes, NUL, bells), and the bidirectional marks,
 # embeddings, overrides and isolates (U+061C, U+200E/F, U+202A-U+202E, U+2066-U+2069), which can
 # make a title display reversed or hide text ("Trojan source"). Neither site's text needs them:
 # English and Chinese run left to right.
-_NOT_PLAIN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_NOT_PLAIN = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 # Whitespace to fold into one ASCII space: nbsp, the U+2000 spaces, full-width U+3000
 # (the Chinese paragraph indent), narrow nbsp, and ordinary whitespace.
 _SPACE_RUN = re.compile("[\\s\u00a0\u2000-\u200a\u202f\u205f\u3000]+")

@@ -15,6 +15,10 @@ from lxml import etree
 from mee_archive.text import plain
 
 
+# Vertical tab and form feed separate words but are no XML characters: lxml gets spaces.
+_SPACES = str.maketrans("\x0b\x0c", "  ")
+
+
 class PageError(ValueError):
     """A page the page objects cannot read in full; the message names why (one line)."""
 
@@ -25,7 +29,7 @@ def parse_html(html: str) -> parsel.Selector:
     characters are taken out of the markup first: HTML forbids them, and lxml refuses strings
     holding them (an attribute with U+0008 broke extraction)."""
     parser = lxml.html.HTMLParser(recover=True, encoding="utf-8", huge_tree=True)
-    body = plain(html).strip().encode("utf-8") or b"<html/>"
+    body = plain(html).translate(_SPACES).strip().encode("utf-8") or b"<html/>"
     root = etree.fromstring(body, parser=parser)
     limits = [error for error in parser.error_log if error.type_name == "ERR_RESOURCE_LIMIT"]
     if limits:

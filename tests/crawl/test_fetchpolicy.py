@@ -70,6 +70,14 @@ def test_requisites_may_come_from_the_listed_hosts_pages_only_from_the_spiders(m
     assert mw.crawler.stats.get_value("mee/refused/host") == 2
 
 
+def test_a_requisite_hosts_robots_txt_may_be_fetched_so_its_rules_apply(make_crawler) -> None:
+    """Scrapy's robots middleware asks for it without the requisite mark; refused, the host would
+    have no rules, which Scrapy reads as everything allowed."""
+    mw = policy(make_crawler, MEE_PROXY="http://127.0.0.1:1")
+    assert refused(mw, Request("http://www.mee.gov.cn/robots.txt")) is None
+    assert refused(mw, Request("http://elsewhere.example/robots.txt")) == "host"
+
+
 def test_without_a_proxy_a_host_resolving_to_this_machine_is_refused(make_crawler) -> None:
     """The real site is the target: a name the resolver maps to loopback is never connected to."""
     mw = policy(make_crawler, MEE_PROXY="", MEE_REQUISITE_HOSTS=["localhost", "127.0.0.1"])

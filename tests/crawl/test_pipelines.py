@@ -63,6 +63,15 @@ def test_schema_pipeline_drops_incomplete_records_and_passes_good_ones(
         pipeline.process_item({k: v for k, v in good.items() if k != "title"})
 
 
+def test_an_embed_url_that_cannot_be_resolved_does_not_cost_the_release(
+        make_crawler: Callable[..., Crawler]) -> None:
+    """The fetch policy names the refusal; the release keeps the URL as the page wrote it."""
+    pipeline = SchemaValidationPipeline(make_crawler())
+    item = BoilerplatePipeline().process_item(release(images=[{"url": "//[bad/x.jpg", "caption": None}],
+                                                      attachments=[{"url": "file:///etc/hostname", "title": "x"}]))
+    assert pipeline.process_item(item) is item
+
+
 def test_duplicates_pipeline_skips_urls_already_in_the_feed_even_after_a_cut_off_line(
         make_crawler: Callable[..., Crawler]) -> None:
     crawler = make_crawler()

@@ -128,3 +128,11 @@ def test_has_translation_notice(example_release_lines):
 def test_repeated_title_is_recognised_despite_quotes_and_case():
     kept, removed = strip_boilerplate(["Home", "MEE’s minister meets UNEP chief", "Body."], title="MEE's Minister meets UNEP chief")
     assert kept == ["Body."] and removed == ["Home", "MEE’s minister meets UNEP chief"]
+
+
+def test_whitespace_controls_separate_words_and_other_controls_go() -> None:
+    from mee_archive.pages.html import parse_html
+
+    assert normalize("Soil\x0cLaw on Monday.\rIt decided\x0bto act.\x1b\x00") == "Soil Law on Monday. It decided to act."
+    html = "<html><body><p>on Monday.\rIt decided\x0bto act\x0cnow\x08.</p></body></html>"
+    assert normalize("".join(parse_html(html).css("p ::text").getall())) == "on Monday. It decided to act now."
