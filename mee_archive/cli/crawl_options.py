@@ -89,10 +89,11 @@ def update_research_index(output: str | Path) -> None:
     import sqlite3
 
     from mee_archive.research.index import update
+    from mee_archive.research.schema import DamagedIndex
 
     try:
         report = update(Path(output))
-    except (OSError, sqlite3.Error) as exc:
+    except (OSError, sqlite3.Error, DamagedIndex) as exc:
         Console(stderr=True).print(f"[yellow]research index not updated: {exc}[/] (run `mee-archive index`)")
         return
     changed = sum(feed.upserted + feed.removed for feed in report.feeds)

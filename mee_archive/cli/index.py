@@ -23,10 +23,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from mee_archive.research.index import update
+    from mee_archive.research.schema import DamagedIndex
 
     if not (args.output / "items").is_dir():
         raise CliError(f"no items at {args.output}/items: crawl first (`mee-archive demo` or `crawl`)")
-    report = update(args.output, rebuild=args.rebuild)
+    try:
+        report = update(args.output, rebuild=args.rebuild)
+    except DamagedIndex as exc:
+        raise CliError(str(exc), 1) from None
     for feed in report.feeds:
         print(f"{feed.name:>20}: {feed.mode}, {feed.upserted} record(s) indexed, {feed.removed} removed")
     print(f"{report.path}: " + ", ".join(f"{n} {table}" for table, n in report.counts.items()))

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from mee_archive.cli import CliError
 from mee_archive.cli.archive_root import add_archive_root
 from mee_archive.research.replay import DEFAULT_PORT, replay_base
-from mee_archive.research.schema import connect, db_path
+from mee_archive.research.schema import DamagedIndex, connect, db_path
 
 if TYPE_CHECKING:  # the search module loads OpenCC and the linker's resources: not for --help
     from mee_archive.research.search import Filters
@@ -54,7 +54,8 @@ def port(text: str) -> int:
 
 def add_db_options(parser: argparse.ArgumentParser) -> None:
     add_archive_root(parser)
-    parser.add_argument("--replay-port", type=port, default=int(os.environ.get("MEE_REPLAY_PORT", DEFAULT_PORT)),
+    # A string default goes through port() too: a bad MEE_REPLAY_PORT is one line, not a traceback at start.
+    parser.add_argument("--replay-port", type=port, default=os.environ.get("MEE_REPLAY_PORT", str(DEFAULT_PORT)),
                         metavar="PORT", help="port of `mee-archive replay` that replay links point at "
                         "(env MEE_REPLAY_PORT; default: %(default)s)")
 
@@ -90,3 +91,5 @@ def open_db(args: argparse.Namespace) -> sqlite3.Connection:
         return connect(path)
     except FileNotFoundError:
         raise CliError(f"no research index at {path}: run `mee-archive index --output {args.output}` first") from None
+    except DamagedIndex as exc:
+        raise CliError(str(exc), 1) from None

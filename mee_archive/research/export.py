@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from mee_archive.research.cite import citation
+from mee_archive.research.replay import replay_url
 from mee_archive.research.search import Filters, where_clause
 
 _EN = """SELECT r.*, l.zh_status, l.score, l.gap_days, z.url AS zh_url, z.docid AS zh_docid, z.title AS zh_title,
@@ -39,10 +40,8 @@ def rows(db: sqlite3.Connection, lang: str, filters: Filters, replay: str,
             continue
         out = {k: row[k] for k in row.keys() if k not in _DROP}
         out["replay"] = citation(row, replay)["replay"]
-        if not chinese and row["zh_url"]:
-            out["zh_replay"] = citation({**dict(row), "url": row["zh_url"], "crawled_at": row["zh_crawled_at"],
-                                         "warc_file": None, "warc_offset": None, "warc_length": None,
-                                         "warc_record_id": None}, replay)["replay"]
+        if not chinese:  # always a column: CSV and Parquet take their columns from the first row
+            out["zh_replay"] = replay_url(replay, row["zh_crawled_at"], row["zh_url"]) if row["zh_url"] else None
         yield out
 
 

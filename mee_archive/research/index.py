@@ -47,12 +47,13 @@ def _json(value: Any) -> str:
     return json.dumps(value if value is not None else [], ensure_ascii=False)
 
 
-def _year(published: str | None) -> int | None:
-    return int(published[:4]) if published and published[:4].isdigit() else None
+def _year(published: Any) -> int | None:
+    """The year of an ISO date; None for anything else (a record of the wrong shape is indexed, not fatal)."""
+    return int(published[:4]) if isinstance(published, str) and published[:4].isdigit() else None
 
 
 def _put_release(db: sqlite3.Connection, r: dict[str, Any]) -> None:
-    published = r.get("published")
+    published = r.get("published") if isinstance(r.get("published"), str) else None  # a hand-edited feed
     row = (r["url"], r.get("docid"), r.get("section"), r.get("title"), published, _year(published),
            (published or "")[:7] or None, r.get("printed_date"), r.get("body"), _json(r.get("paragraphs")),
            _json(r.get("images")), _json(r.get("attachments")), int(bool(r.get("translation_notice"))),

@@ -23,7 +23,7 @@ def pairs(db: sqlite3.Connection, filters: Filters, replay: str, only: set[str] 
     for link in db.execute(f"""SELECT l.*, r.rowid AS en_rowid, z.rowid AS zh_rowid FROM links l
             JOIN releases r ON r.url = l.url JOIN zh_articles z ON z.url = l.zh_url
             WHERE l.zh_status = 'linked'{where} ORDER BY r.published, r.url""", params):
-        if only is not None and link["url"] not in only:
+        if only is not None and link["url"] not in only and link["zh_url"] not in only:  # a search of either side
             continue
         en = _side(db.execute("SELECT * FROM releases WHERE rowid = ?", (link["en_rowid"],)).fetchone(), replay)
         zh = _side(db.execute("SELECT * FROM zh_articles WHERE rowid = ?", (link["zh_rowid"],)).fetchone(), replay)

@@ -61,6 +61,10 @@ CREATE VIEW IF NOT EXISTS pairs AS SELECT r.url, r.docid, r.published, r.year, r
 """
 
 
+class DamagedIndex(ValueError):
+    """The research database file exists but SQLite cannot read it."""
+
+
 def db_path(output: Path) -> Path:
     return Path(output) / DB_NAME
 
@@ -71,6 +75,12 @@ def connect(path: Path, *, create: bool = False) -> sqlite3.Connection:
         raise FileNotFoundError(path)
     db = sqlite3.connect(path)
     db.row_factory = sqlite3.Row
+    try:
+        db.execute("PRAGMA schema_version").fetchone()  # reads the header: a damaged file fails here
+    except sqlite3.DatabaseError as exc:
+        db.close()
+        raise DamagedIndex(f"{path} is not a readable research index ({exc}): `mee-archive index --rebuild` "
+                           "makes it anew") from None
     if create:
         db.execute("PRAGMA journal_mode=WAL")
         db.executescript(DDL)

@@ -107,3 +107,34 @@ def test_chinese_articles_are_replaced_in_the_contentless_index(tmp_path: Path) 
     update(tmp_path)
     count = lambda q: db(tmp_path).execute("SELECT count(*) FROM zh_fts WHERE zh_fts MATCH ?", (q,)).fetchone()[0]
     assert (count('"修复"'), count('"臭氧"'), count('"长江"')) == (0, 1, 1)  # 长江 is still in the title
+
+
+def test_a_damaged_database_is_named_and_rebuild_mends_it(tmp_path: Path) -> None:
+    import pytest
+
+    from mee_archive.research.schema import DamagedIndex
+
+    write(tmp_path / "items" / "news_release.jsonl", [release(1)])
+    db_path(tmp_path).write_bytes(b"not a database at all" * 10)
+    with pytest.raises(DamagedIndex, match="--rebuild"):
+        update(tmp_path)
+    assert update(tmp_path, rebuild=True).counts["releases"] == 1
+
+
+def test_a_record_of_the_wrong_shape_is_indexed_not_fatal(tmp_path: Path) -> None:
+    write(tmp_path / "items" / "news_release.jsonl", [release(1, published=20180301), release(2)])
+    assert update(tmp_path).counts["releases"] == 2
+
+
+def test_csv_export_has_the_replay_column_of_the_original_even_when_the_first_row_has_none(tmp_path: Path) -> None:
+    import csv
+    import io
+
+    from mee_archive.research.export import rows, write_csv
+    from mee_archive.research.search import Filters
+
+    write(tmp_path / "items" / "news_release.jsonl", [release(1), release(2)])
+    update(tmp_path)
+    out = io.StringIO()
+    write_csv(rows(connect(db_path(tmp_path)), "en", Filters(), "http://127.0.0.1:8090/mee-archive"), out)
+    assert "zh_replay" in next(csv.reader(io.StringIO(out.getvalue())))
