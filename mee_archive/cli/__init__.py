@@ -2,7 +2,8 @@
 
 Each module in this package named in COMMANDS defines ``register(subparsers)``, which adds
 its parser and sets ``func(args) -> int`` as the parser default. Errors meant for the user
-are raised as :class:`CliError` and printed as one line, never as a traceback.
+are raised as :class:`CliError` and printed as one line; anything else a command lets out is
+turned into one line too (mee_archive.cli.errors), never a traceback.
 """
 
 from __future__ import annotations
@@ -63,6 +64,13 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(f"mee-archive {args.command}: interrupted", file=sys.stderr)
         return 130
+    except Exception as exc:  # the last wall: every command, also ones added later, gets it
+        from mee_archive.cli.errors import explain, report
+
+        report(exc)
+        message, code = explain(exc)
+        print(f"mee-archive {args.command}: error: {message}", file=sys.stderr)
+        return code
 
 
 def entry() -> None:
