@@ -12,6 +12,7 @@ import argparse
 import gc
 import importlib
 import sys
+from typing import NoReturn
 
 from mee_archive import __version__
 
@@ -37,8 +38,16 @@ class CliError(Exception):
         self.exit_code = exit_code
 
 
+class Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line (the option and the problem), not the usage text
+    as well; subcommands' parsers are of this class too."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="mee-archive",
         description="Archive MEE's English News Release section (WARC + clean JSON) "
         "and link each release to its Chinese original.",

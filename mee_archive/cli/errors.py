@@ -31,8 +31,7 @@ def explain(exc: BaseException) -> tuple[str, int]:
         return "input nested too deeply to read", FAILURE
     if isinstance(exc, MemoryError):
         return "out of memory", FAILURE
-    hint = "see the log" if logging.getLogger().handlers else f"{DEBUG_VARIABLE}=1 shows the traceback"
-    return f"unexpected {type(exc).__name__}: {exc} ({hint})", FAILURE
+    return f"unexpected {type(exc).__name__}: {exc} ({DEBUG_VARIABLE}=1 shows the traceback)", FAILURE
 
 
 def report(exc: BaseException) -> None:
