@@ -17,6 +17,7 @@ from mee_archive.addons import feed_path
 from mee_archive.feeds import read_records, write_records_atomically
 from mee_archive.link import link_items
 from mee_archive.schemas import problems
+from mee_archive.signals import report_failure
 from mee_archive.spiders.news_release import NewsReleaseSpider
 from mee_archive.spiders.zh_news import ZhNewsSpider
 from mee_archive.text import join_paragraphs, strip_boilerplate
@@ -78,17 +79,34 @@ class BoilerplatePipeline:
         return item
 
 
+def _texts(value: Any) -> list[str]:
+    """Every string in a field's value (paragraphs, captions and titles of media included)."""
+    if isinstance(value, str):
+        return [value]
+    parts = value.values() if isinstance(value, dict) else value if isinstance(value, list) else []
+    return [text for part in parts for text in _texts(part)]
+
+
+def overlong(item: dict[str, Any], limit: int) -> list[str]:
+    """The item's fields holding a text longer than ``limit`` characters, each named."""
+    longest = {name: max(map(len, _texts(value)), default=0) for name, value in item.items()}
+    return [f"{name}: {n} characters, more than MEE_MAX_TEXT_CHARS={limit}" for name, n in longest.items() if n > limit]
+
+
 class SchemaValidationPipeline(_CrawlerComponent):
-    """Drop (and count) records that break the published JSON Schema, naming what is wrong."""
+    """Drop records that break the published JSON Schema or MEE_MAX_TEXT_CHARS: counted, and
+    named as a loss of the run with what is wrong (the run manifest's errors)."""
 
     def process_item(self, item: dict[str, Any]) -> dict[str, Any]:
         schema = SCHEMA_OF_SPIDER.get(self.spider_name)
         if schema is None:
             return item
-        found = problems(schema, item)
+        found = problems(schema, item) + overlong(item, self.crawler.settings.getint("MEE_MAX_TEXT_CHARS"))
         if found:
             self.crawler.stats.inc_value("mee/items_invalid")
-            raise DropItem(f"{item.get('url')}: invalid record: {'; '.join(found)}")
+            reason = f"invalid record: {'; '.join(problem[:300] for problem in found)}"
+            report_failure(self.crawler, str(item.get("url")), reason)
+            raise DropItem(f"{item.get('url')}: {reason}")
         return item
 
 

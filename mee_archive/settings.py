@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 
+from mee_archive.pages.trs import EN_HOSTS, ZH_HOSTS
 from mee_archive.politeness import user_agent
 
 BOT_NAME = "mee_archive"
@@ -77,9 +78,43 @@ HTTPCACHE_ENABLED = False
 # Keep status codes of error answers visible to the archive and the run summary.
 HTTPERROR_ALLOW_ALL = False
 
+# --- Hostile pages: what is fetched, and how much (mee_archive.fetchpolicy) -----------------------
+
+# A page decides which URLs the crawl sees, so every limit below holds whatever a page says; a
+# request or page that hits one ends as a named failure in the run manifest (the run exits 1).
+# Hosts page requisites (images, attachments) may come from besides the spider's own hosts; pages
+# themselves only ever come from the spider's hosts. Default: both MEE sites and their old names.
+MEE_REQUISITE_HOSTS = [*EN_HOSTS, *ZH_HOSTS]
+# Largest response accepted, in bytes, as received and again once decompressed (Scrapy checks
+# both, the second in HttpCompressionMiddleware): a release page is ~100 KB, so 16 MiB bounds a
+# gzip bomb or an endless page long before it costs memory. Requisites may be larger (PDFs).
+DOWNLOAD_MAXSIZE = 16 * 1024**2
+DOWNLOAD_WARNSIZE = 4 * 1024**2
+MEE_MAX_REQUISITE_SIZE = 256 * 1024**2
+# Redirects followed per request (Scrapy's default is 20); TRS pages redirect once, if at all.
+REDIRECT_MAX_TIMES = 5
+# List pages walked per list, whatever its countPage script declares (the English section has
+# about a hundred). Lists are walked one page after the other and the walk also ends at the first
+# page that answers with an error or lists no article of the section.
+MEE_MAX_LIST_PAGES = 5000
+# Entries followed per list page (TRS lists show 15-20); the rest of an oversized page is named.
+MEE_MAX_LIST_ENTRIES = 500
+# Longest text field of an item, in characters (a long release body has ~30,000).
+MEE_MAX_TEXT_CHARS = 1_000_000
+# Without MEE_PROXY, hosts resolving to loopback, private, link-local or reserved addresses are
+# refused; True lifts that, for a site served from your own network (the archive's tests do).
+MEE_ALLOW_PRIVATE_ADDRESSES = False
+# No download handler for anything but http(s): a second wall behind the fetch policy, so that a
+# file:, ftp:, s3: or data: URL can never be read even if a request got past it.
+DOWNLOAD_HANDLERS = {"file": None, "ftp": None, "s3": None, "data": None}
+
 # --- Components ---------------------------------------------------------------------------------
 
 DOWNLOADER_MIDDLEWARES = {
+    # Only the site is fetched (scheme, form, host, public address): before anything else,
+    # robots.txt included. It replaces Scrapy's OffsiteMiddleware, which drops in silence.
+    "scrapy.downloadermiddlewares.offsite.OffsiteMiddleware": None,
+    "mee_archive.fetchpolicy.FetchPolicyMiddleware": 50,
     # Sets request.meta["proxy"] from MEE_PROXY before Scrapy's HttpProxyMiddleware (750) reads it.
     "mee_archive.middlewares.ProxyMiddleware": 740,
     # Archive: ask for gzip/deflate only; after HttpCompressionMiddleware (590) would add br/zstd.

@@ -1,5 +1,25 @@
-"""The project's own Scrapy signals."""
+"""The project's own Scrapy signals, and the one way a loss is reported through them."""
 
-# Sent by ArchiveSpider.failed for every request that failed for good (after retries and
-# redirects), with url= (the URL the spider asked for) and reason= (one line).
+from __future__ import annotations
+
+import logging
+
+from scrapy.crawler import Crawler
+
+# Sent for every loss of a run, with url= (the URL asked for, or the page of an item) and reason=
+# (one line): a request that failed for good (after retries and redirects) or was refused, a URL
+# that cannot become a request, a page that cannot be read, an item the pipelines dropped as
+# broken. The run manifest lists them; the summary counts them (mee/errors), so the run exits 1.
 request_failed = object()
+
+_LOG = logging.getLogger("mee_archive.failures")
+
+
+def report_failure(crawler: Crawler, url: str, reason: str) -> None:
+    """Count the loss, keep the first one for the summary, log it and send ``request_failed``."""
+    stats = crawler.stats
+    stats.inc_value("mee/errors")
+    if not stats.get_value("mee/first_error"):
+        stats.set_value("mee/first_error", f"{url}: {reason}")
+    _LOG.error("failed: %s: %s", url, reason)
+    crawler.signals.send_catch_log(request_failed, url=url, reason=reason)

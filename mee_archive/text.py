@@ -13,6 +13,12 @@ import re
 
 # Characters that take no room and only break matching (zero-width space/joiners, BOM).
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+# Characters plain text must not carry, removed from every text field: C0 controls except tab and
+# line feed, DEL, C1 controls (terminal escapes, NUL, bells), and the bidirectional marks,
+# embeddings, overrides and isolates (U+061C, U+200E/F, U+202A-U+202E, U+2066-U+2069), which can
+# make a title display reversed or hide text ("Trojan source"). Neither site's text needs them:
+# English and Chinese run left to right.
+_NOT_PLAIN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 # Whitespace to fold into one ASCII space: nbsp, the U+2000 spaces, full-width U+3000
 # (the Chinese paragraph indent), narrow nbsp, and ordinary whitespace.
 _SPACE_RUN = re.compile("[\\s\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
@@ -21,14 +27,19 @@ _CJK = "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
 _CJK_BREAK = re.compile(f"(?<=[{_CJK}])[ \t\u3000]*[\r\n][\\s\u3000]*(?=[{_CJK}])")
 
 
-def normalize(text: str) -> str:
-    """One paragraph's text with whitespace normalised.
+def plain(text: str) -> str:
+    """The text without control and bidirectional-formatting characters (see _NOT_PLAIN)."""
+    return _NOT_PLAIN.sub("", text)
 
-    Zero-width characters are removed, full-width indents and nbsp become spaces, runs of
+
+def normalize(text: str) -> str:
+    """One paragraph's text as plain text with whitespace normalised.
+
+    Control and bidi-formatting characters (:func:`plain`) and zero-width characters are removed, full-width indents and nbsp become spaces, runs of
     whitespace collapse to one space (none at all for a line break inside Chinese text),
     and the ends are stripped.
     """
-    text = _ZERO_WIDTH.sub("", text)
+    text = _ZERO_WIDTH.sub("", plain(text))
     text = _CJK_BREAK.sub("", text)
     return _SPACE_RUN.sub(" ", text).strip()
 

@@ -27,6 +27,13 @@ COMMANDS: list[str] = [
     "verify",
     "link",
     "eval_links",
+    "index",
+    "search",
+    "show",
+    "export",
+    "cite",
+    "browse",
+    "replay",
 ]
 
 

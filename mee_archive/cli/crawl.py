@@ -5,8 +5,9 @@ from __future__ import annotations
 import argparse
 
 from mee_archive.cli import CliError
+from mee_archive.cli.crawl_options import (SPIDERS, add_crawl_options, report, settings_overrides,
+                                           update_research_index)
 from mee_archive.cli.paths import output_directory
-from mee_archive.cli.crawl_options import SPIDERS, add_crawl_options, report, settings_overrides
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -35,4 +36,6 @@ def run(args: argparse.Namespace) -> int:
         overrides["MEE_PROXY"] = args.proxy
     from mee_archive.runner import crawl
 
-    return report(crawl(args.spiders, overrides), args.output)
+    code = report(crawl(args.spiders, overrides), args.output)
+    update_research_index(args.output)
+    return code

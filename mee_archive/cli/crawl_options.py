@@ -82,3 +82,19 @@ def report(results: list[CrawlResult], output: str) -> int:
     if results and results[0].log_file:
         console.print(f"log:   {results[0].log_file}")
     return 1 if any(r.errors for r in results) else 0
+
+
+def update_research_index(output: str | Path) -> None:
+    """The crawl ends by bringing the research index up to date, so `search` never meets a stale one."""
+    import sqlite3
+
+    from mee_archive.research.index import update
+
+    try:
+        report = update(Path(output))
+    except (OSError, sqlite3.Error) as exc:
+        Console(stderr=True).print(f"[yellow]research index not updated: {exc}[/] (run `mee-archive index`)")
+        return
+    changed = sum(feed.upserted + feed.removed for feed in report.feeds)
+    Console().print(f"research index: {report.path} ({changed} record(s) updated; "
+                    + ", ".join(f"{n} {t}" for t, n in report.counts.items()) + ")")

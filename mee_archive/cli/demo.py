@@ -7,8 +7,9 @@ from pathlib import Path
 
 from mee_archive.cli import CliError
 from mee_archive.cli.argtypes import integer
+from mee_archive.cli.crawl_options import (SPIDERS, add_crawl_options, report, settings_overrides,
+                                           update_research_index)
 from mee_archive.cli.paths import output_directory
-from mee_archive.cli.crawl_options import SPIDERS, add_crawl_options, report, settings_overrides
 from mee_archive.cli.replica import MAX_RELEASES, RELEASES_HELP
 from mee_archive.replica.corpus import build_corpus
 from mee_archive.replica.model import Corpus
@@ -55,6 +56,7 @@ def run(args: argparse.Namespace) -> int:
         results = crawl(SPIDERS, {**REPLICA_PACE, **overrides, "MEE_PROXY": server.url})
     code = report(results, args.output)
     print_link_quality(corpus, Path(args.output))
+    update_research_index(args.output)
     return code
 
 

@@ -8,6 +8,7 @@ import os
 import signal
 import sys
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mee_archive.cli import CliError
@@ -83,6 +84,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     _add_corpus_options(truth)
     truth.add_argument("--output", "-o", default="-", metavar="FILE", help="where to write, '-' for stdout (default)")
     truth.add_argument("--zh", action="store_true", help="export the Chinese articles instead of the releases")
+    truth.add_argument("--format", choices=("jsonl", "pairs"), default="jsonl",
+                       help="jsonl: one record per release (default; eval-links reads it); pairs: one JSON "
+                       'object {"gold": {en_url: [zh_urls]}, "related": {en_url: [zh_urls]}}, the form of '
+                       "the real pairs' truth.json (not with --zh)")
     _add_fault_options(truth)
     truth.set_defaults(func=run_truth)
 
@@ -140,13 +145,17 @@ def _with_losses(records: Iterable[dict], lost: dict[str, str]) -> Iterator[dict
 
 def run_truth(args: argparse.Namespace) -> int:
     from mee_archive.replica.faults import permanent_losses
-    from mee_archive.replica.truth import export_truth, export_zh, write_jsonl
+    from mee_archive.replica.truth import export_truth, export_zh, gold_and_related, write_jsonl
 
+    if args.zh and args.format == "pairs":
+        raise CliError("--format pairs describes the releases' originals: it does not go with --zh")
     faults = _fault_config(args)
     corpus = _corpus(args)
     records: Iterable[dict] = export_zh(corpus) if args.zh else export_truth(corpus)
     if faults.modes:
         records = _with_losses(records, permanent_losses(corpus, faults))
+    if args.format == "pairs":
+        return _write_pairs(gold_and_related(records), args.output)
     if args.output == "-":
         try:
             for record in records:
@@ -160,4 +169,18 @@ def run_truth(args: argparse.Namespace) -> int:
     except OSError as exc:
         raise CliError(f"cannot write {args.output}: {exc.strerror or exc}") from exc
     print(f"wrote {written} records to {args.output}", file=sys.stderr)
+    return 0
+
+
+def _write_pairs(truth: dict, output: str) -> int:
+    """The real-pairs form, one JSON object, to stdout or a file."""
+    text = json.dumps(truth, ensure_ascii=False, indent=1) + "\n"
+    if output == "-":
+        sys.stdout.write(text)
+        return 0
+    try:
+        Path(output).write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise CliError(f"cannot write {output}: {exc.strerror or exc}") from exc
+    print(f"wrote {len(truth['gold'])} gold and {len(truth['related'])} related entries to {output}", file=sys.stderr)
     return 0

@@ -50,17 +50,20 @@ class LinkConfig:
     number_background: float = 0.02
     date_background: float = 0.05
     name_background: float = 0.01
+    foreign_background: float = 0.02
     title_background: float = 0.05
     word_background: float = 0.1
     # Translation recall per kind of key, and the tempering weight of its evidence.
     number_recall: float = 0.8
     date_recall: float = 0.8
     name_recall: float = 0.8
+    foreign_recall: float = 0.7
     title_recall: float = 0.5
     word_recall: float = 0.6
     number_weight: float = 1.0
     date_weight: float = 1.0
     name_weight: float = 1.0
+    foreign_weight: float = 1.0
     title_weight: float = 0.5
     word_weight: float = 0.6
     # Chinese-to-English evidence (coverage.py): rare words of a candidate's title and first
@@ -73,3 +76,24 @@ class LinkConfig:
     # Log-odds added for a Chinese docid above the English one: an original is created
     # first on the shared TRS counter, so this is a weak hint, never proof.
     later_docid_logit: float = -0.5
+    # Event checks of the best ``checked_candidates`` of each release (correspond.py),
+    # added to the bag-of-keys log-odds. An opening date both state and agree on adds
+    # ``date_agree_logit``; openings that state different dates are two events
+    # (``date_conflict_logit``: a veto, since hundreds of shared words and names sum to
+    # log-odds of 20-30); a candidate that never names the English opening's date loses
+    # ``date_untold_logit``. Each Chinese name of the English opening missing from the
+    # candidate costs ``missing_name_logit`` (a translation keeps who acted), at most
+    # ``missing_names_floor`` in all. The score reported is the logistic of the log-odds
+    # capped at ``logit_cap``: summed over many dependent keys it claims a certainty that
+    # reports of the same event in other words share with originals.
+    checked_candidates: int = 5
+    logit_cap: float = 6.0
+    date_agree_logit: float = 1.0
+    date_conflict_logit: float = -25.0
+    date_untold_logit: float = -3.0
+    missing_name_logit: float = -15.0
+    missing_names_floor: float = -30.0
+    # Candidates whose texts share this much (containment of character 4-grams of their
+    # first ``copy_chars`` Chinese characters) are copies of one document (copies.py).
+    copy_containment: float = 0.95
+    copy_chars: int = 600

@@ -1,7 +1,11 @@
 """How good a set of links is against a truth file: precision, recall, F1, confusions.
 
-A link is right when it names the truth's Chinese URL (compared without the scheme, as
-both sites serve http and https). Precision counts right links among all links made;
+A link is right when it names one of the truth's Chinese URLs for the release (``zh_url``,
+or any of ``zh_urls``: an original and its verbatim copies), compared without the scheme,
+as both sites serve http and https. A link to one of its ``related`` pages (another
+outlet's report, a speech the release paraphrases) is wrong, and named so. Truth comes as
+JSON Lines records or in the real-pairs form ``{"gold": {en: [zh...]}, "related": {...}}``
+(``truth_from_pairs``). Precision counts right links among all links made;
 recall counts right links among the English items that have an original. Every mistake
 is listed as a confusion: "wrong" (linked to another item), "spurious" (linked, but the
 truth has no original) or "missed" (no link, with the linker's status). The score
@@ -16,7 +20,7 @@ from typing import Any
 
 from mee_archive.link.features import url_key
 
-WRONG, SPURIOUS, MISSED = "wrong", "spurious", "missed"
+WRONG, RELATED, SPURIOUS, MISSED = "wrong", "related", "spurious", "missed"
 # Score bands of the calibration table (lower bounds).
 BANDS = (0.0, 0.5, 0.8, 0.9, 0.95, 0.99, 0.999)
 
@@ -62,30 +66,45 @@ class Evaluation:
 
 
 def evaluate(links: Iterable[dict[str, Any]], truth: Iterable[dict[str, Any]]) -> Evaluation:
-    """Compare link records (url, zh_url, ...) with truth records (url, zh_url)."""
+    """Compare link records (url, zh_url, ...) with truth records (url, zh_url or zh_urls,
+    and optionally related)."""
     made = {url_key(r["url"]): r for r in links}
     result = Evaluation()
     for gold in truth:
         result.items += 1
-        expected = url_key(gold.get("zh_url"))
+        accepted = _keys(gold.get("zh_urls") or [gold.get("zh_url")])
+        related = _keys(gold.get("related") or gold.get("zh_related") or [])
         record = made.get(url_key(gold["url"]), {})
         linked, score = url_key(record.get("zh_url")), record.get("score")
-        result.with_original += expected is not None
+        result.with_original += bool(accepted)
         if linked:
             result.linked += 1
             band = result._band(score)
             band[0] += 1
-            band[1] += linked == expected
-        if linked and linked == expected:
+            band[1] += linked in accepted
+        if linked and linked in accepted:
             result.right += 1
             continue
-        if linked or expected:
-            kind = MISSED if not linked else WRONG if expected else SPURIOUS
+        if linked or accepted:
+            kind = (MISSED if not linked else RELATED if linked in related
+                    else WRONG if accepted else SPURIOUS)
+            expected = gold.get("zh_url") or next(iter(gold.get("zh_urls") or []), None)
             result.confusions.append(
-                Confusion(gold["url"], kind, record.get("zh_url"), gold.get("zh_url"),
-                          record.get("zh_status"), score)
+                Confusion(gold["url"], kind, record.get("zh_url"), expected, record.get("zh_status"), score)
             )
     return result
+
+
+def _keys(urls: Iterable[str | None]) -> set[str]:
+    return {key for key in map(url_key, urls) if key}
+
+
+def truth_from_pairs(pairs: dict[str, Any], urls: Iterable[str]) -> list[dict[str, Any]]:
+    """Truth records of the English ``urls`` from the real-pairs form: ``gold`` maps an
+    English URL to the Chinese pages carrying its text, ``related`` to pages about the same
+    event in other words; a URL in neither has no original."""
+    gold, related = pairs.get("gold") or {}, pairs.get("related") or {}
+    return [{"url": url, "zh_urls": list(gold.get(url, [])), "related": list(related.get(url, []))} for url in urls]
 
 
 def format_evaluation(result: Evaluation, max_confusions: int = 20) -> str:
@@ -93,10 +112,10 @@ def format_evaluation(result: Evaluation, max_confusions: int = 20) -> str:
     lines = [
         f"items {result.items}  with original {result.with_original}  linked {result.linked}  right {result.right}",
         f"precision {result.precision:.4f}  recall {result.recall:.4f}  F1 {result.f1:.4f}",
-        "calibration (score band: links, right):",
+        "reliability (score band: links, right, share right):",
     ]
-    lines += [f"  >= {band:<6} {n:6d} {ok:6d}" for band, (n, ok) in result.bands.items() if n]
-    kinds = {k: sum(c.kind == k for c in result.confusions) for k in (WRONG, SPURIOUS, MISSED)}
+    lines += [f"  >= {band:<6} {n:6d} {ok:6d}  {ok / n:6.3f}" for band, (n, ok) in result.bands.items() if n]
+    kinds = {k: sum(c.kind == k for c in result.confusions) for k in (WRONG, RELATED, SPURIOUS, MISSED)}
     lines.append("confusions: " + "  ".join(f"{k} {n}" for k, n in kinds.items()))
     for c in result.confusions[:max_confusions]:
         lines.append(f"  {c.kind:<8} {c.url} -> {c.linked} (truth {c.truth}; {c.status}, score {c.score})")

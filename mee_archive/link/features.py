@@ -2,7 +2,8 @@
 
 Each item is read once: its anchor day (published, else the URL's t-date), its TRS docid,
 and sets of keys: figures, month-day dates, content words of the title and of the whole
-text, and romanised names (English) or the pinyin to look them up in (Chinese). English
+text, romanised names (English) or the pinyin to look them up in (Chinese), and the
+consonant skeletons of foreign names in either script (transliteration.py). English
 content words are kept only if the dictionary can produce them, so a word no Chinese
 gloss could ever match is not counted as missing. Chinese text is first made simplified,
 then every CC-CEDICT word of one to six characters in it is kept (overlaps included: for
@@ -31,6 +32,9 @@ from mee_archive.link.resources import (
 )
 from mee_archive.link.parallel import Workers, start_map
 from mee_archive.link.scan import ScannedTexts, lexicon
+from mee_archive.link.transliteration import (
+    chinese_foreign_keys, common_words, english_foreign_keys, transliteration_alphabet,
+)
 from mee_archive.pages.trs import EN_HOSTS, ZH_HOSTS, site_of
 
 # The current host of each MEE site, which URL comparisons fold the former names into.
@@ -40,6 +44,12 @@ LEAD_CHARS = 200
 # Characters of Chinese text scanned for dictionary words in one go: the scan holds a few
 # dozen bytes per character, so this bounds it to a few hundred megabytes.
 SCAN_CHARS = 4_000_000
+# Readings a repost printed after characters, "習(xí)近平": pinyin in brackets right after a
+# Chinese character. They split the words and names the linker looks for.
+_READING = re.compile(r"(?<=[\u3400-\u9fff])[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}[)）]")
+# A date followed by a clock time is when a page was published or reposted, not an event
+# ("2016年09月19日 08:40:34", "2019-04-27 00:13:46").
+_STAMP = re.compile(r"\d{4}\s*[年/-]\s*\d{1,2}\s*[月/-]\s*\d{1,2}\s*日?\s*\d{1,2}:\d{2}(?::\d{2})?")
 # TRS article URLs end in /tYYYYMMDD_<docid>.shtml (or .html/.htm): publication day and id.
 _TRS_URL = re.compile(r"/t(\d{4})(\d{2})(\d{2})_(\d+)\.s?html?\b")
 
@@ -61,6 +71,7 @@ class Features:
     title_words: Collection[str] | array[int]
     words: Collection[str] | array[int]
     names: frozenset[str] = frozenset()
+    foreign: frozenset[str] = frozenset()
     pinyin: str = ""
     lead: frozenset[int] = frozenset()
 
@@ -130,6 +141,7 @@ def english_features(item: dict[str, Any]) -> Features:
         title_words=frozenset(w for w in content_stems(title) if w in vocabulary),
         words=frozenset(w for w in content_stems(text) if w in vocabulary),
         names=frozenset(english_name_keys(text)),
+        foreign=frozenset(english_foreign_keys(text)),
     )
 
 
@@ -143,12 +155,19 @@ def lead_length(title: str, body: str) -> int:
 def load_tables() -> None:
     """Load every table reading items needs (the dictionary's, the pinyin readings)."""
     gloss_vocabulary(), lexicon(), pinyin_table(), surname_pinyin_table(), traditional_only_chars()
+    common_words(), transliteration_alphabet()
 
 
 def english_features_many(items: Sequence[dict[str, Any]], workers: Workers | None = None) -> Callable[[], list[Features]]:
     """Start reading the linking keys of English releases (on the workers, if any); returns
     what waits for them."""
     return start_map(english_features, items, workers)
+
+
+def chinese_text(text: str) -> str:
+    """A Chinese text as the linker reads it: simplified, without printed readings or
+    publication time stamps."""
+    return to_simplified(_STAMP.sub(" ", _READING.sub("", text))).strip()
 
 
 def chinese_features(item: dict[str, Any], max_chars: int) -> Features:
@@ -162,7 +181,7 @@ def chinese_features_many(items: Sequence[dict[str, Any]], max_chars: int,
     The dictionary scan runs over many texts at once (scan.py, SCAN_CHARS at a time, which
     bounds its memory) while the workers, if any, read each item's figures, dates and
     pinyin."""
-    parts = [tuple(to_simplified(part).strip() for part in item_text(item)) for item in items]
+    parts = [tuple(chinese_text(part) for part in item_text(item)) for item in items]
     stated = start_map(_stated_keys, [({k: item.get(k) for k in ("url", "published", "docid")}, f"{title}\n{body}")
                                       for item, (title, body) in zip(items, parts)], workers)
     words: list[tuple[array[int], array[int], frozenset[int]]] = []
@@ -207,4 +226,5 @@ def _stated_keys(item_and_text: tuple[dict[str, Any], str]) -> dict[str, Any]:
         "numbers": frozenset(chinese_numbers(rest)),
         "dates": frozenset(dates | weekday_keys(dates, day)),
         "pinyin": chinese_pinyin(text),
+        "foreign": frozenset(chinese_foreign_keys(text)),
     }

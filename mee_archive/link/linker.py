@@ -15,8 +15,10 @@ from typing import Any
 from mee_archive.link.assign import LINKED, Decision, assign
 from mee_archive.link.candidates import Candidates, DateIndex
 from mee_archive.link.config import LinkConfig
+from mee_archive.link.copies import canonical_key, collapse
+from mee_archive.link.correspond import Check, EventCheck, english_opening
 from mee_archive.link.features import (
-    Features, chinese_features_many, day_and_docid, english_features_many, load_tables, url_key,
+    Features, chinese_features_many, day_and_docid, english_features_many, item_text, load_tables, url_key,
 )
 from mee_archive.link.parallel import Workers
 from mee_archive.link.score import Scorer, sigmoid
@@ -48,8 +50,9 @@ class LinkResult:
         }
 
 
-def _describe(item: dict[str, Any], features: Features, decision: Decision, evidence: dict) -> dict[str, Any]:
-    """The ``zh`` record of a Chinese item chosen (or refused) for an English one."""
+def _describe(item: dict[str, Any], features: Features, decision: Decision, evidence: dict, cap: float) -> dict[str, Any]:
+    """The ``zh`` record of a Chinese item chosen (or refused) for an English one; its score
+    is the logistic of the log-odds capped at ``cap`` (LinkConfig.logit_cap)."""
     if decision.runner_up_logit is not None:
         evidence = {**evidence, "margin": round(decision.logit - decision.runner_up_logit, 2)}
     return {
@@ -57,7 +60,7 @@ def _describe(item: dict[str, Any], features: Features, decision: Decision, evid
         "docid": features.docid,
         "title": item.get("title"),
         "published": item.get("published") or (features.day.isoformat() if features.day else None),
-        "score": round(sigmoid(decision.logit), 4),
+        "score": round(sigmoid(min(decision.logit, cap)), 4),
         "evidence": evidence,
     }
 
@@ -97,13 +100,27 @@ def _link(english: list[dict[str, Any]], chinese: list[dict[str, Any]], config: 
     scorer = Scorer(zh_features, en_features, candidates, config)
     scored = scorer.score(en_features, candidates)
     progress(f"scored {sum(len(each) for each in candidates)} candidate pairs")
+    zh_item = lambda rank: chinese[index.order[rank]]  # noqa: E731
+    ranked, checks = _checked(english, scored, scorer, zh_item, config)
+    ranked, copies = collapse(ranked, config.margin, config.checked_candidates,
+                              lambda rank: item_text(zh_item(rank))[1],
+                              lambda rank: scorer.item(rank).numbers | scorer.item(rank).dates,
+                              lambda rank: canonical_key(zh_item(rank).get("url"), scorer.item(rank).day),
+                              config.copy_chars, config.copy_containment)
+    progress("checked the best candidates' event dates and actors, and their copies")
     results = []
-    for item, each, decision in zip(english, scored, assign([s.best_first() for s in scored], config)):
+    for item, each, checked, decision in zip(english, scored, checks, assign(ranked, config)):
         described = None
         if decision.best is not None:
-            position = index.order[decision.best]
             evidence = scorer.explain(each, decision.best)
-            described = _describe(chinese[position], scorer.item(decision.best), decision, evidence)
+            evidence["logit_parts"]["capped_at"] = config.logit_cap
+            if decision.best in checked:
+                evidence |= checked[decision.best].evidence()
+                evidence["logit_parts"]["event"] = round(checked[decision.best].logit, 2)
+            if decision.best in copies:
+                evidence["copies"] = [zh_item(rank).get("url") for rank in copies[decision.best]]
+            described = _describe(zh_item(decision.best), scorer.item(decision.best), decision, evidence,
+                                  config.logit_cap)
         linked = decision.status == LINKED
         results.append(
             LinkResult(item.get("url", ""), described if linked else None, decision.status,
@@ -111,6 +128,29 @@ def _link(english: list[dict[str, Any]], chinese: list[dict[str, Any]], config: 
         )
     progress(f"decided {len(results)} links")
     return results
+
+
+def _checked(english: list[dict[str, Any]], scored: list, scorer: Scorer, zh_item: Callable[[int], dict[str, Any]],
+             config: LinkConfig) -> tuple[list[list[tuple[int, float]]], list[dict[int, Check]]]:
+    """Every release's candidates, best first, by the bag-of-keys log-odds plus the
+    event checks of its best ``checked_candidates`` (correspond.py), and those checks."""
+    checker = EventCheck(config)
+    ranked, checks = [], []
+    for item, each in zip(english, scored):
+        opening = english_opening(item)
+        candidates = each.best_first()
+        checked: dict[int, Check] = {}
+        logits = []
+        for rank, logit in candidates[:config.checked_candidates]:
+            features = scorer.item(rank)
+            checked[rank] = checker.check(item, opening, zh_item(rank), features.dates, features.pinyin)
+            logits.append((rank, logit + checked[rank].logit))
+        # The rest were not checked: they stay below every checked one, as they were.
+        floor = min((logit for _, logit in logits), default=0.0)
+        logits += [(rank, min(logit, floor)) for rank, logit in candidates[config.checked_candidates:]]
+        ranked.append(sorted(logits, key=lambda pair: (-pair[1], pair[0])))
+        checks.append(checked)
+    return ranked, checks
 
 
 @contextmanager

@@ -19,11 +19,15 @@ from functools import cache
 import numpy as np
 
 from mee_archive.link.english import stem
-from mee_archive.link.resources import gloss_vocabulary, pinyin_syllables, pinyin_table, surname_pinyin_table
+from mee_archive.link.resources import (
+    gloss_vocabulary, pinyin_syllables, pinyin_table, surname_pinyin_table, surname_syllables,
+)
 
 # A capitalised word, possibly hyphenated or with an apostrophe ("Xiong'an", "Zhen-hua").
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]*(?:['\u2019-][a-z]+)*\b|\b[A-Z]{2,}\b")
 _JOINERS = re.compile(r"['\u2019-]")
+# A surname and a given name, both capitalised ("Li Ganjie", "Xi Jinping").
+_PERSON = re.compile(r"\b([A-Z][a-z]{1,5})\s+([A-Z][a-z]+(?:['\u2019-][a-z]+)?)\b")
 # A lone word must be this long to be a name key: short syllables match anywhere.
 MIN_SINGLE_NAME = 6
 _MAX_SYLLABLE = 6
@@ -56,6 +60,18 @@ def english_name_keys(text: str) -> set[str]:
         elif len(word) >= MIN_SINGLE_NAME and stem(word) not in gloss_vocabulary():
             keys.add(word)
         previous_end, previous_word = match.end(), word
+    return keys
+
+
+def chinese_name_keys(text: str) -> set[str]:
+    """Keys of the romanised Chinese people's names in an English text: two words, the first
+    a Chinese surname's reading ("Liu Yandong"), as opposed to foreign names that happen
+    to spell pinyin ("Boni Yayi", "Humala") or a capitalised word before a date ("On June")."""
+    keys = set()
+    for match in _PERSON.finditer(text):
+        surname, given = (_JOINERS.sub("", part).lower() for part in match.groups())
+        if surname in surname_syllables() and is_pinyin(given):
+            keys.add(surname + given)
     return keys
 
 

@@ -39,6 +39,8 @@ _EN_DATE = re.compile(
     rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{_MONTH})\b)"
 )
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+# Capitalised words that are dates, not names (lower case).
+CALENDAR_WORDS = frozenset(w.lower() for w in (*_MONTHS, *_WEEKDAYS))
 _EN_WEEKDAY = re.compile(rf"\b({'|'.join(_WEEKDAYS)})\b")
 # A date a Chinese article states is at most this many days after its publication day.
 _DATE_SLACK = timedelta(days=3)
@@ -62,6 +64,11 @@ _ZH_BIG_UNITS = {"万": 10**4, "亿": 10**8}
 _ZH_NUM = f"\\d{{1,2}}|[{_ZH_DIGIT}十]{{1,3}}"
 # (The look-ahead names the characters a date can start with, for the engine's quick scan.)
 _ZH_DATE = re.compile(f"(?=[\\d{_ZH_DIGIT}十])(?P<m>{_ZH_NUM})月(?P<d>{_ZH_NUM})[日号]")
+# A day of the month without its month ("李克强8日下午会见", "当地时间18日"): news copy names
+# the event day so when the month is the dateline's. Not after 月 or another numeral.
+_ZH_DAY = re.compile(f"(?<![月\\d{_ZH_DIGIT}十])(?P<d>\\d{{1,2}}|[{_ZH_DIGIT}十]{{1,3}})[日号]")
+# "September 22 and 23", "Sept 22-23": the second day of an English date range.
+_EN_DATE_RANGE = re.compile(rf"\b(?P<m>{_MONTH})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\s*(?:and|-|to|–)\s*(?P<d>\d{{1,2}})\b")
 _ZH_ARABIC = re.compile(r"(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(万亿|亿|万)?")
 # A run of numerals starts with a digit or 十: a lone 万/亿/百 is a word ("千万", "百姓").
 _ZH_NUMERAL = re.compile(f"[{_ZH_DIGIT}十][{_ZH_DIGIT}十百千万亿]*")
@@ -109,8 +116,10 @@ def english_dates(text: str) -> tuple[set[str], str]:
     for match in _EN_DATE.finditer(text):
         month = _MONTHS[match.group("m1") or match.group("m2")]
         keys.add(_date_key(month, int(match.group("d1") or match.group("d2"))))
+    for match in _EN_DATE_RANGE.finditer(text):
+        keys.add(_date_key(_MONTHS[match.group("m")], int(match.group("d"))))
     keys.discard(None)
-    return keys, _EN_DATE.sub(" ", text)
+    return keys, _EN_DATE.sub(" ", _EN_DATE_RANGE.sub(" ", text))
 
 
 def english_numbers(text: str) -> set[str]:
@@ -185,3 +194,13 @@ def chinese_numbers(text: str) -> set[str]:
             keys.add(value_key(value))
     keys.discard(None)
     return keys
+
+
+def chinese_days(text: str) -> set[int]:
+    """Days of the month a Chinese text states without their month ("8日下午", "当地时间18日")."""
+    days = set()
+    for match in _ZH_DAY.finditer(_half_width(text)):
+        day = _zh_int(match.group("d"))
+        if day is not None and 1 <= day <= 31:
+            days.add(day)
+    return days

@@ -137,6 +137,17 @@ def surname_pinyin_table() -> list[str]:
     return table
 
 
+@disk_cached
+def surname_syllables() -> frozenset[str]:
+    """Toneless readings of the single characters CC-CEDICT calls a surname ("surname Liu"):
+    how a romanised Chinese person's name begins."""
+    return frozenset(
+        reading.lower().rstrip("012345").replace("u:", "u")
+        for word, reading, definitions in _cedict_entries()
+        if len(word) == 1 and any(d.startswith("surname ") for d in definitions)
+    )
+
+
 @cache
 def pinyin_syllables() -> frozenset[str]:
     """All toneless pinyin syllables (about 400), to recognise romanised names."""

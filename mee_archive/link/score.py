@@ -30,7 +30,8 @@ from mee_archive.link.resources import cedict
 from mee_archive.link.scan import lexicon
 
 # Set-valued keys compared by set intersection: (Features attribute, config name prefix).
-SET_KINDS = (("numbers", "number"), ("dates", "date"), ("title_words", "title"), ("words", "word"))
+SET_KINDS = (("numbers", "number"), ("dates", "date"), ("foreign", "foreign"), ("title_words", "title"),
+             ("words", "word"))
 # Kinds whose Chinese keys are dictionary words, compared as the stems of their glosses.
 GLOSSED_KINDS = ("title_words", "words")
 # English items scored together: each shared key of each candidate is a few array entries
@@ -248,6 +249,7 @@ class Scorer:
         return {
             "numbers": sorted(en.numbers & zh.numbers),
             "dates": sorted(en.dates & zh.dates),
+            "foreign_names": sorted(en.foreign & zh.foreign),
             "names": [sorted(en.names)[i] for i in names.keys[has_name].tolist()],
             "title_words": [self._keys["title_words"][i]
                             for i in title_ids[self._postings["title_words"].of(rank, title_ids)].tolist()],

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-import parsel
-
 from mee_archive.pages.blocks import visible
+from mee_archive.pages.html import parse_html
 from mee_archive.pages.listing import ListEntry, ListPage, link_entries
 from mee_archive.pages.trs import ArticleURL, count_pages, list_folder, site_of
 
@@ -30,5 +29,5 @@ def parse_list(html: str, url: str) -> ListPage:
     def same_section(article: ArticleURL) -> bool:
         return article.section == section and article.site == site
 
-    links = visible(parsel.Selector(text=html).xpath("//body//a[@href]"))
+    links = visible(parse_html(html).xpath("//body//a[@href]"))
     return ListPage(link_entries(links, url, same_section), count_pages(html))

@@ -15,6 +15,7 @@ from typing import Any
 
 import parsel
 
+from mee_archive.pages.html import parse_html
 from mee_archive import text
 from mee_archive.pages.article import (
     choose_title, document_id, find_body, first_date, headings, meta_datetime, page_body, page_title,
@@ -73,7 +74,7 @@ def parse_release(html: str, url: str) -> dict[str, Any]:
     `paragraphs` may still hold boilerplate when `extraction` is "fallback" (the whole page
     text); the boilerplate pipeline removes it with `text.strip_boilerplate`.
     """
-    page = parsel.Selector(text=html)
+    page = parse_html(html)
     whole = page_body(page)
     metas = meta_tags(page)
     address = parse_article_url(url)

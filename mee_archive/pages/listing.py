@@ -8,12 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from urllib.parse import urljoin
-
 import parsel
 
 from mee_archive.pages.article import first_date
-from mee_archive.pages.trs import ArticleURL, parse_article_url
+from mee_archive.pages.trs import ArticleURL, absolute_url, parse_article_url
 from mee_archive.text import normalize
 
 # Link texts TRS cuts short ("…", "...") keep the full title in the `title` attribute.
@@ -52,7 +50,7 @@ def resolve_article(link: parsel.Selector, page_url: str) -> ArticleURL | None:
     href = (link.attrib.get("href") or "").strip()
     if not href or href.startswith(("javascript:", "#", "mailto:")):
         return None
-    return parse_article_url(urljoin(page_url, href))
+    return parse_article_url(absolute_url(page_url, href))
 
 
 def deduplicated(entries: list[ListEntry]) -> list[ListEntry]:

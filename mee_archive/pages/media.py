@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import posixpath
 import re
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 import parsel
 
 from mee_archive.pages.blocks import visible
+from mee_archive.pages.trs import absolute_url
 from mee_archive.text import normalize
 
 # Images as [{url, caption}], attachments as [{url, title}]: the item fields.
@@ -26,28 +27,36 @@ _ATTACHMENT_HREF = re.compile(
 _ATTACHMENT_HEADING = re.compile(r"^(?:attachments?|附件|相关附件)\s*\d*\s*[:：]?\s*", re.IGNORECASE)
 
 
+def _path(url: str) -> str:
+    """The URL's path; "" for a string that is not a URL (an unresolvable href kept as written)."""
+    try:
+        return urlsplit(url).path
+    except ValueError:
+        return ""
+
+
 def attachments(selector: parsel.Selector, page_url: str) -> Media:
     """Links to document files (PDF, Word, Excel, archives) with their link text as title."""
     found: dict[str, dict[str, str | None]] = {}
     links = [a for a in selector.xpath(".//a[@href]") if _ATTACHMENT_HREF.search(a.attrib["href"])]
     for link in visible(links):
-        url = urljoin(page_url, link.attrib["href"].strip())
+        url = absolute_url(page_url, link.attrib["href"])
         if url not in found:
             title = normalize(" ".join(link.xpath(".//text()").getall()))
-            found[url] = {"url": url, "title": title or posixpath.basename(urlsplit(url).path)}
+            found[url] = {"url": url, "title": title or posixpath.basename(_path(url))}
     return list(found.values())
 
 
 def same_folder(url: str, page_url: str) -> bool:
     """True when `url` lies in the page's folder: where TRS stores an article's own files."""
-    return posixpath.dirname(urlsplit(url).path) == posixpath.dirname(urlsplit(page_url).path)
+    return posixpath.dirname(_path(url)) == posixpath.dirname(_path(page_url))
 
 
 def images(selector: parsel.Selector, page_url: str) -> Media:
     """Images of an article body with absolute URLs and their caption (alt, title or figcaption)."""
     found: dict[str, dict[str, str | None]] = {}
     for image in visible(selector.xpath(".//img[@src]")):
-        url = urljoin(page_url, image.attrib["src"].strip())
+        url = absolute_url(page_url, image.attrib["src"])
         if url in found or url.startswith("data:"):
             continue
         figure = image.xpath("ancestor::figure[1]/figcaption")

@@ -13,10 +13,12 @@ import posixpath
 import re
 from dataclasses import dataclass
 from datetime import date
-from urllib.parse import urlsplit, urlunsplit
+from collections.abc import Iterator
+from urllib.parse import urljoin, urlsplit, urlunsplit
 
 import parsel
 
+from mee_archive.pages.html import parse_html
 # English site and its former names (site-spec: "Old hosts serve the same paths").
 EN_HOSTS = ("english.mee.gov.cn", "english.mep.gov.cn", "english.sepa.gov.cn")
 # Chinese site and its former name.
@@ -74,9 +76,12 @@ def parse_article_url(url: str) -> ArticleURL | None:
     """Split an article URL into its parts, or None when it is not a TRS article URL.
 
     Query and fragment are ignored; the host may be any (old names, mirrors), `site` says
-    which MEE site it belongs to.
+    which MEE site it belongs to. A string that is not a URL is None too.
     """
-    parts = urlsplit(url.strip())
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:  # "http://[bad"
+        return None
     if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
         return None
     match = _ARTICLE_PATH.match(parts.path)
@@ -124,21 +129,35 @@ def list_folder(path: str) -> str:
     return posixpath.dirname(path)
 
 
-def list_page_urls(first_page_url: str, count: int) -> list[str]:
-    """URLs of pages 0..count-1 of a TRS list, page 0 being `first_page_url` as given.
+def list_page_url(first_page_url: str, page: int) -> str:
+    """URL of page ``page`` of a TRS list whose page 0 is `first_page_url` (as given).
 
     Page n of `…/chan/` or `…/chan/index.shtml` is `…/chan/index_n.shtml`; page n of a legacy
-    `…/index_835.htm` is `…/index_835_n.htm`.
+    `…/index_835.htm` is `…/index_835_n.htm`. ValueError for a string that is not a URL.
     """
+    if page == 0:
+        return first_page_url
     parts = urlsplit(first_page_url)
     folder, filename = list_folder(parts.path), posixpath.basename(parts.path)
     match = _LIST_FILE.match(filename)
     stem, ext = (match["stem"], match["ext"]) if match else ("index", "shtml")
-    urls = [first_page_url]
-    for page in range(1, count):
-        path = posixpath.join(folder, f"{stem}_{page}.{ext}")
-        urls.append(urlunsplit((parts.scheme, parts.netloc, path, "", "")))
-    return urls
+    return urlunsplit((parts.scheme, parts.netloc, posixpath.join(folder, f"{stem}_{page}.{ext}"), "", ""))
+
+
+def list_page_urls(first_page_url: str, count: int) -> Iterator[str]:
+    """URLs of pages 0..count-1 of a TRS list, made one at a time: `count` is what a page's
+    script declares, and a page may declare a billion."""
+    return (list_page_url(first_page_url, page) for page in range(count))
+
+
+def absolute_url(page_url: str, href: str) -> str:
+    """`href` resolved against the page; as written (stripped) when it cannot be resolved
+    (``http://[bad``), so that whoever requests it names the refusal instead of losing the page."""
+    href = href.strip()
+    try:
+        return urljoin(page_url, href)
+    except ValueError:
+        return href
 
 
 def meta_tags(html: str | parsel.Selector) -> dict[str, str]:
@@ -147,7 +166,7 @@ def meta_tags(html: str | parsel.Selector) -> dict[str, str]:
     Names are kept as written (TRS pages carry both `Author` and `author`); the first
     non-empty value of a name wins; values are stripped. An already parsed page may be given.
     """
-    page = html if isinstance(html, parsel.Selector) else parsel.Selector(text=html)
+    page = html if isinstance(html, parsel.Selector) else parse_html(html)
     tags: dict[str, str] = {}
     for meta in page.xpath("//meta[@name]"):
         name = (meta.attrib.get("name") or "").strip()

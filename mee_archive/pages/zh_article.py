@@ -15,6 +15,7 @@ from typing import Any
 
 import parsel
 
+from mee_archive.pages.html import parse_html
 from mee_archive.pages.article import (
     choose_title, document_id, find_body, first_date, headings, meta_datetime, page_body, page_title,
 )
@@ -69,7 +70,7 @@ def _header_lines(page: parsel.Selector) -> list[str]:
 def parse_article(html: str, url: str) -> dict[str, Any]:
     """Fields of a Chinese article page: url, docid, channel, title, published, source,
     paragraphs (no indents, no share/print widgets), attachments, template."""
-    page = parsel.Selector(text=html)
+    page = parse_html(html)
     metas = meta_tags(page)
     address = parse_article_url(url)
     container = find_body(page)

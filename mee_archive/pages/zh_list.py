@@ -8,8 +8,7 @@ link across channels (`../../…`, absolute URLs), so any Chinese-site article i
 
 from __future__ import annotations
 
-import parsel
-
+from mee_archive.pages.html import parse_html
 from mee_archive.pages.blocks import visible
 from mee_archive.pages.listing import ListEntry, ListPage, link_entries
 from mee_archive.pages.trs import ArticleURL, count_pages
@@ -26,7 +25,7 @@ def _chinese_site(article: ArticleURL) -> bool:
 
 def parse_list(html: str, url: str) -> ListPage:
     """Entries (in page order, deduplicated, each with its printed date) and page count."""
-    page = parsel.Selector(text=html)
+    page = parse_html(html)
     rows = visible(page.css(CHANNEL_LIST))
     scope = rows if rows else visible(page.xpath("//body"))
     links = [link for row in scope for link in visible(row.xpath(".//a[@href]"))]

@@ -61,14 +61,17 @@ def _png_chunk(kind: bytes, data: bytes) -> bytes:
     return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
 
 
-def png_bytes(name: str) -> bytes:
-    """An 8x8 single-colour RGB PNG, the colour derived from ``name``."""
+def png_bytes(name: str, pad: int = 0) -> bytes:
+    """An 8x8 single-colour RGB PNG, the colour derived from ``name``; ``pad`` bytes of comment
+    give a template image the weight of a real one."""
     rgb = hashlib.sha1(name.encode("utf-8")).digest()[:3]
     rows = b"".join(b"\x00" + rgb * 8 for _ in range(8))
+    comment = _png_chunk(b"tEXt", b"Comment\x00" + b" " * pad) if pad else b""
     return (
         b"\x89PNG\r\n\x1a\n"
         + _png_chunk(b"IHDR", struct.pack(">IIBBBBB", 8, 8, 8, 2, 0, 0, 0))
         + _png_chunk(b"tEXt", b"Title\x00" + name.encode("latin-1", "replace"))
+        + comment
         + _png_chunk(b"IDAT", zlib.compress(rows))
         + _png_chunk(b"IEND", b"")
     )

@@ -43,6 +43,9 @@ class EnRelease:
     zh_docid: int | None = None  # docid of the Chinese original; None: it has none
     # Other Chinese coverage of the same event (not the original): the linker's near misses.
     zh_related: tuple[int, ...] = ()
+    zh_copies: tuple[int, ...] = ()  # the original's verbatim copies (another channel, the old host)
+    # Other events under the same title or with the same people (another day, place, agenda).
+    zh_decoys: tuple[int, ...] = ()
 
     @property
     def path(self) -> str:
@@ -66,6 +69,8 @@ class ZhArticle:
     source: str = "生态环境部"
     encoding: str = "utf-8"  # "utf-8" or "gb2312"
     attachments: tuple[Embed, ...] = ()
+    host: str = ZH_HOST  # a copy can sit on the old host (www.mep.gov.cn)
+    shows_date: bool = True  # False: a repost page that prints no date (only its URL has one)
 
     @property
     def path(self) -> str:
@@ -78,7 +83,7 @@ class ZhArticle:
 
     @property
     def url(self) -> str:
-        return f"http://{ZH_HOST}{self.path}"
+        return f"http://{self.host}{self.path}"
 
 
 @dataclass

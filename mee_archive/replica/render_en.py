@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from mee_archive.replica import requisites
 from mee_archive.replica.model import ZH_HOST, EnRelease
 from mee_archive.replica.render_common import ListEntry, countpage_script, dated_items, esc, meta_tags
 
@@ -299,9 +300,22 @@ def _page_cd(r: EnRelease) -> str:
 _PAGES = {"A": _page_a, "A2": _page_a2, "B": _page_b, "C": _page_cd, "D": _page_cd}
 
 
+def _chrome_requisites(generation: str) -> tuple[str, str]:
+    """The generation's favicon (for ``<head>``), and its header banner and script (page end)."""
+    files = requisites.EN_BY_GENERATION[generation]
+    icon = next(f for f in files if f.startswith("favicon."))
+    banner = next(f for f in files if f.endswith(".jpg") and not f.startswith("logo"))
+    scripts = "".join(f'<script type="text/javascript" src="/images/{f}"></script>' for f in files if f.endswith(".js"))
+    return (f'<link rel="icon" type="{requisites.TYPES[icon.rsplit(".", 1)[1]]}" href="/images/{icon}" />\n',
+            f'<div class="banner"><img src="/images/{banner}" alt="" /></div>{scripts}\n')
+
+
 def render_release(release: EnRelease) -> str:
     """The release (or sibling-section article) page in its template generation."""
-    return _PAGES[release.generation](release)
+    icon, tail = _chrome_requisites(release.generation)
+    page = _PAGES[release.generation](release)
+    page = page.replace("</head>", icon + "</head>", 1).replace("</HEAD>", icon + "</HEAD>", 1)
+    return page.replace("</body>", tail + "</body>", 1).replace("</BODY>", tail + "</BODY>", 1)
 
 
 def _current_page(title: str, main: str) -> str:

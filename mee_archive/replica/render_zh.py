@@ -35,19 +35,21 @@ def _attachments(a: ZhArticle) -> str:
 
 
 def _trs_meta(a: ZhArticle, column: str, catalog: int) -> str:
+    """The TRS tags; a repost page that prints no date carries no date tags either."""
+    dates = [("PubDate", f"{a.published:%Y-%m-%d %H:%M:%S}"), ("publishdate", f"{a.published:%Y-%m-%d}")]
     return meta_tags(
         [
             ("ColumnName", column),
             ("ColumnType", column),
             ("ArticleTitle", a.title),
-            ("PubDate", f"{a.published:%Y-%m-%d %H:%M:%S}"),
+            *dates[: a.shows_date],
             ("ContentSource", a.source),
             ("Keywords", ""),
             ("Url", a.url),
             ("description", "中华人民共和国生态环境部"),
             ("catalogs", catalog),
             ("contentid", a.docid),
-            ("publishdate", f"{a.published:%Y-%m-%d}"),
+            *dates[1: 2 * a.shows_date],
             ("source", a.source),
         ]
     )
@@ -77,7 +79,7 @@ def _recommender(a: ZhArticle) -> str:
 def render_channel_article(a: ZhArticle) -> str:
     """A news-channel article (``/ywdt/<channel>/YYYYMM/t..._ID.shtml``) in the sample's markup."""
     column, catalog, parent = CHANNELS.get(a.channel, (a.channel, 0, "要闻动态"))
-    day = f"{a.published:%Y-%m-%d}"
+    day = f"{a.published:%Y-%m-%d}" if a.shows_date else ""
     crumbs = [("../../../", "首页"), ("../../", parent), ("../", column)]
     return f"""{head(a.title, _trs_meta(a, column, catalog))}{header()}{banner(crumbs)}
 <div class="innerBg">

@@ -18,7 +18,7 @@ from functools import lru_cache
 from operator import attrgetter
 from typing import TypeVar
 
-from mee_archive.replica import embeds, render_en, render_zh, render_zh_lists
+from mee_archive.replica import embeds, render_en, render_zh, render_zh_lists, requisites
 from mee_archive.replica.model import EN_ALIASES, EN_HOST, ZH_ALIASES, ZH_HOST, Corpus, Embed, EnRelease, ZhArticle
 from mee_archive.replica.render_common import ListEntry, list_page_number, page_count, page_slice
 
@@ -164,6 +164,9 @@ class Site:
         """The resource at ``path`` on the ``kind`` ("en"/"zh") host; None means 404."""
         if path == "/robots.txt":
             return Resource(ROBOTS[kind].encode(), "text/plain; charset=utf-8", EPOCH)
+        requisite = requisites.catalogue(kind).get(path)
+        if requisite is not None:
+            return Resource(requisites.body(kind, path), requisite, EPOCH)
         found = self._file(kind, path) or (self._en(path) if kind == "en" else self._zh(path))
         folder_without_slash = not path.endswith("/") and "." not in path.rsplit("/", 1)[-1]
         if found is None and folder_without_slash and self._resolve(kind, path + "/") is not None:
@@ -226,6 +229,8 @@ class Site:
 
     def _zh_entry(self, a: ZhArticle, list_folder: str) -> ListEntry:
         """Own-channel items link ``./YYYYMM/...``; others ``../../...`` or absolute, as the site does."""
+        if a.host != ZH_HOST:  # a copy on the old host is linked absolutely
+            return ListEntry(a.url, a.title, a.published.date(), _summary(a))
         href = _relative(a.path, list_folder) or (a.url if a.template != "channel" else "../.." + a.path)
         return ListEntry(href, a.title, a.published.date(), _summary(a))
 

@@ -46,6 +46,9 @@ class Plan(NamedTuple):
     zh_date: date | None  # None: no Chinese original
     related_dates: tuple[date, ...]  # other coverage of the event
     decoys: int  # other same-day meetings with the original's title
+    copies: tuple[date, ...]  # the original republished verbatim (another channel, the old host)
+    retold: tuple[date, ...]  # other outlets' reports of the event
+    others: int  # reports of other meetings of the same people, published near the original
     placements: tuple[Placement, ...]  # the release and its Chinese items on the counter
 
     @property
@@ -83,6 +86,9 @@ def _plan(seed: int, day: date, slot: int) -> Plan:
     # mid-day adds releases after the ones it had, never between them.
     placements = [Placement(day, 9 * 3600 + slot * 7200 + rng.randint(0, 7199), f"en:{key}")]
     zh_date, related, decoys = None, (), 0
+    copies: tuple[date, ...] = ()
+    retold: tuple[date, ...] = ()
+    others = 0
     if kind.has_original:
         delay = min(rng.choice((0, 0, 1, 1, 2, 3)), lag - 1)  # the original precedes the English
         zh_date = event + timedelta(days=delay)
@@ -93,8 +99,25 @@ def _plan(seed: int, day: date, slot: int) -> Plan:
         placements.append(Placement(zh_date, _zh_seconds(rng), f"orig:{key}"))
         placements += [Placement(d, _zh_seconds(rng), f"rel{r}:{key}") for r, d in enumerate(related)]
         placements += [Placement(zh_date, _zh_seconds(rng), f"decoy{r}:{key}") for r in range(decoys)]
+    if zh_date is not None:  # drawn after everything else, so that older draws stay put
+        copies, retold, others = _echoes(rng, kind, zh_date, day)
+        placements += [Placement(d, _zh_seconds(rng), f"copy{r}:{key}") for r, d in enumerate(copies)]
+        placements += [Placement(d, _zh_seconds(rng), f"told{r}:{key}") for r, d in enumerate(retold)]
+        placements += [Placement(zh_date, _zh_seconds(rng), f"other{r}:{key}") for r in range(others)]
     return Plan(day, slot, kind, generation(rng, day), event, printed, zh_date, related, decoys,
-                tuple(placements))
+                copies, retold, others, tuple(placements))
+
+
+def _echoes(rng: Random, kind: Kind, zh_date: date, day: date) -> tuple[tuple[date, ...], tuple[date, ...], int]:
+    """Copies of the original and other outlets' reports (reposted up to days later, never after
+    the English), and how many reports of the same people's other meetings come out with it."""
+
+    def later() -> date:
+        return min(zh_date + timedelta(days=rng.choice((0, 0, 1, 2, 4))), day - timedelta(days=1))
+
+    copies = tuple(later() for _ in range(rng.random() < 0.2))
+    retold = tuple(later() for _ in range(rng.choices((0, 1, 2), cum_weights=(5, 8, 10))[0]))
+    return copies, retold, int(kind.repeats and rng.random() < 0.6)
 
 
 def _releases_on(seed: int, day: date) -> int:

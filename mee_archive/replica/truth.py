@@ -29,12 +29,16 @@ def _body(paragraphs: tuple[str, ...]) -> str:
 def export_truth(corpus: Corpus) -> Iterator[dict]:
     """One record per English news release (not siblings), with its original's URL or null.
 
-    ``zh_related`` lists other Chinese coverage of the same event: wrong answers a linker is
-    most likely to give, worth naming in an evaluation's confusions.
+    ``zh_url`` is the canonical original (www.mee.gov.cn, the earliest); ``zh_urls`` lists it
+    and its verbatim copies (other channel, old host), all of which are gold. ``zh_related``
+    lists other coverage of the same event (other outlets, the other ceremony, an interview):
+    a link to one is wrong. ``zh_decoys`` are other events under the same title or with the same
+    people: wrong too, worth naming in an evaluation's confusions.
     """
     zh_by_docid = {a.docid: a for a in corpus.zh}
     for release in corpus.releases():
         original = zh_by_docid[release.zh_docid] if release.zh_docid is not None else None
+        urls = [zh_by_docid[d].url for d in (release.zh_docid, *release.zh_copies) if d is not None]
         yield {
             "url": release.url,
             "docid": release.docid,
@@ -49,8 +53,24 @@ def export_truth(corpus: Corpus) -> Iterator[dict]:
             "attachments": _embeds(release, release.attachments, "title"),
             "zh_url": original.url if original else None,
             "zh_docid": original.docid if original else None,
+            "zh_urls": urls,
             "zh_related": [zh_by_docid[d].url for d in release.zh_related],
+            "zh_decoys": [zh_by_docid[d].url for d in release.zh_decoys],
         }
+
+
+def gold_and_related(records: Iterable[dict]) -> dict:
+    """Truth records in the real-pairs form (``../shared/real-pairs/truth.json``):
+    ``{"gold": {en_url: [zh_urls]}, "related": {en_url: [zh_urls]}}``; releases without an
+    original are absent from ``gold``, those without related coverage from ``related``."""
+    gold: dict[str, list[str]] = {}
+    related: dict[str, list[str]] = {}
+    for record in records:
+        if record["zh_urls"]:
+            gold[record["url"]] = record["zh_urls"]
+        if record["zh_related"]:
+            related[record["url"]] = record["zh_related"]
+    return {"gold": gold, "related": related}
 
 
 def zh_record(article: ZhArticle) -> dict:
@@ -61,6 +81,7 @@ def zh_record(article: ZhArticle) -> dict:
         "channel": article.channel,
         "title": article.title,
         "published": article.published.isoformat(),
+        "shows_date": article.shows_date,
         "body": _body(article.paragraphs),
         "paragraphs": list(article.paragraphs),
     }

@@ -7,6 +7,7 @@ date/source line, share widgets, hidden recommendation blocks, analytics.
 
 from __future__ import annotations
 
+from mee_archive.replica import requisites, zh_links
 from mee_archive.replica.model import EN_HOST
 from mee_archive.replica.render_common import esc
 
@@ -27,6 +28,20 @@ def column_name(channel: str) -> str:
     return CHANNELS.get(channel, (channel, 0, ""))[0]
 
 
+def _requisites() -> str:
+    """Scripts and stylesheets as the sample loads them: PC sheets, mobile sheets, then the rest."""
+    scripts = [f'<script type="text/javascript" src="/images/{n}"></script>' for n in requisites.ZH_JS[:4]]
+    pc, mobile = requisites.ZH_CSS[:2], requisites.ZH_CSS[2:]
+    sheets = [f'<link class="stylefile" rel="stylesheet" type="text/css" href="/images/{n}" />' for n in pc]
+    sheets += [f'<link class="mobileStyle" rel="stylesheet" type="text/css" href="/images/{n}" />' for n in mobile]
+    return "\n".join(scripts[:2] + sheets + scripts[2:]) + "\n"
+
+
+def _template_images() -> str:
+    """The header's and footer's template images (hidden icons, badges), as the sample shows them."""
+    return "".join(f'<img class="tplImg" src="/images/{n}" alt="" />' for n in requisites.ZH_IMAGES)
+
+
 def head(title: str, extra_meta: str = "") -> str:
     """``<head>`` as the 2019+ templates write it: UTF-8, site meta, then the page's own."""
     return f"""<!DOCTYPE html>
@@ -38,11 +53,7 @@ def head(title: str, extra_meta: str = "") -> str:
 <meta name="SiteName" content="{SITE_TITLE}" />
 <meta name="SiteDomain" content="www.mee.gov.cn" />
 <meta name="SiteIDCode" content="bm17000009" />
-{extra_meta}<script type="text/javascript" src="/images/jquery-1.12.4.min.js"></script>
-<script type="text/javascript" src="/images/MEPC_mobile_v2020.js"></script>
-<link class="stylefile" rel="stylesheet" type="text/css" href="/images/MEPC_base_pc_v2019.css" />
-<link class="mobileStyle" rel="stylesheet" type="text/css" href="/images/MEPC_base_mobile_v2019.css" />
-<script>
+{extra_meta}{_requisites()}<script>
     var isPC = IsPC();//获取是否为PC端
     if (isPC) {{ $(".mobileStyle").remove(); }} else {{ $(".stylefile").remove(); }}
 </script>
@@ -83,7 +94,7 @@ document.write("<a href='/searchnew?searchword="+searchword+"' target='_blank'>�
 		</div>
 	</div>
 </div>
-"""
+{zh_links.navigation()}"""
 
 
 def banner(crumbs: list[tuple[str, str]]) -> str:
@@ -111,12 +122,8 @@ def footer(last: str = "") -> str:
     """Footer with the verified copyright/ICP lines, its mobile twin and the trailing scripts;
     ``last`` goes just before ``</body>`` (where the xxgk2018 template keeps its dialog)."""
     return f"""<div class="footer">
-	<div class="footerTopUl"><div class="center"><ul class="active">
-		<li><a href="http://www.gov.cn/" target="_blank">中国政府网</a></li>
-		<li><a href="http://www.ndrc.gov.cn" target="_blank">国家发展和改革委员会</a></li>
-		<li><a href="http://www.mnr.gov.cn/" target="_blank">自然资源部</a></li>
-		<li><a href="http://nnsa.mee.gov.cn/" target="_blank">国家核安全局</a></li>
-	</ul></div></div>
+{zh_links.link_lists()}
+	<div class="footer_imgs" style="display:none">{_template_images()}</div>
 	<div class="center">
 		<div class="footer_BBox">
 			<div class="footer_BZBox">
@@ -139,6 +146,7 @@ def footer(last: str = "") -> str:
 <div style="display:none">
 <script type="text/javascript">document.write(unescape("%3Cscript src='https://cl3.webterren.com/webdig.js?z=41' type='text/javascript'%3E%3C/script%3E"));</script>
 </div>
+<script type="text/javascript" src="/images/{requisites.ZH_JS[4]}"></script>
 <script>
 var _hmt = _hmt || [];
 (function() {{

@@ -2,6 +2,11 @@
 
 It only decides what to fetch. What a page says is decided by mee_archive.pages; what happens to
 an item by the pipelines; archiving of every exchange by mee_archive.archive.
+
+List pages are walked one after the other: page 0's script declares the page count, but a page
+can declare anything, so page n+1 is asked for only once page n listed releases of the section,
+and never beyond MEE_MAX_LIST_PAGES (a count above it is named). Releases and embeds are fetched
+meanwhile, so the walk costs no time.
 """
 
 from __future__ import annotations
@@ -13,8 +18,8 @@ import scrapy
 from scrapy.http import Response
 
 from mee_archive.pages import en_list, en_release
-from mee_archive.pages.trs import EN_HOSTS, list_page_urls
-from mee_archive.spiders.base import ArchiveSpider, page_html
+from mee_archive.pages.trs import EN_HOSTS, list_page_url
+from mee_archive.spiders.base import ArchiveSpider
 
 
 class NewsReleaseSpider(ArchiveSpider):
@@ -26,37 +31,48 @@ class NewsReleaseSpider(ArchiveSpider):
         self.listed: set[str] = set()
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
-        url = self.settings.get("MEE_START_URL")
-        yield scrapy.Request(url, self.parse_first_list, errback=self.failed)
+        for request in self.ask(self.settings.get("MEE_START_URL"), self.parse_list, cb_kwargs={"index": 0}):
+            yield request
 
-    def parse_first_list(self, response: Response) -> Iterator[scrapy.Request]:
-        """Page 0 alone states how many list pages there are (inline ``countPage`` script)."""
-        page = en_list.parse_list(page_html(response), response.url)
-        count = page.page_count or 1
-        self.crawler.stats.set_value("mee/list_pages_declared", count)
-        for url in list_page_urls(response.url, count)[1:]:
-            yield scrapy.Request(url, self.parse_list, errback=self.failed)
-        yield from self.release_requests(page)
+    def parse_list(self, response: Response, index: int, first: str | None = None,
+                   count: int | None = None) -> Iterator[scrapy.Request]:
+        """List page ``index``: its releases, then the next page while the list goes on.
+        Page 0 (``first`` None) alone states how many pages there are (inline ``countPage``)."""
+        page = self.read(response, en_list.parse_list)
+        if page is None:
+            return
+        if first is None:
+            first, count = response.url, self.page_count(response.url, page.page_count or 1)
+        yield from self.release_requests(page, response.url)
+        if not page.entries:
+            self.report(response.url, f"list page {index} of {count} lists no release of the section: "
+                                      f"the walk ends here")
+        elif index + 1 < (count or 1):
+            yield from self.ask(list_page_url(first, index + 1), self.parse_list,
+                                cb_kwargs={"index": index + 1, "first": first, "count": count})
 
-    def parse_list(self, response: Response) -> Iterator[scrapy.Request]:
-        yield from self.release_requests(en_list.parse_list(page_html(response), response.url))
-
-    def release_requests(self, page: en_list.ListPage) -> Iterator[scrapy.Request]:
-        """Every entry of a list page; a release listed twice is dropped by the dupefilter, not here."""
+    def release_requests(self, page: en_list.ListPage, url: str) -> Iterator[scrapy.Request]:
+        """Every entry of a list page (at most MEE_MAX_LIST_ENTRIES, more is named); a release
+        listed twice is dropped by the dupefilter, not here."""
         self.crawler.stats.inc_value("mee/list_pages")
-        for entry in page.entries:
+        cap = self.settings.getint("MEE_MAX_LIST_ENTRIES")
+        if len(page.entries) > cap:
+            self.report(url, f"list page has {len(page.entries)} entries, more than MEE_MAX_LIST_ENTRIES={cap}: "
+                             f"the rest are not followed")
+        for entry in page.entries[:cap]:
             if entry.url not in self.listed:
                 self.listed.add(entry.url)
                 self.crawler.stats.set_value("mee/listed", len(self.listed))
-            yield scrapy.Request(entry.url, self.parse_release, errback=self.failed)
+            yield from self.ask(entry.url, self.parse_release, listed=True)
 
     def parse_release(self, response: Response) -> Iterator[Any]:
-        item = self.stamped(en_release.parse_release(page_html(response), response.url))
+        fields = self.read(response, en_release.parse_release)
+        if fields is None:
+            return
+        item = self.stamped(fields)
         for embed in [*item["images"], *item["attachments"]]:
-            # Embeds are archived, not parsed; they may sit on another host (allow_offsite).
-            yield scrapy.Request(
-                embed["url"], self.parse_embed, errback=self.failed, meta={"allow_offsite": True}
-            )
+            # Embeds are archived, not parsed; they may sit on the hosts MEE_REQUISITE_HOSTS lists.
+            yield from self.ask(embed["url"], self.parse_embed, requisite=True)
         yield item
 
     def parse_embed(self, response: Response) -> Iterator[Any]:

@@ -14,19 +14,23 @@ from pathlib import Path
 from typing import Any
 
 import scrapy
+from scrapy.exceptions import CloseSpider
 from scrapy.http import Response
 from scrapy.settings import BaseSettings
 
 from mee_archive.addons import feed_path
 from mee_archive.feeds import read_records
 from mee_archive.pages import zh_article, zh_list
-from mee_archive.pages.trs import ZH_HOSTS, list_page_urls
-from mee_archive.spiders.base import ArchiveSpider, page_html
+from mee_archive.pages.trs import ZH_HOSTS, list_page_url
+from mee_archive.spiders.base import ArchiveSpider
 from mee_archive.spiders.news_release import NewsReleaseSpider
 
 DateWindow = tuple[date | None, date | None]
 # Settings that fix the window by hand (ISO dates; empty: derived from the English items).
 DATE_SETTINGS = ("MEE_ZH_SINCE", "MEE_ZH_UNTIL")
+# Why zh_news refuses to run without a window: it would fetch the Chinese site's whole history.
+NO_WINDOW = ("no date window for the Chinese originals: the archive holds no dated English release "
+             "and MEE_ZH_SINCE is not set (crawl news_release first, or set MEE_ZH_SINCE=YYYY-MM-DD)")
 
 
 def english_window(path: Path, margin_days: int) -> DateWindow:
@@ -91,26 +95,35 @@ class ZhNewsSpider(ArchiveSpider):
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
         self.window = date_window(self.settings)
+        if self.window[0] is None:
+            self.report(str(feed_path(self.settings, NewsReleaseSpider.name)), NO_WINDOW)
+            raise CloseSpider("no_english_window")
         self.logger.info("Chinese date window: %s to %s", *self.window)
         for url in self.settings.getlist("MEE_ZH_CHANNELS"):
-            yield scrapy.Request(url, self.parse_list, errback=self.failed, cb_kwargs={"pages": None, "index": 0})
+            for request in self.ask(url, self.parse_list, cb_kwargs={"index": 0}):
+                yield request
 
-    def parse_list(self, response: Response, pages: list[str] | None, index: int) -> Iterator[scrapy.Request]:
+    def parse_list(self, response: Response, index: int, first: str | None = None,
+                   count: int | None = None) -> Iterator[scrapy.Request]:
         """One list page: request its articles inside the window, then the next page if still needed."""
-        page = zh_list.parse_list(page_html(response), response.url)
+        page = self.read(response, zh_list.parse_list)
+        if page is None:
+            return
         self.crawler.stats.inc_value("mee/list_pages")
-        if pages is None:  # page 0 names the page count
-            pages = list_page_urls(response.url, page.page_count or 1)
+        if first is None:  # page 0 names the page count
+            first, count = response.url, self.page_count(response.url, page.page_count or 1)
         dates = []
         for entry in page.entries:
             day = date.fromisoformat(entry.date[:10]) if entry.date else None
             dates.append(day)
             if in_window(day, self.window):
                 self.crawler.stats.inc_value("mee/listed")
-                yield scrapy.Request(entry.url, self.parse_article, errback=self.failed)
-        if index + 1 < len(pages) and not past_window(dates, self.window):
-            yield scrapy.Request(pages[index + 1], self.parse_list, errback=self.failed,
-                                 cb_kwargs={"pages": pages, "index": index + 1})
+                yield from self.ask(entry.url, self.parse_article, listed=True)
+        if page.entries and index + 1 < (count or 1) and not past_window(dates, self.window):
+            yield from self.ask(list_page_url(first, index + 1), self.parse_list,
+                                cb_kwargs={"index": index + 1, "first": first, "count": count})
 
     def parse_article(self, response: Response) -> Iterator[dict[str, Any]]:
-        yield self.stamped(zh_article.parse_article(page_html(response), response.url))
+        fields = self.read(response, zh_article.parse_article)
+        if fields is not None:
+            yield self.stamped(fields)

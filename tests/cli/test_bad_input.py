@@ -142,7 +142,8 @@ def test_an_unexpected_error_is_one_line_and_the_traceback_is_there_on_request(m
 
 
 @pytest.mark.parametrize("command", ["demo", "crawl", "runs", "schedule", "replica serve", "replica truth",
-                                     "package", "verify", "link", "eval-links"])
+                                     "package", "verify", "link", "eval-links", "index", "search", "show",
+                                     "cite", "export", "browse", "replay"])
 def test_every_help_answers(command: str) -> None:
     result = subprocess.run([sys.executable, "-m", "mee_archive", *command.split(), "--help"],
                             capture_output=True, text=True, timeout=60)

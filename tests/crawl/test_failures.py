@@ -74,3 +74,22 @@ def test_a_redirect_back_into_its_own_chain_is_a_failure_not_a_silent_duplicate(
     assert [f.getErrorMessage() for f in failures] == [f"redirect loop: {URL} -> {alias} -> {URL}"]
     assert dupefilter.request_seen(first)  # a plain repeat stays a silent duplicate
     assert len(failures) == 1
+
+
+def test_a_url_that_cannot_become_a_request_costs_only_itself_and_is_named(spider_and_reports) -> None:
+    spider, reports = spider_and_reports
+    bad = ["http://english.mee.gov.cn:99999/a.jpg", "http://[bad/a.jpg", "javascript:void(0)"]
+    made = [request for url in [*bad, URL] for request in spider.ask(url, spider.parse)]
+    assert [request.url for request in made] == [URL]
+    assert [url for url, _ in reports] == bad
+    assert all(reason.startswith("refused (malformed): not a URL that can be requested") for _, reason in reports)
+    assert spider.crawler.stats.get_value("mee/errors") == 3
+
+
+def test_robots_txt_forbidding_a_listed_release_is_a_named_loss(spider_and_reports) -> None:
+    from mee_archive.requestkinds import LISTED
+
+    spider, reports = spider_and_reports
+    spider.failed(failure(IgnoreRequest("Forbidden by robots.txt"), Request(URL, meta={LISTED: True})))
+    assert reports == [(URL, "forbidden by robots.txt")]
+    assert spider.crawler.stats.get_value("mee/robots_forbidden") == 1

@@ -66,11 +66,33 @@ def list_page(days: list[str], count: int) -> HtmlResponse:
 
 
 def test_a_list_page_asks_for_its_articles_in_the_window_and_the_next_page_only_while_needed() -> None:
-    spider = ZhNewsSpider.from_crawler(get_crawler(ZhNewsSpider, {"TWISTED_REACTOR_ENABLED": False}))
+    spider = ZhNewsSpider.from_crawler(get_crawler(ZhNewsSpider, {"TWISTED_REACTOR_ENABLED": False,
+                                                                  "MEE_MAX_LIST_PAGES": 100}))
     spider.window = (date(2018, 3, 1), date(2018, 3, 31))
-    first = list(spider.parse_list(list_page(["2018-04-02", "2018-03-30", "2018-03-02"], 3), None, 0))
+    first = list(spider.parse_list(list_page(["2018-04-02", "2018-03-30", "2018-03-02"], 3), 0))
     assert [r.url.rsplit("/", 1)[1] for r in first] == [
         "t20180330_2.shtml", "t20180302_3.shtml", "index_1.shtml"]
     assert first[-1].cb_kwargs["index"] == 1
-    last = list(spider.parse_list(list_page(["2018-03-01", "2018-02-27"], 3), first[-1].cb_kwargs["pages"], 1))
+    last = list(spider.parse_list(list_page(["2018-03-01", "2018-02-27"], 3), **first[-1].cb_kwargs))
     assert [r.url.rsplit("/", 1)[1] for r in last] == ["t20180301_1.shtml"]  # page 2 is older still
+
+
+def test_without_english_releases_or_a_start_date_zh_news_refuses_to_run(tmp_path: Path) -> None:
+    """It would otherwise walk the Chinese site's whole history."""
+    import asyncio
+
+    import pytest
+    from scrapy.exceptions import CloseSpider
+
+    from mee_archive.signals import request_failed
+
+    write_feed(tmp_path / "items" / "news_release.jsonl", [])
+    crawler = get_crawler(ZhNewsSpider, {**project_settings({"MEE_OUTPUT_DIR": str(tmp_path)}).copy_to_dict(),
+                                         "TWISTED_REACTOR_ENABLED": False})
+    spider = ZhNewsSpider.from_crawler(crawler)
+    reports: list[str] = []
+    crawler.signals.connect(lambda url, reason: reports.append(reason), signal=request_failed, weak=False)
+    with pytest.raises(CloseSpider) as closed:
+        asyncio.run(anext(spider.start()))
+    assert closed.value.reason == "no_english_window"
+    assert reports and "MEE_ZH_SINCE" in reports[0] and crawler.stats.get_value("mee/errors") == 1

@@ -48,4 +48,16 @@ def test_a_truth_item_without_a_link_record_is_missed():
 def test_report_prints_the_figures():
     report = format_evaluation(evaluate(LINKS, TRUTH))
     assert "precision 0.3333  recall 0.3333  F1 0.3333" in report
-    assert "wrong 1  spurious 1  missed 1" in report
+    assert "wrong 1  related 0  spurious 1  missed 1" in report
+
+
+def test_real_pairs_truth_accepts_every_copy_and_names_a_related_link() -> None:
+    from mee_archive.link.evaluate import RELATED, truth_from_pairs
+
+    pairs = {"gold": {"http://e/1": ["http://z/1a", "https://z/1b"]}, "related": {"http://e/2": ["http://z/r"]}}
+    links = [{"url": "http://e/1", "zh_url": "http://z/1b", "score": 0.99},
+             {"url": "http://e/2", "zh_url": "http://z/r", "score": 0.95},
+             {"url": "http://e/3", "zh_url": None, "score": None}]
+    result = evaluate(links, truth_from_pairs(pairs, [r["url"] for r in links]))
+    assert (result.right, result.linked, result.with_original, result.items) == (1, 2, 1, 3)
+    assert [(c.url, c.kind) for c in result.confusions] == [("http://e/2", RELATED)]

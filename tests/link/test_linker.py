@@ -99,7 +99,7 @@ def test_linking_leaves_the_cycle_collector_as_it_found_it(ex):
 def test_progress_is_told_each_step(ex):
     steps = []
     link_items([ex.china_rok_en], [ex.china_rok_zh, ex.meeting_zh], progress=steps.append)
-    assert [step.split()[0] for step in steps] == ["loaded", "read", "scored", "decided"]
+    assert [step.split()[0] for step in steps] == ["loaded", "read", "scored", "checked", "decided"]
     assert "read 1 English and 1 Chinese items (of 2;" in steps[1]  # the meeting is out of the window
 
 

@@ -14,7 +14,7 @@ from mee_archive.replica.corpus import build_corpus
 from mee_archive.replica.model import Corpus, ZhArticle
 from mee_archive.replica.stable_random import StableRandom
 from mee_archive.replica.timeline import MAX_LAG, generation
-from mee_archive.replica.vocab import kinds, names
+from mee_archive.replica.vocab import kinds, names, outlets
 from mee_archive.replica.vocab.story import Occasion
 
 SIZE, MORE, LONG = 300, 37, 1500
@@ -62,11 +62,11 @@ def test_growing_keeps_every_old_item_and_adds_only_newer_releases(generated: Co
     assert len(added) == MORE
     assert min(r.url_date for r in added) >= old_last
     assert min(r.docid for r in added) > max(r.docid for r in generated.releases())
-    # New Chinese articles on old days can only be the new releases' originals, their coverage
-    # and the same-day meetings under an original's title.
+    # New Chinese articles on old days can only be the new releases' originals, their coverage,
+    # copies, the same-day meetings under an original's title and the same people's other meetings.
     late = [a for a in set(grown.zh) - set(generated.zh) if a.published.date() <= old_last]
     zh = originals(grown)
-    theirs = {r.zh_docid for r in added} | {d for r in added for d in r.zh_related}
+    theirs = {r.zh_docid for r in added} | {d for r in added for d in r.zh_related + r.zh_copies + r.zh_decoys}
     titles = {zh[r.zh_docid].title for r in added if r.zh_docid}
     assert late and all(a.docid in theirs or a.title in titles for a in late)
     assert all(a.published.date() > old_last - timedelta(days=MAX_LAG) for a in late)
@@ -314,11 +314,45 @@ def test_topic_translations_overlap_the_dictionary() -> None:
     assert close / len(pairs) >= 0.8
 
 
-def test_every_original_reads_unlike_any_other_article(long_run: Corpus) -> None:
-    """Hard is fine, impossible is not: no other Chinese article repeats an original's text."""
-    bodies = Counter(a.paragraphs for a in long_run.zh)
+def test_every_original_reads_unlike_any_article_but_its_copies(long_run: Corpus) -> None:
+    """Hard is fine, impossible is not: only the original's declared copies repeat its text."""
+    by_body: dict[tuple[str, ...], set[int]] = defaultdict(set)
+    for a in long_run.zh:
+        by_body[a.paragraphs].add(a.docid)
     zh = originals(long_run)
-    assert all(bodies[zh[r.zh_docid].paragraphs] == 1 for r in long_run.releases() if r.zh_docid)
+    linked = [r for r in long_run.releases() if r.zh_docid]
+    assert all(by_body[zh[r.zh_docid].paragraphs] == {r.zh_docid, *r.zh_copies} for r in linked)
+
+
+def test_some_originals_are_published_twice(long_run: Corpus) -> None:
+    """Copies: the same text in another channel, or on the old host under its own docid."""
+    zh = originals(long_run)
+    linked = [r for r in long_run.releases() if r.zh_docid]
+    copies = [zh[c] for r in linked for c in r.zh_copies]
+    assert 0.1 <= len(copies) / len(linked) <= 0.3
+    old_host = [c for c in copies if c.host == "www.mep.gov.cn"]
+    other_channel = [c for r in linked for c in map(zh.get, r.zh_copies) if c and c.channel != zh[r.zh_docid].channel]
+    assert old_host and other_channel
+    assert all(c.url.startswith("http://www.mep.gov.cn/") for c in old_host)
+
+
+def test_real_lengths(long_run: Corpus) -> None:
+    """Bodies as long as the real ones: English ~3,000 characters, Chinese originals ~2,000."""
+    zh = originals(long_run)
+    english = sorted(sum(map(len, r.paragraphs)) for r in long_run.releases())
+    chinese = sorted(sum(map(len, zh[r.zh_docid].paragraphs)) for r in long_run.releases() if r.zh_docid)
+    assert 2_500 <= english[len(english) // 2] <= 3_600
+    assert 1_600 <= chinese[len(chinese) // 2] <= 2_400
+    assert english[len(english) // 10] < 0.8 * english[len(english) // 2]  # a spread, not one size
+    assert sorted(len(r.paragraphs) for r in long_run.releases())[len(english) // 2] >= 8
+
+
+def test_translations_are_condensed(long_run: Corpus) -> None:
+    """The English drops some of what the Chinese says: fewer paragraphs than its original."""
+    zh = originals(long_run)
+    linked = [r for r in long_run.releases() if r.zh_docid]
+    shorter = sum(len(r.paragraphs) < len(zh[r.zh_docid].paragraphs) for r in linked)
+    assert shorter / len(linked) >= 0.9
 
 
 @pytest.mark.parametrize("kind", kinds.KINDS, ids=lambda k: k.name)
@@ -330,3 +364,76 @@ def test_each_kind_delivers_what_the_plan_reserves(kind: kinds.Kind) -> None:
         assert (story.original is not None) == kind.has_original
         assert len(story.related) >= kind.related
         assert story.en_title and story.en_paragraphs
+
+
+def test_foreign_visitors_are_named_in_characters_and_in_their_own_spelling(long_run: Corpus) -> None:
+    """A visit's original writes the visitor in characters (no Latin letters); the English spells
+    the name as its bearer does, which pinyin of those characters does not give."""
+    from mee_archive.replica.vocab import visitors
+
+    zh = originals(long_run)
+    people = {v for post in visitors.POSTS for _, v in post.holders}
+    seen = 0
+    for r in long_run.releases():
+        if not r.zh_docid:
+            continue
+        english, chinese = " ".join(r.paragraphs), "".join(zh[r.zh_docid].paragraphs)
+        for v in people:
+            if v.en in english:  # the translator may drop the visitor's words, never invent them
+                seen += 1
+                assert v.zh in chinese and v.en not in chinese and not re.search(r"[A-Za-z]{3}", v.zh)
+                assert "".join(lazy_pinyin(v.zh)).lower() != v.en.replace(" ", "").replace("-", "").lower()
+    assert seen >= 20
+    assert any("·" in v.zh for v in people) and any("-" in v.en for v in people)  # Western, Korean
+    assert any(len(v.zh) == 4 and "·" not in v.zh for v in people)  # Japanese: four characters
+
+
+def test_same_people_meet_again_on_another_date_and_place(long_run: Corpus) -> None:
+    """A report of the same two people's other meeting comes out near the original: its text names
+    another date than the original's event."""
+    zh = originals(long_run)
+    meetings = [(r, zh[d]) for r in long_run.releases() for d in r.zh_decoys
+                if r.zh_docid and "会见" in zh[d].title]
+    assert len(meetings) >= 10
+    for r, other in meetings:
+        assert f"{r.event_date.month}月{r.event_date.day}日" not in other.paragraphs[0]
+        assert other.title.split("会见")[0] == zh[r.zh_docid].title.split("会见")[0]  # the same host
+
+
+def test_other_outlets_retell_the_event(long_run: Corpus) -> None:
+    """Related coverage by other outlets: another source and channel, part of the paragraphs, other
+    order and words; some reposted later than the original, some printing no date."""
+    zh = originals(long_run)
+    retold = [(zh[r.zh_docid], zh[d]) for r in long_run.releases() if r.zh_docid for d in r.zh_related
+              if zh[d].source in outlets.OUTLETS]
+    assert len(retold) >= 100
+    for original, report in retold:
+        assert report.channel != original.channel and report.paragraphs != original.paragraphs
+        assert len(report.paragraphs) < len(original.paragraphs)
+        assert report.published.date() >= original.published.date()
+    assert any(report.published.date() > original.published.date() for original, report in retold)
+    assert 0.05 < sum(not report.shows_date for _, report in retold) / len(retold) < 0.5
+    reordered = sum(list(report.paragraphs[1:]) != sorted(report.paragraphs[1:], key=lambda p: (
+        [outlets.reword(q, outlets.REWORDINGS) for q in original.paragraphs].index(p)
+        if p in [outlets.reword(q, outlets.REWORDINGS) for q in original.paragraphs] else -1))
+        for original, report in retold)
+    assert reordered / len(retold) > 0.3
+
+
+def test_english_often_gives_no_date_or_only_a_weekday(long_run: Corpus) -> None:
+    """"recently", "on Thursday" (the event's weekday) or no time at all, instead of the date."""
+    weekdays = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+    openings = [(r, r.paragraphs[0]) for r in long_run.releases() if r.zh_docid]
+    on_weekday = [(r, p) for r, p in openings if re.match(r"On (%s)," % "|".join(weekdays), p)]
+    recently = [p for _, p in openings if p.startswith("Recently,")]
+    assert on_weekday and recently
+    assert all(p.startswith(f"On {weekdays[r.event_date.weekday()]},") for r, p in on_weekday)
+
+
+def test_opening_and_closing_ceremonies_of_one_meeting(long_run: Corpus) -> None:
+    """The English tells one ceremony; the other ceremony's report is related, not the original."""
+    zh = originals(long_run)
+    pairs = [(zh[r.zh_docid], zh[d]) for r in long_run.releases() if r.zh_docid and "闭幕" in zh[r.zh_docid].title
+             for d in r.zh_related if "开幕" in zh[d].title]
+    assert pairs
+    assert all(o.title.replace("闭幕", "开幕") == other.title for o, other in pairs)

@@ -24,6 +24,21 @@ def test_truth_writes_one_record_per_release(tmp_path, capsys):
     assert "lost" not in records[0]
 
 
+def test_truth_in_the_real_pairs_form(tmp_path, capsys):
+    out = tmp_path / "truth.json"
+    assert main(["replica", "truth", "--seed", "4", "--releases", "30", "--format", "pairs", "-o", str(out)]) == 0
+    truth = json.loads(out.read_text(encoding="utf-8"))
+    assert truth["gold"] and all(urls for urls in truth["gold"].values())
+    assert set(truth["related"]) <= {r["url"] for r in map(json.loads, _truth_lines(tmp_path))}
+    assert "gold and" in capsys.readouterr().err
+
+
+def _truth_lines(tmp_path):
+    path = tmp_path / "all.jsonl"
+    assert main(["replica", "truth", "--seed", "4", "--releases", "30", "-o", str(path)]) == 0
+    return path.read_text(encoding="utf-8").splitlines()
+
+
 def test_truth_zh_to_stdout_with_losses(capsys):
     assert main(["replica", "truth", "--releases", "6", "--zh", "--faults", "notfound", "--fault-rate", "1"]) == 0
     records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
@@ -35,6 +50,7 @@ def test_truth_zh_to_stdout_with_losses(capsys):
     "argv, message",
     [
         (["replica", "truth", "--faults", "5xx,bogus"], "unknown fault mode(s): bogus"),
+        (["replica", "truth", "--zh", "--format", "pairs"], "does not go with --zh"),
         (["replica", "truth", "--output", "/nonexistent/dir/t.jsonl", "--releases", "2"], "cannot write"),
     ],
 )

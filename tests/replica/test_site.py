@@ -138,3 +138,21 @@ def test_pages_render_lazily_once_each(corpus, monkeypatch):
     path = corpus.releases()[3].path
     assert site.resolve("en", path).body == site.resolve("en", path).body
     assert calls == [corpus.releases()[3].docid]
+
+
+@pytest.mark.parametrize("added", [1, 25])
+def test_a_new_release_changes_every_list_page_and_its_validators(added):
+    """TRS lists are newest first: one more release shifts every page by one entry, so every
+    page's body (its ETag) and its Last-Modified move; old article pages stay as they were."""
+    from mee_archive.replica.corpus import build_corpus
+    from mee_archive.replica.server import _etag
+
+    before, after = Site(build_corpus(3, 90)), Site(build_corpus(3, 90 + added))
+    folders = [("en", "/News_service/news_release/"), ("zh", "/ywdt/hjywnews/")]
+    for kind, folder in folders:
+        for n in range(_count_page(before.resolve(kind, folder).body)):
+            old, new = before.resolve(kind, folder + list_page_name(n)), after.resolve(kind, folder + list_page_name(n))
+            assert _etag(old.body) != _etag(new.body), (folder, n)
+            assert new.last_modified > old.last_modified, (folder, n)
+    release = before.corpus.releases()[0]
+    assert before.resolve("en", release.path).body == after.resolve("en", release.path).body

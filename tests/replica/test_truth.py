@@ -9,10 +9,10 @@ import pytest
 
 from mee_archive.replica.corpus import build_corpus
 from mee_archive.replica.model import Corpus
-from mee_archive.replica.truth import export_truth, export_zh, write_jsonl
+from mee_archive.replica.truth import export_truth, export_zh, gold_and_related, write_jsonl
 
 FIELDS = {"url", "docid", "section", "title", "published", "printed_date", "event_date", "body",
-          "paragraphs", "images", "attachments", "zh_url", "zh_docid", "zh_related"}
+          "paragraphs", "images", "attachments", "zh_url", "zh_docid", "zh_urls", "zh_related", "zh_decoys"}
 
 
 @pytest.fixture(scope="module")
@@ -68,7 +68,8 @@ def test_chinese_gold_records(generated: Corpus) -> None:
     records = list(export_zh(generated))
     assert len(records) == len(generated.zh)
     for record, article in zip(records, generated.zh):
-        assert set(record) == {"url", "docid", "channel", "title", "published", "body", "paragraphs"}
+        assert set(record) == {"url", "docid", "channel", "title", "published", "shows_date", "body", "paragraphs"}
+        assert record["shows_date"] == article.shows_date
         assert record["url"] == article.url and record["docid"] == article.docid
         assert record["published"] == article.published.isoformat()
         assert record["body"] == "\n\n".join(article.paragraphs)
@@ -80,3 +81,26 @@ def test_write_jsonl_round_trips_unescaped_utf8(generated: Corpus, tmp_path: Pat
     text = path.read_text(encoding="utf-8")
     assert "环境" in text
     assert [json.loads(line) for line in text.splitlines()] == list(export_zh(generated))
+
+
+def test_gold_lists_the_original_first_then_its_verbatim_copies(generated: Corpus) -> None:
+    zh = {a.url: a for a in generated.zh}
+    records = [r for r in export_truth(generated) if r["zh_url"]]
+    assert all(r["zh_urls"][0] == r["zh_url"] for r in records)
+    copied = [r for r in records if len(r["zh_urls"]) > 1]
+    assert copied
+    for r in copied:
+        original = zh[r["zh_url"]]
+        assert all(zh[u].paragraphs == original.paragraphs and zh[u].docid != original.docid for u in r["zh_urls"][1:])
+        assert not set(r["zh_urls"]) & set(r["zh_related"] + r["zh_decoys"])
+    assert all(zh[u].paragraphs != zh[r["zh_url"]].paragraphs for r in records for u in r["zh_related"] + r["zh_decoys"])
+
+
+def test_real_pairs_form(generated: Corpus) -> None:
+    """The form of ../shared/real-pairs/truth.json: gold and related by English URL."""
+    records = list(export_truth(generated))
+    pairs = gold_and_related(records)
+    assert set(pairs) == {"gold", "related"}
+    assert pairs["gold"] == {r["url"]: r["zh_urls"] for r in records if r["zh_url"]}
+    assert pairs["related"] == {r["url"]: r["zh_related"] for r in records if r["zh_related"]}
+    assert len(pairs["gold"]) < len(records)  # releases without an original are absent

@@ -47,6 +47,7 @@ def story(told: Story, day: date) -> Story:
         told,
         original=zh_text(told.original, day) if told.original else None,
         related=tuple(zh_text(t, day) for t in told.related),
+        others=tuple(zh_text(t, day) for t in told.others),
         en_title=_rename(told.en_title, EN_RENAMES), en_paragraphs=en(told.en_paragraphs),
         images=en(told.images), attachments=en(told.attachments),
     )

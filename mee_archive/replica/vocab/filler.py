@@ -6,11 +6,12 @@ meetings and bulletins), the rest is local news, notices, State news and intervi
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 from itertools import accumulate
 from random import Random
 
-from mee_archive.replica.vocab import kinds, places, topics
+from mee_archive.replica.vocab import elaboration, kinds, places, topics
 from mee_archive.replica.vocab.story import Occasion, ZhText, document_place, zh_date
 
 
@@ -27,7 +28,8 @@ def local_news(rng: Random, day: date) -> ZhText:
         f"累计检查企业{checked}家，发现问题{found}个，立案查处{cases}起，罚款{fine}万元。",
         "下一步，该省将继续保持高压态势，强化部门联动，推动问题整改到位。",
     )
-    return ZhText(title, paragraphs, channel="dfnews", source=f"{province.zh_full}生态环境厅")
+    return ZhText(title, elaboration.lengthen_zh(rng, paragraphs, 2, 8), channel="dfnews",
+                  source=f"{province.zh_full}生态环境厅")
 
 
 def notice(rng: Random, day: date) -> ZhText:
@@ -57,7 +59,7 @@ def state_news(rng: Random, day: date) -> ZhText:
         f"{zh_date(day)}，{title}，听取有关情况汇报，研究{area_zh}相关工作。",
         f"会议确定了{rng.randint(3, 15)}项重点任务，要求各地区各部门切实履行职责，确保各项措施落地见效。",
     )
-    return ZhText(title, paragraphs, channel="szyw")
+    return ZhText(title, elaboration.lengthen_zh(rng, paragraphs, 2, 8), channel="szyw")
 
 
 def interview(rng: Random, day: date) -> ZhText:
@@ -80,7 +82,7 @@ def story_filler(rng: Random, day: date) -> ZhText:
     event = day - timedelta(days=rng.randint(0, 2))
     original = kinds.with_original(rng, day).build(rng, Occasion(event, day)).original
     assert original is not None  # with_original() promises it
-    return original
+    return replace(original, paragraphs=elaboration.lengthen_zh(rng, original.paragraphs))
 
 
 FILLERS = (story_filler, local_news, notice, state_news, interview)

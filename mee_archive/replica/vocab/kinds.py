@@ -23,6 +23,7 @@ class Kind:
     has_original: bool = True
     related: int = 0  # at most this many other Chinese articles cover the same event
     same_title_days: bool = False  # generic title: other same-day meetings share it
+    repeats: bool = False  # the same people meet on other days: the story brings such a report
 
 
 KINDS: tuple[Kind, ...] = (
@@ -30,7 +31,9 @@ KINDS: tuple[Kind, ...] = (
     Kind("affairs_meeting", 0.05, meetings.affairs_meeting, same_title_days=True),
     Kind("inspection", 0.10, inspections.inspection, related=2),
     Kind("campaign", 0.07, inspections.campaign),
-    Kind("bilateral", 0.12, outreach.bilateral, related=1),
+    Kind("bilateral", 0.09, outreach.bilateral, related=1, repeats=True),
+    Kind("visit", 0.05, outreach.visit, repeats=True),
+    Kind("forum", 0.03, outreach.forum, related=1),
     Kind("conference", 0.06, outreach.conference),
     Kind("field_trip", 0.07, outreach.field_trip, related=1),
     Kind("press_conference", 0.08, policy.press_conference, related=2),

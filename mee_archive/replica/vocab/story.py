@@ -44,6 +44,7 @@ class Story:
     related: tuple[ZhText, ...] = ()  # other Chinese coverage of the same event
     images: tuple[str, ...] = ()  # English captions
     attachments: tuple[str, ...] = ()  # English titles of attached PDFs
+    others: tuple[ZhText, ...] = ()  # other events of the same people: another date, place, agenda
 
 
 @dataclass(frozen=True)

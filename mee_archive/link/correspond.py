@@ -1,0 +1,149 @@
+"""Does a candidate tell the *same event* as the English release? Checks on the best few.
+
+The bag-of-keys score (score.py) finds the Chinese items about the same people and the same
+subject; it cannot tell one meeting of two ministers from their next one, since both texts
+share the names, the titles and most words. What does tell them apart is what a translation
+never changes:
+
+- **The event's date.** A release opens with when it happened ("On Jun. 30", "on Sept 19",
+  "on Thursday") and so does its original ("6月30日", "当地时间18日", "李克强8日下午会见").
+  A date both openings state and agree on is support; openings that both state a date and
+  never agree are two events, whatever else they share.
+- **The actors of the opening.** The Chinese people the English opening names (romanised,
+  a surname and a given name: "Vice Premier Liu Yandong") are in any translation's
+  original; a candidate without them tells another person's meeting.
+
+Each check is a log-odds added to the bag-of-keys score; a contradiction is a veto, since
+summed over hundreds of shared words that score reaches log-odds of 20-30 for a report of
+the same people in other words as much as for the original.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from mee_archive.link.config import LinkConfig
+from mee_archive.link.features import chinese_text, day_and_docid, item_text
+from mee_archive.link.names import chinese_name_keys
+from mee_archive.link.numbers import chinese_dates, chinese_days, english_dates, weekday_key, weekday_keys
+
+# The opening paragraph is where a release and its original say what happened, when, and who.
+LEAD_CHARS = 400
+# Shorter lines before it are page furniture: a dateline, "来源：新华社", a publication
+# time stamp, a repeated title (characters; an English sentence is about three times longer).
+OPENING_MIN_CHARS = {"en": 80, "zh": 30}
+# Verdicts of the date check.
+AGREE, CONFLICT, UNTOLD, UNSTATED = "agree", "conflict", "untold", "unstated"
+
+
+@dataclass(frozen=True)
+class Opening:
+    """What an item's opening paragraph states: month-day keys ("6-30"), weekday keys
+    ("wd3"), days of the month given alone (Chinese "18日"), and romanised name keys
+    (English only)."""
+
+    dates: frozenset[str]
+    weekdays: frozenset[str]
+    days: frozenset[int]
+    names: frozenset[str]
+
+
+def opening_text(body: str, language: str) -> str:
+    """The first ``LEAD_CHARS`` of a body from its first line long enough to be a sentence
+    (the whole body if none is)."""
+    lines = [line.strip() for line in body.split("\n") if line.strip()]
+    start = next((i for i, line in enumerate(lines) if len(line) >= OPENING_MIN_CHARS[language]), 0)
+    return "\n".join(lines[start:])[:LEAD_CHARS]
+
+
+def english_opening(item: dict[str, Any]) -> Opening:
+    """The opening of an English release (its body's first paragraph)."""
+    lead = opening_text(item_text(item)[1], "en").partition("\n")[0]
+    keys, _ = english_dates(lead)
+    return Opening(
+        dates=frozenset(k for k in keys if "-" in k),
+        weekdays=frozenset(k for k in keys if k.startswith("wd")),
+        days=frozenset(int(k.split("-")[1]) for k in keys if "-" in k),
+        names=frozenset(chinese_name_keys(lead)),
+    )
+
+
+def chinese_opening(item: dict[str, Any], anchor: date | None) -> Opening:
+    """The opening of a Chinese article: the first ``LEAD_CHARS`` of its body, which holds
+    the dateline and the first paragraph. Weekdays are those of its dates, in the year that
+    puts them just before ``anchor`` (the English release's day, or the article's own)."""
+    lead = opening_text(chinese_text(item_text(item)[1]), "zh")
+    dates, rest = chinese_dates(lead)
+    days = chinese_days(rest)
+    weekdays = weekday_keys(dates, anchor) | {weekday_key(d.weekday()) for d in _recent_days(days, anchor)}
+    return Opening(frozenset(dates), frozenset(weekdays), frozenset(days | _days_of(dates)), frozenset())
+
+
+def _days_of(month_days: frozenset[str] | set[str]) -> set[int]:
+    return {int(key.split("-")[1]) for key in month_days}
+
+
+def _recent_days(days: set[int], anchor: date | None) -> list[date]:
+    """Each day of the month as the latest such date on or before ``anchor``."""
+    if anchor is None:
+        return []
+    found = []
+    for day in days:
+        probe = anchor
+        for _ in range(62):
+            if probe.day == day:
+                found.append(probe)
+                break
+            probe -= timedelta(days=1)
+    return found
+
+
+def date_verdict(en: Opening, zh: Opening, zh_all_dates: frozenset[str]) -> str:
+    """Whether the candidate tells the English opening's date: AGREE (its opening states
+    it), CONFLICT (its opening states dates, none of them the English one, and the text
+    never names it), UNTOLD (it names no date of the English opening anywhere), or
+    UNSTATED (the English opening gives no date)."""
+    if en.dates:
+        if en.dates & zh.dates or (not zh.dates and en.days & zh.days):
+            return AGREE
+        if en.dates & zh_all_dates:
+            return AGREE if not (zh.dates or zh.days) else UNSTATED
+        return CONFLICT if zh.dates or zh.days else UNTOLD
+    if en.weekdays:
+        if en.weekdays & zh.weekdays:
+            return AGREE
+        return CONFLICT if zh.weekdays else UNSTATED
+    return UNSTATED
+
+
+@dataclass(frozen=True)
+class Check:
+    """The event checks of one candidate: log-odds added, and what they rest on."""
+
+    logit: float
+    dates: str
+    missing_names: tuple[str, ...]
+
+    def evidence(self) -> dict[str, Any]:
+        return {"event_date": self.dates, "opening_names_missing": list(self.missing_names)}
+
+
+class EventCheck:
+    """The event checks of English items against their best candidates (config's knobs)."""
+
+    def __init__(self, config: LinkConfig) -> None:
+        self.config = config
+        self._date_logits = {AGREE: config.date_agree_logit, CONFLICT: config.date_conflict_logit,
+                             UNTOLD: config.date_untold_logit, UNSTATED: 0.0}
+
+    def check(self, en_item: dict[str, Any], en: Opening, zh_item: dict[str, Any],
+              zh_dates: frozenset[str], zh_pinyin: str) -> Check:
+        """Check one candidate (``zh_dates``, ``zh_pinyin``: its whole text's date keys and
+        pinyin, as features.py reads them)."""
+        anchor = day_and_docid(en_item, prefer_url_day=True)[0] or day_and_docid(zh_item, prefer_url_day=False)[0]
+        verdict = date_verdict(en, chinese_opening(zh_item, anchor), zh_dates)
+        missing = tuple(sorted(name for name in en.names if name not in zh_pinyin))
+        names_logit = max(self.config.missing_name_logit * len(missing), self.config.missing_names_floor)
+        return Check(self._date_logits[verdict] + names_logit, verdict, missing)

@@ -1,0 +1,78 @@
+"""The event checks: opening dates and actors, on sentences in the shape of real releases."""
+
+from __future__ import annotations
+
+from mee_archive.link.correspond import (
+    AGREE, CONFLICT, UNSTATED, UNTOLD, chinese_opening, date_verdict, english_opening,
+)
+from mee_archive.link.features import chinese_text
+from mee_archive.link.names import chinese_name_keys
+from mee_archive.link.numbers import chinese_days, english_dates
+from datetime import date
+
+
+def _en(body: str, published: str = "2018-07-05") -> dict:
+    return {"url": "http://english.mee.gov.cn/a.shtml", "title": "", "published": published, "body": body}
+
+
+def _zh(body: str) -> dict:
+    return {"url": "http://www.mee.gov.cn/a.shtml", "title": "", "published": None, "body": body}
+
+
+def _verdict(en_body: str, zh_body: str, zh_all: frozenset[str] = frozenset(), published: str = "2018-07-05") -> str:
+    return date_verdict(english_opening(_en(en_body, published)),
+                        chinese_opening(_zh(zh_body), date.fromisoformat(published)), zh_all)
+
+
+OPENING = ("On Jun. 30, Minister Li Ganjie met with UN Under-Secretary-General Erik Solheim in Saihanba, "
+           "and the two sides exchanged views on cooperation.")
+
+
+def test_the_same_day_agrees_and_another_day_conflicts() -> None:
+    assert _verdict(OPENING, "6月30日，生态环境部部长李干杰在塞罕坝会见了联合国副秘书长埃里克·索尔海姆。") == AGREE
+    assert _verdict(OPENING, "4月17日，生态环境部部长李干杰在京会见了联合国副秘书长埃里克·索尔海姆。") == CONFLICT
+
+
+def test_a_day_without_its_month_counts() -> None:
+    en = "Premier Li Keqiang met with UN Secretary-General Ban Ki-moon in New York on Sept 19, local time."
+    assert _verdict(en, "国务院总理李克强于当地时间19日下午在纽约会见联合国秘书长潘基文。", published="2016-09-20") == AGREE
+    assert _verdict(en, "国务院总理李克强于当地时间18日下午乘专机抵达纽约肯尼迪国际机场，出席联大会议。",
+                    published="2016-09-20") == CONFLICT
+
+
+def test_a_weekday_is_read_against_the_days_of_the_chinese_opening() -> None:
+    en = "On Thursday, MEE held a ministerial executive meeting to review the plan for the Yangtze River basin."
+    # 2018-06-28 was a Thursday, 2018-06-27 a Wednesday
+    assert _verdict(en, "6月28日，生态环境部部长李干杰主持召开部常务会议。") == AGREE
+    assert _verdict(en, "6月27日，生态环境部部长李干杰主持召开部常务会议。") == CONFLICT
+
+
+def test_no_date_in_the_english_opening_proves_nothing_and_a_date_never_told_costs() -> None:
+    assert _verdict("MEE recently issued the plan for the Yangtze River basin, covering eleven provinces and cities.",
+                    "4月17日，生态环境部印发长江流域规划。") == UNSTATED
+    assert _verdict(OPENING, "生态环境部部长李干杰会见了联合国副秘书长埃里克·索尔海姆，双方就合作交换了意见。") == UNTOLD
+
+
+def test_the_dateline_and_a_publication_stamp_are_not_the_opening() -> None:
+    stamp = "2016年09月19日 08:40:34  来源：新华社\n\n国务院总理李克强于当地时间18日下午乘专机抵达纽约，出席联合国大会系列高级别会议。"
+    opening = chinese_opening(_zh(chinese_text(stamp)), date(2016, 9, 20))
+    assert opening.dates == frozenset() and opening.days == frozenset({18})
+    release = english_opening(_en("April 27, 2019\n\nOn April 26, 2019, Premier Li Keqiang met with the "
+                                  "Secretary-General of the United Nations at the Diaoyutai State Guesthouse."))
+    assert release.dates == frozenset({"4-26"})
+
+
+def test_opening_actors_are_chinese_names_only() -> None:
+    text = ("On June 28, President Xi Jinping met Boni Yayi, Vice Premier Liu Yandong, Ollanta Humala and "
+            "Erik Solheim in Osaka.")
+    assert chinese_name_keys(text) == {"xijinping", "liuyandong"}
+
+
+def test_day_numbers_and_date_ranges() -> None:
+    assert chinese_days("李克强8日下午会见；当地时间十八日抵达；7月9日电；节日；日本") == {8, 18}
+    keys, _ = english_dates("On September 22 and 23, the envoy met leaders")
+    assert {"9-22", "9-23"} <= keys
+
+
+def test_printed_readings_and_stamps_are_removed() -> None:
+    assert chinese_text("國(guó)家主席習(xí)近平 2019-04-27 00:13:46") == "国家主席习近平"
