@@ -15,10 +15,14 @@ class OutputLayout:
     """Give the run its crawl id and turn MEE_OUTPUT_DIR + MEE_FEED_TEMPLATE into Scrapy's FEEDS.
 
     Settings modules are evaluated before ``-s`` overrides, so a path derived there would ignore
-    ``-s MEE_OUTPUT_DIR=...``; add-ons run after the overrides are applied.
+    ``-s MEE_OUTPUT_DIR=...``; add-ons run after the overrides are applied, so this is also where
+    the final settings are checked (mee_archive.settingcheck: types, nothing outside the archive).
     """
 
     def update_settings(self, settings: Settings) -> None:
+        from mee_archive.settingcheck import check_settings
+
+        check_settings(settings)
         if not settings.get("MEE_CRAWL_ID"):
             settings.set("MEE_CRAWL_ID", new_crawl_id(), priority=settings.getpriority("MEE_CRAWL_ID") or "addon")
         if settings.getdict("FEEDS"):

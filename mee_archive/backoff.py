@@ -30,7 +30,7 @@ def retry_after_seconds(value: str | None, now: datetime | None = None) -> float
     if not value or not value.strip():
         return None
     value = value.strip()
-    if value.isdigit():
+    if value.isascii() and value.isdigit():  # str.isdigit alone takes '²' and '٣' for digits
         return float(value)
     try:
         when = parsedate_to_datetime(value)

@@ -150,12 +150,21 @@ class RunManifest:
         os.replace(partial, self.path)
 
 
-def read_manifests(directory: Path) -> list[dict[str, Any]]:
-    """Every readable manifest below ``directory``, oldest first."""
+def read_manifests(directory: Path, unreadable: list[tuple[Path, str]] | None = None) -> list[dict[str, Any]]:
+    """Every readable manifest below ``directory``, oldest first; the others, with the reason,
+    are added to ``unreadable`` when given (a listing names them rather than hide them)."""
     found = []
     for path in directory.glob("*.json"):
         try:
-            found.append(json.loads(path.read_text("utf-8")))
-        except (OSError, ValueError):
-            continue
+            manifest = json.loads(path.read_text("utf-8"))
+        except (OSError, ValueError, RecursionError) as exc:
+            reason = f"not JSON ({exc})" if isinstance(exc, ValueError) else f"unreadable ({exc})"
+        else:
+            if isinstance(manifest, dict) and all(isinstance(manifest.get(k) or "", str)
+                                                  for k in ("started_at", "crawl_id")):
+                found.append(manifest)
+                continue
+            reason = "not a run manifest (a JSON object with crawl_id, started_at)"
+        if unreadable is not None:
+            unreadable.append((path, reason))
     return sorted(found, key=lambda m: (m.get("started_at") or "", m.get("crawl_id") or ""))

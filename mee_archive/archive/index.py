@@ -17,12 +17,20 @@ from cdxj_indexer.main import write_cdx_index
 from mee_archive.archive.layout import ArchiveLayout
 
 
+class UnreadableWarc(ValueError):
+    """A file in ``warc/`` that cdxj-indexer cannot read (foreign or corrupt); names the file."""
+
+
 def index_warc(layout: ArchiveLayout, warc: Path) -> Path:
     """(Re)build the CDXJ index of one closed WARC file; return its path."""
     target = layout.index_for(warc)
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(target.name + ".part")
-    write_cdx_index(str(partial), [str(warc)], {"sort": True})
+    try:
+        write_cdx_index(str(partial), [str(warc)], {"sort": True})
+    except Exception as exc:  # warcio's ArchiveLoadFailed, zlib and gzip errors, ...: all "unreadable"
+        partial.unlink(missing_ok=True)
+        raise UnreadableWarc(f"{warc}: not a WARC file that can be read ({type(exc).__name__}: {exc})") from exc
     os.replace(partial, target)
     return target
 

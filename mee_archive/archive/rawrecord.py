@@ -83,6 +83,14 @@ def iter_records(path: Path) -> Iterator[RawRecord]:
             yield parse_record(data, offset, length)
 
 
+def starts_as_warc(path: Path) -> bool:
+    """Whether the file's first gzip member is a WARC record: a cheap test that tells a foreign
+    or corrupt file (which warcio and py-wacz may take for an empty archive) from a WARC file."""
+    with path.open("rb") as fh:
+        first = next(iter_members(fh), None)
+    return first is not None and first[2].startswith(b"WARC/")
+
+
 def read_record(path: Path, offset: int, length: int) -> RawRecord:
     """The record at ``offset`` (a citation or index pointer); ValueError if nothing is there."""
     with path.open("rb") as fh:

@@ -1,16 +1,22 @@
 """Check a whole archive: WARC digests, item citations, and that the index and the WARCs agree.
 
 Reads every record with :mod:`rawrecord` (not with the library that wrote them) and recomputes
-its digests. Every problem is a fault with the file and offset or item it concerns, so an
+its digests, and reads each file again with warcio's ArchiveIterator, which checks digests on its
+own: a fault either reader sees is reported, and so is any record one reader finds and the other
+does not. Every problem is a fault with the file and offset or item it concerns, so an
 archivist can find it; ``mee-archive verify`` exits non-zero when there is any.
 """
 
 from __future__ import annotations
 
 import json
+import zlib
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from warcio.archiveiterator import ArchiveIterator
+from warcio.exceptions import ArchiveLoadFailed
 
 from mee_archive.archive.index import read_index
 from mee_archive.archive.layout import ArchiveLayout
@@ -46,6 +52,25 @@ class _Seen:
     payload_digest: str | None
     length: int
     points_to: str | None  # WARC-Refers-To, else WARC-Concurrent-To: the record this one is about
+
+
+def warcio_view(warc: Path) -> tuple[dict[int, str | None], list[str]]:
+    """The records warcio's reader finds (offset -> WARC-Record-ID) and the problems it reports:
+    digest mismatches, or where it could not go on."""
+    found: dict[int, str | None] = {}
+    problems: list[str] = []
+    read = []
+    with warc.open("rb") as fh:
+        records = ArchiveIterator(fh, check_digests=True)
+        try:
+            for record in records:
+                found[records.get_record_offset()] = record.rec_headers.get_header("WARC-Record-ID")
+                read.append((records.get_record_offset(), record))
+        except (ArchiveLoadFailed, EOFError, OSError, ValueError, zlib.error) as exc:
+            problems.append(f"warcio cannot read on after offset {max(found, default=0)}: {exc}")
+    for offset, record in read:
+        problems += [f"@{offset}: warcio: {problem}" for problem in record.digest_checker.problems]
+    return found, problems
 
 
 def record_faults(rec: RawRecord) -> list[str]:
@@ -89,6 +114,20 @@ class _Verifier:
             end = rec.offset + rec.length
         if end != warc.stat().st_size:
             self.fault(f"{warc.name}@{end}: {warc.stat().st_size - end} bytes are not a complete record")
+        self.cross_check(warc)
+
+    def cross_check(self, warc: Path) -> None:
+        """warcio's reading of the file must agree with rawrecord's, and find no fault of its own."""
+        found, problems = warcio_view(warc)
+        for problem in problems:
+            self.fault(f"{warc.name}{problem}" if problem.startswith("@") else f"{warc.name}: {problem}")
+        ours = {offset: seen.record_id for (name, offset), seen in self.records.items() if name == warc.name}
+        for offset in sorted(set(found) ^ set(ours)):
+            reader = "warcio" if offset in found else "rawrecord"
+            self.fault(f"{warc.name}@{offset}: only {reader} finds a record here")
+        for offset in sorted(set(found) & set(ours)):
+            if found[offset] != ours[offset]:
+                self.fault(f"{warc.name}@{offset}: the readers disagree on the record id")
 
     def check_links(self) -> None:
         """Revisits refer to an archived payload; requests and metadata to an archived answer."""

@@ -95,6 +95,7 @@ class RotatingWarcWriter:
         repair step of another crawl can never take a newborn file for an abandoned one."""
         self.directory.mkdir(parents=True, exist_ok=True)
         fd, newborn = tempfile.mkstemp(dir=self.directory, prefix=".", suffix=".new")
+        os.fchmod(fd, 0o666 & ~current_umask())  # mkstemp's 0600 would hide it from a replay server
         fh = os.fdopen(fd, "wb")
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         try:
@@ -126,3 +127,10 @@ class RotatingWarcWriter:
         self._fh = self._name = None
         if self.on_close:
             self.on_close(final)
+
+
+def current_umask() -> int:
+    """The process's umask (only readable by setting it: set and restored at once)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask

@@ -2,7 +2,8 @@
 
 Each module in this package named in COMMANDS defines ``register(subparsers)``, which adds
 its parser and sets ``func(args) -> int`` as the parser default. Errors meant for the user
-are raised as :class:`CliError` and printed as one line, never as a traceback.
+are raised as :class:`CliError` and printed as one line; anything else a command lets out is
+turned into one line too (mee_archive.cli.errors), never a traceback.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import argparse
 import gc
 import importlib
 import sys
+from typing import NoReturn
 
 from mee_archive import __version__
 
@@ -43,8 +45,16 @@ class CliError(Exception):
         self.exit_code = exit_code
 
 
+class Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line (the option and the problem), not the usage text
+    as well; subcommands' parsers are of this class too."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="mee-archive",
         description="Archive MEE's English News Release section (WARC + clean JSON) "
         "and link each release to its Chinese original.",
@@ -70,6 +80,13 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(f"mee-archive {args.command}: interrupted", file=sys.stderr)
         return 130
+    except Exception as exc:  # the last wall: every command, also ones added later, gets it
+        from mee_archive.cli.errors import explain, report
+
+        report(exc)
+        message, code = explain(exc)
+        print(f"mee-archive {args.command}: error: {message}", file=sys.stderr)
+        return code
 
 
 def entry() -> None:

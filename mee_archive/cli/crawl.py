@@ -7,6 +7,7 @@ import argparse
 from mee_archive.cli import CliError
 from mee_archive.cli.crawl_options import (SPIDERS, add_crawl_options, report, settings_overrides,
                                            update_research_index)
+from mee_archive.cli.paths import output_directory
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -29,6 +30,7 @@ def run(args: argparse.Namespace) -> int:
     unknown = sorted(set(args.spiders) - set(SPIDERS))
     if unknown:
         raise CliError(f"unknown spider(s): {', '.join(unknown)} (choose from {', '.join(SPIDERS)})")
+    output_directory(args.output)
     overrides = settings_overrides(args)
     if args.proxy:
         overrides["MEE_PROXY"] = args.proxy

@@ -6,8 +6,11 @@ import argparse
 from pathlib import Path
 
 from mee_archive.cli import CliError
+from mee_archive.cli.argtypes import integer
 from mee_archive.cli.crawl_options import (SPIDERS, add_crawl_options, report, settings_overrides,
                                            update_research_index)
+from mee_archive.cli.paths import output_directory
+from mee_archive.cli.replica import MAX_RELEASES, RELEASES_HELP
 from mee_archive.replica.corpus import build_corpus
 from mee_archive.replica.model import Corpus
 from mee_archive.replica.server import ReplicaServer
@@ -22,14 +25,6 @@ REPLICA_PACE = {
 }
 
 
-def positive(text: str) -> int:
-    """argparse type of --releases: a replica needs at least one release to be crawled."""
-    value = int(text)
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
-    return value
-
-
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "demo",
@@ -38,8 +33,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "the replica's proxy exactly as the real sites would be crawled, and print a summary.",
         epilog="example: mee-archive demo --releases 500 --output /tmp/mee",
     )
-    parser.add_argument("--releases", type=positive, default=300, metavar="N",
-                        help="number of news releases in the replica (default: %(default)s)")
+    # A replica needs at least one release to be crawled.
+    parser.add_argument("--releases", type=integer(1, MAX_RELEASES), default=300, metavar="N",
+                        help=RELEASES_HELP)
     parser.add_argument("--seed", type=int, default=1, help="replica seed (default: %(default)s)")
     add_crawl_options(parser)
     parser.set_defaults(func=run)
@@ -48,6 +44,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from mee_archive.runner import crawl
 
+    output_directory(args.output)
     overrides = settings_overrides(args)
     corpus = build_corpus(args.seed, args.releases)
     try:

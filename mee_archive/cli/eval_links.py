@@ -6,6 +6,7 @@ import argparse
 import json
 from pathlib import Path
 
+from mee_archive.cli.argtypes import integer
 from mee_archive.cli.link import read_jsonl
 
 
@@ -18,10 +19,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "export, or one JSON object {\"gold\": {en_url: [zh_url...]}, \"related\": {...}} as in "
         "shared/real-pairs/truth.json (an English URL in neither has no original). A link to a "
         "related page counts as wrong. Prints precision, recall, F1, a reliability table (score "
-        "band: links made, right, share right) and the confusions.")
+        "band: links made, right, share right) and the confusions. JSON Lines inputs must be "
+        "non-empty UTF-8 with a string url a line (zh_url a string or null, score a number or null).")
     parser.add_argument("--links", required=True, type=Path, help="links, JSONL")
     parser.add_argument("--truth", required=True, type=Path, help="truth, JSONL or a real-pairs JSON object")
-    parser.add_argument("--show", type=int, default=20, help="confusions listed (default 20)")
+    parser.add_argument("--show", type=integer(0), default=20, help="confusions listed (default 20)")
     parser.set_defaults(func=run)
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from mee_archive.cli import CliError
 from mee_archive.cli.archive_root import add_archive_root, archive_layout
+from mee_archive.cli.paths import output_file
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -26,19 +27,30 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from mee_archive.archive.index import UnreadableWarc
     from mee_archive.archive.package import PackageError, build_wacz
+    from mee_archive.archive.rawrecord import starts_as_warc
     from mee_archive.archive.repair import recover
 
     layout = archive_layout(args)
-    recover(layout)  # a killed crawl's last file belongs in the package too
+    foreign = [warc for warc in layout.closed_warcs(args.crawl) if not starts_as_warc(warc)]
+    if foreign:  # before anything indexes it: cdxj-indexer and py-wacz take it for an empty WARC
+        raise CliError(f"{foreign[0]}: not a WARC file that can be read (no WARC record at its start)"
+                       + (f"; {len(foreign) - 1} more like it" if len(foreign) > 1 else ""), exit_code=1)
+    try:
+        recover(layout)  # a killed crawl's last file belongs in the package too
+    except UnreadableWarc as exc:
+        raise CliError(str(exc), exit_code=1) from None
     warcs = layout.closed_warcs(args.crawl)
     if not warcs:
         raise CliError(f"no WARC files{f' of crawl {args.crawl}' if args.crawl else ''} in {layout.warc_dir}")
-    target = args.wacz or layout.root / "wacz" / f"{args.crawl or 'archive'}.wacz"
+    target = output_file(args.wacz or layout.root / "wacz" / f"{args.crawl or 'archive'}.wacz", "--wacz")
     title = f"MEE news releases, crawl {args.crawl}" if args.crawl else "MEE news releases"
     try:
         pages = build_wacz(warcs, target, title, set(args.pages_of or ["news_release"]))
     except PackageError as exc:
-        raise CliError(f"py-wacz failed: {exc}") from None
+        raise CliError(f"py-wacz failed: {exc}", exit_code=1) from None
+    except ValueError as exc:  # a record the page list could not read
+        raise CliError(f"cannot read the WARC files: {exc}", exit_code=1) from None
     print(f"{target}: {len(warcs)} WARC file(s), {pages} page(s)")
     return 0

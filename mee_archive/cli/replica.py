@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mee_archive.cli import CliError
+from mee_archive.cli.argtypes import integer, number
 
 if TYPE_CHECKING:  # the replica is imported only when a replica command runs
     from mee_archive.replica.faults import FaultConfig
@@ -24,34 +25,29 @@ FAULT_HELP = (
 )
 
 
-def count(text: str) -> int:
-    value = int(text)
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"must be 0 or more, got {value}")
-    return value
-
-
-def fraction(text: str) -> float:
-    value = float(text)
-    if not 0.0 <= value <= 1.0:
-        raise argparse.ArgumentTypeError(f"must be between 0 and 1, got {value}")
-    return value
+# The largest replica a command builds: the corpus lives in memory (20,000 releases, with their
+# Chinese originals and the Chinese channels around them, take ~5 s and ~270 MB here).
+MAX_RELEASES = 20_000
+RELEASES_HELP = f"number of English news releases, at most {MAX_RELEASES:,} (default: %(default)s)"
+# The longest a stalled request may hang (an hour): longer only looks like a dead server.
+MAX_STALL_SECONDS = 3600.0
 
 
 def _add_corpus_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--seed", type=int, default=1, help="corpus seed (default: %(default)s)")
-    parser.add_argument("--releases", type=count, default=300, metavar="N",
-                        help="number of English news releases (default: %(default)s)")
+    parser.add_argument("--releases", type=integer(0, MAX_RELEASES), default=300, metavar="N",
+                        help=RELEASES_HELP)
 
 
 def _add_fault_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--faults", default="", metavar="LIST", help=FAULT_HELP)
-    parser.add_argument("--fault-rate", type=fraction, default=0.1, metavar="R",
-                        help="share of eligible URLs each fault mode hits (default: %(default)s)")
-    parser.add_argument("--fault-hits", type=count, default=1, metavar="K",
-                        help="how many times a transient fault hits the same URL (default: %(default)s)")
-    parser.add_argument("--stall-seconds", type=float, default=60.0, metavar="S",
-                        help="how long a stalled request hangs before the connection drops (default: %(default)s)")
+    parser.add_argument("--fault-rate", type=number(0.0, 1.0), default=0.1, metavar="R",
+                        help="share of eligible URLs each fault mode hits, 0 to 1 (default: %(default)s)")
+    parser.add_argument("--fault-hits", type=integer(0, 1000), default=1, metavar="K",
+                        help="how many times a transient fault hits the same URL, 0 to 1000 (default: %(default)s)")
+    parser.add_argument("--stall-seconds", type=number(0.0, MAX_STALL_SECONDS), default=60.0, metavar="S",
+                        help="how long a stalled request hangs before the connection drops, "
+                        f"0 to {MAX_STALL_SECONDS:.0f} (default: %(default)s)")
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -72,7 +68,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     _add_corpus_options(serve)
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: %(default)s)")
-    serve.add_argument("--port", type=int, default=8080, help="port to listen on, 0 for any free one (default: %(default)s)")
+    serve.add_argument("--port", type=integer(0, 65535), default=8080,
+                       help="port to listen on, 0 to 65535; 0 for any free one (default: %(default)s)")
     _add_fault_options(serve)
     serve.set_defaults(func=run_serve)
 

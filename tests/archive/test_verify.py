@@ -120,3 +120,27 @@ def test_revisit_without_its_original_and_an_index_of_no_warc_are_faults(tmp_pat
     faults = verify_archive(tmp_path).faults
     assert any("revisit refers to no archived record with its payload" in f for f in faults)
     assert any("t-gone.cdxj: index of a WARC file that is not in the archive" in f for f in faults)
+
+
+def test_warcio_reads_every_file_too_and_its_faults_count(tmp_path: Path) -> None:
+    """A record rawrecord accepts (digests right) but warcio cannot read: an unknown WARC version.
+    Before warcio's reader was added, verify called this archive sound."""
+    import gzip
+
+    from mee_archive.archive.rawrecord import iter_records
+
+    build(tmp_path)
+    [warc] = ArchiveLayout(tmp_path).closed_warcs()
+    members = [gzip.decompress(warc.read_bytes()[r.offset:r.offset + r.length]) for r in iter_records(warc)]
+    members[1] = members[1].replace(b"WARC/1.1\r\n", b"WARC/9.9\r\n", 1)
+    assert members[1].startswith(b"WARC/9.9")
+    warc.write_bytes(b"".join(gzip.compress(member) for member in members))
+    faults = verify_archive(tmp_path).faults
+    assert any("warcio" in fault for fault in faults), faults
+
+
+def test_a_digest_only_warcio_checks_differently_is_reported_by_both(tmp_path: Path) -> None:
+    build(tmp_path, tamper=True)
+    faults = verify_archive(tmp_path).faults
+    assert any("block digest mismatch" in fault for fault in faults)
+    assert any("warcio" in fault and "digest" in fault for fault in faults), faults

@@ -99,3 +99,19 @@ def test_repair_leaves_a_file_a_live_writer_holds(tmp_path: Path) -> None:
     live = next(tmp_path.iterdir())
     assert repair_open_file(live) is None and live.exists()
     out.close()
+
+
+@pytest.mark.parametrize("umask, mode", [(0o022, 0o644), (0o027, 0o640)])
+def test_warc_files_get_the_mode_every_other_file_gets(tmp_path: Path, umask: int, mode: int) -> None:
+    """Not mkstemp's 0600: a replay server running as another user must be able to read them."""
+    before = os.umask(umask)
+    try:
+        out = writer(tmp_path)
+        out.write(response(1))
+        [open_file] = tmp_path.glob("*.open")
+        assert open_file.stat().st_mode & 0o777 == mode
+        out.close()
+    finally:
+        os.umask(before)
+    [closed] = tmp_path.glob("*.warc.gz")
+    assert closed.stat().st_mode & 0o777 == mode

@@ -25,8 +25,8 @@ def closed_port() -> int:
 
 
 @pytest.mark.parametrize("args, message", [
-    (["demo", "--releases", "0"], "must be at least 1"),
-    (["demo", "--releases", "many"], "invalid positive value"),
+    (["demo", "--releases", "0"], "must be between 1 and 20000, got 0"),
+    (["demo", "--releases", "many"], "not a whole number: 'many'"),
     (["crawl", "no_such_spider"], "unknown spider(s): no_such_spider"),
     (["crawl", "--set", "DOWNLOAD_DELAY"], "--set takes NAME=VALUE"),
 ])

@@ -101,3 +101,10 @@ def test_a_shorter_pause_does_not_cut_a_longer_hold_short() -> None:
 
     first, second, stats = asyncio.run(scenario())
     assert first is second and stats["mee/backoff/holds"] == 1
+
+
+@pytest.mark.parametrize("value", ["²", "١٢", "5²", "٣"])
+def test_only_ascii_digits_are_seconds(value: str) -> None:
+    """str.isdigit takes superscripts and Arabic-Indic digits for digits; int() or float() of
+    them fails or means something else, so they are as unreadable as any other text."""
+    assert retry_after_seconds(value) is None

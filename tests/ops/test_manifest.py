@@ -78,8 +78,16 @@ def test_runs_lists_manifests_oldest_first_and_shows_killed_runs(tmp_path: Path,
     write_run(runs, "run-a", "2026-11-29T04:00:00+00:00", status="running")
     (runs / "broken.json").write_text("{", "utf-8")
     assert [m["crawl_id"] for m in read_manifests(runs)] == ["run-a", "run-b"]
-    assert main(["runs", "--output", str(tmp_path)]) == 0
-    lines = [line for line in capsys.readouterr().out.splitlines() if "run-" in line]
+    (runs / "list.json").write_text("[1]", "utf-8")
+    (runs / "odd.json").write_text('{"crawl_id": "odd", "started_at": "x", "counts": [1]}', "utf-8")
+    assert main(["runs", "--output", str(tmp_path)]) == 1, "the unreadable ones are a fault"
+    said = capsys.readouterr()
+    errors = said.err.strip().splitlines()
+    assert len(errors) == 3 and all(line.startswith("mee-archive runs: error: ") for line in errors)
+    assert {"broken.json: not JSON", "list.json: not a run manifest", "odd.json: malformed"} == {
+        next(part for part in ("broken.json: not JSON", "list.json: not a run manifest", "odd.json: malformed")
+             if part in line) for line in errors}
+    lines = [line for line in said.out.splitlines() if "run-" in line]
     assert "run-a" in lines[0] and "running" in lines[0]
     assert "run-b" in lines[1] and "2m05s" in lines[1] and " 7 " in lines[1] and "2.5" in lines[1]
 
