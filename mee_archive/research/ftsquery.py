@@ -69,7 +69,9 @@ def to_fts(query: str, *, chinese: bool) -> str:
             out.append(word)
             continue
         else:
-            out.append(column + (_chinese_word(word) if chinese else _english_word(word)))
+            rewritten = _chinese_word(word) if chinese else _english_word(word)
+            # A mixed-script word is several phrases: the column applies to all of them.
+            out.append(column + (f"({rewritten})" if column and " " in rewritten else rewritten))
             terms += 1
             continue
         out[-1] = column + out[-1]

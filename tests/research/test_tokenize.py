@@ -69,3 +69,11 @@ def test_english_words_fts5_would_reject_become_phrases() -> None:
 
 def test_snippet_marks_the_query_words_in_the_original_characters() -> None:
     assert zh_snippet("二〇一九年長江保護修復", "长江", width=5) == "二〇一九年[長江]保護修復"
+
+
+def test_a_column_filter_covers_every_phrase_of_a_mixed_script_word() -> None:
+    db = sqlite3.connect(":memory:")
+    db.executescript(DDL)
+    db.execute("INSERT INTO zh_fts(rowid, title, body) VALUES (1, ?, '')", (index_text("PM2.5与臭氧协同控制"),))
+    db.execute("INSERT INTO zh_fts(rowid, title, body) VALUES (2, ?, ?)", (index_text("PM2.5浓度"), index_text("臭氧")))
+    assert found(db, "title:PM2.5臭氧") == {1}
