@@ -39,7 +39,7 @@ class ListPage:
 def link_title(link: parsel.Selector) -> str:
     """A link's title: its text, or its `title` attribute when the text is cut short or empty."""
     text = normalize(" ".join(link.xpath(".//text()").getall()))
-    attribute = normalize(link.attrib.get("title", ""))
+    attribute = normalize(link.root.get("title", ""))
     if attribute and (not text or text.endswith(_ELLIPSIS)):
         return attribute
     return text
@@ -47,7 +47,7 @@ def link_title(link: parsel.Selector) -> str:
 
 def resolve_article(link: parsel.Selector, page_url: str) -> ArticleURL | None:
     """The article a link points to (href resolved against the page), or None."""
-    href = (link.attrib.get("href") or "").strip()
+    href = (link.root.get("href") or "").strip()
     if not href or href.startswith(("javascript:", "#", "mailto:")):
         return None
     return parse_article_url(absolute_url(page_url, href))

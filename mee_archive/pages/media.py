@@ -38,9 +38,9 @@ def _path(url: str) -> str:
 def attachments(selector: parsel.Selector, page_url: str) -> Media:
     """Links to document files (PDF, Word, Excel, archives) with their link text as title."""
     found: dict[str, dict[str, str | None]] = {}
-    links = [a for a in selector.xpath(".//a[@href]") if _ATTACHMENT_HREF.search(a.attrib["href"])]
+    links = [a for a in selector.xpath(".//a[@href]") if _ATTACHMENT_HREF.search(a.root.get("href", ""))]
     for link in visible(links):
-        url = absolute_url(page_url, link.attrib["href"])
+        url = absolute_url(page_url, link.root.get("href", ""))
         if url not in found:
             title = normalize(" ".join(link.xpath(".//text()").getall()))
             found[url] = {"url": url, "title": title or posixpath.basename(_path(url))}
@@ -56,12 +56,12 @@ def images(selector: parsel.Selector, page_url: str) -> Media:
     """Images of an article body with absolute URLs and their caption (alt, title or figcaption)."""
     found: dict[str, dict[str, str | None]] = {}
     for image in visible(selector.xpath(".//img[@src]")):
-        url = absolute_url(page_url, image.attrib["src"])
+        url = absolute_url(page_url, image.root.get("src", ""))
         if url in found or url.startswith("data:"):
             continue
         figure = image.xpath("ancestor::figure[1]/figcaption")
         caption = normalize(
-            image.attrib.get("alt") or image.attrib.get("title") or " ".join(figure.xpath(".//text()").getall())
+            image.root.get("alt") or image.root.get("title") or " ".join(figure.xpath(".//text()").getall())
         )
         found[url] = {"url": url, "caption": caption or None}
     return list(found.values())

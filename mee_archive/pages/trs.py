@@ -169,8 +169,8 @@ def meta_tags(html: str | parsel.Selector) -> dict[str, str]:
     page = html if isinstance(html, parsel.Selector) else parse_html(html)
     tags: dict[str, str] = {}
     for meta in page.xpath("//meta[@name]"):
-        name = (meta.attrib.get("name") or "").strip()
-        value = (meta.attrib.get("content") or "").strip()
+        name = (meta.root.get("name") or "").strip()
+        value = (meta.root.get("content") or "").strip()
         if name and value and name not in tags:
             tags[name] = value
     return tags

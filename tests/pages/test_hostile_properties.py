@@ -118,3 +118,11 @@ def test_a_control_character_in_an_attribute_does_not_break_extraction() -> None
     """Found by the properties above: lxml refused the string of an href holding U+0008."""
     fields = en_release.parse_release(f'<html><body><a href="\x08"><img src="x\x08.jpg"></a><p>{"Soil law."}</p></body></html>', RELEASE)
     assert fields["paragraphs"] == ["Soil law."] and fields["images"][0]["url"].endswith("/x.jpg")
+
+
+def test_an_attribute_name_lxml_reads_as_a_namespace_does_not_break_a_list() -> None:
+    """Found by the properties above: `<a href="{"{"/x">` gives an attribute named `{"/x"`, and
+    parsel's attribute dictionary refused it ("Invalid tag name")."""
+    html = '<html><body><ul><li><a href="{"{"/x">broken</a></li><li><a href="./201806/t20180627_5.shtml">kept</a></li></ul></body></html>'
+    entries = en_list.parse_list(html, "http://english.mee.gov.cn/News_service/news_release/").entries
+    assert [entry.title for entry in entries] == ["kept"]
