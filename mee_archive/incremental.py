@@ -28,6 +28,7 @@ from scrapy.crawler import Crawler
 from scrapy.http import Response
 from scrapy.http.request import NO_CALLBACK
 from scrapy.responsetypes import responsetypes
+from scrapy.settings import BaseSettings
 from scrapy.spidermiddlewares.base import BaseSpiderMiddleware
 from scrapy.utils.request import request_from_dict
 
@@ -72,14 +73,26 @@ class _StateComponent:
         self.crawler.stats.inc_value(f"mee/incremental/{key}")
 
 
+class ArchivedPages:
+    """Article pages whose item is in the spider's feed, under the URL asked for or the one it
+    last redirected to: what the middleware skips and what ends a daily list walk."""
+
+    def __init__(self, settings: BaseSettings, spider_name: str, state: CrawlState) -> None:
+        feed = feed_path(settings, spider_name)
+        self.urls = {r["url"] for r in read_records(feed) if isinstance(r.get("url"), str)}
+        self.state = state
+
+    def __contains__(self, url: object) -> bool:
+        return url in self.urls or self.state.redirect_target(str(url)) in self.urls
+
+
 class IncrementalSpiderMiddleware(_StateComponent, BaseSpiderMiddleware):
     """Drops requests for what is archived; notes resource requests; re-asks cut-off ones at start."""
 
     def __init__(self, crawler: Crawler) -> None:
         super().__init__(crawler)
         self.spider_name = crawler.spider.name if crawler.spider else ""
-        feed = feed_path(crawler.settings, self.spider_name)
-        self.archived_pages = {r["url"] for r in read_records(feed) if isinstance(r.get("url"), str)}
+        self.archived = ArchivedPages(crawler.settings, self.spider_name, self.state)
 
     async def process_start(self, start: AsyncIterator[Any]) -> AsyncIterator[Any]:
         async for output in super().process_start(start):
@@ -92,7 +105,7 @@ class IncrementalSpiderMiddleware(_StateComponent, BaseSpiderMiddleware):
         if request.callback is NO_CALLBACK:
             return request
         kind = kind_of(request.url)
-        if kind == "page" and not self.refresh and self.is_archived_page(request.url):
+        if kind == "page" and not self.refresh and request.url in self.archived:
             self.count("skipped_pages")
             return None
         if kind == "resource":
@@ -101,10 +114,6 @@ class IncrementalSpiderMiddleware(_StateComponent, BaseSpiderMiddleware):
                 return None
             self.note(request)
         return request
-
-    def is_archived_page(self, url: str) -> bool:
-        """Its item is in the feed, under this URL or the one it redirected to."""
-        return url in self.archived_pages or self.state.redirect_target(url) in self.archived_pages
 
     def note(self, request: Request) -> None:
         """Remember a resource request so that a run killed before its answer asks again."""

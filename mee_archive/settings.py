@@ -171,11 +171,19 @@ FEED_STORAGES = {
 
 # --- Incremental crawls and resume (mee_archive.incremental, mee_archive.state) ---------------------
 
-# Each run walks the list pages again (conditional requests: a 304 is answered from the page stored
-# in <output>/state/crawl.sqlite) and fetches only releases, Chinese articles and embeds the archive
-# does not hold yet; a killed run started again with the same output directory resumes this way.
+# Each run walks the list pages again, newest first, until they list nothing new (conditional
+# requests: a 304 is answered from the page stored in <output>/state/crawl.sqlite) and fetches only
+# releases, Chinese articles, embeds and requisites the archive does not hold yet; a killed run started again with the same output directory resumes this way.
 # True (`mee-archive crawl --refresh`): fetch everything again; changed pages become new revisions.
 MEE_REFRESH = False
+# List pages are newest first, so a daily run stops walking a list after the first page whose
+# entries are all archived, plus this many pages more (a release published during the run, or
+# since the last, shifts every page by an entry; 1 page of overlap catches it). The early stop
+# applies only once a finished run has walked the list to its end.
+MEE_LIST_OVERLAP_PAGES = 1
+# True (`mee-archive crawl --full-list`): walk every list page, to catch edits and releases deep in
+# the list (run weekly, see docs/operations.md). Pages still come as conditional requests.
+MEE_FULL_LIST = False
 ADDONS = {
     "mee_archive.addons.OutputLayout": 0,
     # Politeness: USER_AGENT rebuilt from MEE_CONTACT after command-line overrides.
