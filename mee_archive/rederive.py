@@ -64,7 +64,7 @@ class FeedReport:
 
     unchanged: int = 0
     changed: dict[str, int] = field(default_factory=dict)  # field name -> records where it changed
-    changed_urls: list[str] = field(default_factory=list)
+    changed_items: dict[str, list[str]] = field(default_factory=dict)  # url -> its changed fields
     new: list[str] = field(default_factory=list)
     lost: list[str] = field(default_factory=list)
     invalid: list[str] = field(default_factory=list)
@@ -72,7 +72,7 @@ class FeedReport:
 
     def line(self, name: str) -> str:
         fields = ", ".join(f"{n} {f}" for f, n in sorted(self.changed.items()))
-        return (f"{name}: {self.unchanged} unchanged, {len(self.changed_urls)} changed"
+        return (f"{name}: {self.unchanged} unchanged, {len(self.changed_items)} changed"
                 + (f" ({fields})" if fields else "") + f", {len(self.new)} new, {len(self.lost)} lost"
                 + f", {len(self.invalid)} invalid, {len(self.unreadable)} unreadable")
 
@@ -239,7 +239,7 @@ def compare(old: Iterable[dict[str, Any]], new: Iterable[dict[str, Any]], report
         if not fields:
             report.unchanged += 1
             continue
-        report.changed_urls.append(key[0])
+        report.changed_items[key[0]] = fields
         for name in fields:
             report.changed[name] = report.changed.get(name, 0) + 1
     report.lost = [key[0] for key in before if key not in after]

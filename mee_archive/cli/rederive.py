@@ -55,7 +55,8 @@ def run(args: argparse.Namespace) -> int:
         write_records_atomically(target / "links.jsonl", links)
     for name in FEEDS:
         print(reports[name].line(name))
-        for label, urls in (("changed", reports[name].changed_urls), ("new", reports[name].new),
+        changed = [f"{url} ({', '.join(fields)})" for url, fields in reports[name].changed_items.items()]
+        for label, urls in (("changed", changed), ("new", reports[name].new),
                             ("lost", reports[name].lost), ("invalid", reports[name].invalid),
                             ("unreadable", reports[name].unreadable)):
             for url in urls[:SHOWN]:
