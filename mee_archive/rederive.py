@@ -157,8 +157,8 @@ def _work(task: tuple[Path, list[Source]]) -> list[dict[str, Any] | str]:
     return [derive(warc_dir, source, _ORIGINALS) for source in chunk]
 
 
-def _derived(layout: ArchiveLayout, found: list[Source], workers: int) -> Iterator[dict[str, Any] | str]:
-    """``derive`` of every source, in order, over ``workers`` processes."""
+def derived(layout: ArchiveLayout, found: list[Source], workers: int) -> Iterator[dict[str, Any] | str]:
+    """``derive`` of every source, in order, over ``workers`` processes (one task per CHUNK records)."""
     _ORIGINALS.clear()
     for source in found:  # oldest first: the response holding each payload, before its revisits
         _ORIGINALS.setdefault((source.url, source.digest), source)
@@ -180,7 +180,7 @@ def rederive_items(layout: ArchiveLayout, max_text: int, workers: int | None = N
     reports = {name: FeedReport() for name in FEEDS}
     revisions = {name: Revisions() for name in FEEDS}
     boilerplate = BoilerplatePipeline()
-    for source, result in zip(found, _derived(layout, found, workers or os.cpu_count() or 1)):
+    for source, result in zip(found, derived(layout, found, workers or os.cpu_count() or 1)):
         if isinstance(result, str):
             reports[source.spider].unreadable.append(f"{source.url}: {result}")
             continue
