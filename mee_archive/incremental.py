@@ -2,13 +2,14 @@
 
 Why not Scrapy's JOBDIR: its disk queues are pickled files written as the crawl goes, which a
 SIGKILL can leave torn, and it would still re-fetch nothing cleverer than what was queued. Instead
-every run walks the list pages again (cheap: conditional requests, 304s answered from the stored
-page) and drops, before they are even scheduled, the requests whose answer is already archived:
+every run walks the list pages again, newest first, until they list nothing new (the spiders'
+early stop; conditional requests, 304s answered from the stored page) and drops, before they are
+even scheduled, the requests whose answer is already archived:
 
 - article pages (releases, Chinese articles) whose item is in the spider's feed (under the URL
   asked for, or the one it last redirected to) — the feed, flushed per line, is the source of
   truth for items, so a page whose item a kill cut off is fetched again;
-- embedded resources (images, attachments) the state records as answered. Every resource request
+- embedded resources (images, attachments, page requisites) the state records as answered. Every resource request
   is noted in the state when the spider makes it, so the ones a kill cut off (their release is in
   the feed and so will not be fetched again) are asked for again when the next run starts.
 
