@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import time
 from pathlib import Path
 
@@ -19,7 +20,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Read every article page's WARC response (and revisit) record through the CDXJ index, "
         "run today's page objects, boilerplate, schema and revision rules and the linker, and write a fresh "
         "item set: items/*.jsonl replaced atomically, or into --into DIR. Prints what changed: items "
-        "unchanged, changed (which fields), new, lost. Uses every core.",
+        "unchanged, changed (which fields), new, lost. The files replaced are kept as *.jsonl.prev. Uses every core.",
         epilog="example: mee-archive rederive --output /srv/mee --into /tmp/items-new")
     add_archive_root(parser)
     parser.add_argument("--into", type=Path, metavar="DIR",
@@ -41,6 +42,13 @@ def run(args: argparse.Namespace) -> int:
     target = args.into or layout.items_dir
     if target.exists() and not target.is_dir():
         raise CliError(f"--into {target} is not a directory")
+    from mee_archive.archive.index import index_warc, missing_indexes
+
+    for warc in missing_indexes(layout):  # a crawl killed before indexing: index, as the next crawl would
+        print(f"indexed {index_warc(layout, warc).name} (its WARC file had no index)")
+    if layout.open_warcs():
+        print(f"note: {len(layout.open_warcs())} open WARC file(s) not read (a crawl running, or killed: "
+              f"`mee-archive verify --repair` closes them)")
     started = time.perf_counter()
     max_text = project_settings({}).getint("MEE_MAX_TEXT_CHARS")
     feeds, reports = rederive_items(layout, max_text, args.workers or None)
@@ -50,9 +58,11 @@ def run(args: argparse.Namespace) -> int:
     target.mkdir(parents=True, exist_ok=True)
     for name in FEEDS:
         compare(read_records(layout.items_dir / f"{name}.jsonl"), feeds[name], reports[name])
-        write_records_atomically(target / f"{name}.jsonl", feeds[name])
-    if links:
-        write_records_atomically(target / "links.jsonl", links)
+    for name, records in [*((name, feeds[name]) for name in FEEDS), *([("links", links)] if links else [])]:
+        path = target / f"{name}.jsonl"
+        if path.exists():  # the set it replaces stays beside it, one generation back
+            shutil.copyfile(path, path.with_name(path.name + ".prev"))
+        write_records_atomically(path, records)
     for name in FEEDS:
         print(reports[name].line(name))
         changed = [f"{url} ({', '.join(fields)})" for url, fields in reports[name].changed_items.items()]
