@@ -99,6 +99,9 @@ REDIRECT_MAX_TIMES = 5
 MEE_MAX_LIST_PAGES = 5000
 # Entries followed per list page (TRS lists show 15-20); the rest of an oversized page is named.
 MEE_MAX_LIST_ENTRIES = 500
+# Requisites (stylesheets, scripts, images, fonts, icons) fetched per page or stylesheet; a real
+# MEE page names about 35. The rest of a page naming more is named, not fetched.
+MEE_MAX_REQUISITES_PER_PAGE = 500
 # Longest text field of an item, in characters (a long release body has ~30,000).
 MEE_MAX_TEXT_CHARS = 1_000_000
 # Without MEE_PROXY, hosts resolving to loopback, private, link-local or reserved addresses are

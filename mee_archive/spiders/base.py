@@ -135,8 +135,12 @@ class ArchiveSpider(scrapy.Spider):
         found = (css_requisites(response.body.decode("utf-8", "replace"), response.url) if css
                  else html_requisites(page_html(response), response.url))
         hosts = [*(getattr(self, "allowed_domains", None) or []), *self.settings.getlist("MEE_REQUISITE_HOSTS")]
+        cap = self.settings.getint("MEE_MAX_REQUISITES_PER_PAGE")
+        if len(found) > cap:
+            self.report(response.url, f"page names {len(found)} requisites, more than "
+                                      f"MEE_MAX_REQUISITES_PER_PAGE={cap}: the rest are not fetched")
         requests = []
-        for url in found:
+        for url in found[:cap]:
             if url in self.requisites_asked:
                 continue
             self.requisites_asked.add(url)

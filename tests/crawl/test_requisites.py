@@ -50,6 +50,15 @@ def test_each_requisite_is_asked_for_once_and_off_site_ones_only_from_allowed_ho
     assert "http://www.mee.gov.cn/images/zh.js" not in urls(narrow.requisites(page))
 
 
+def test_a_page_naming_more_requisites_than_the_cap_costs_only_the_cap_and_says_so() -> None:
+    s = spider(MEE_MAX_REQUISITES_PER_PAGE=3)
+    reports: list[str] = []
+    s.report = lambda url, reason: reports.append(reason)  # type: ignore[method-assign]
+    html = "".join(f'<img src="/images/{n}.gif">' for n in range(10)).encode()
+    assert len(s.requisites(HtmlResponse(PAGE, body=html))) == 3
+    assert reports and "MEE_MAX_REQUISITES_PER_PAGE=3" in reports[0]
+
+
 def test_a_stylesheet_is_read_for_what_it_imports_and_other_requisites_for_nothing() -> None:
     s = spider()
     css = TextResponse("http://english.mee.gov.cn/images/en.css", body=b'@import "r.css"; a{background:url(b.png)}',
