@@ -33,7 +33,7 @@ def crawl_rate(root: Path) -> str:
         started, finished = m.get("started_at"), m.get("finished_at")
         if started and finished:
             took = (datetime.fromisoformat(finished) - datetime.fromisoformat(started)).total_seconds()
-            pages = sum(m["counts"].get(k, {}).get("new", 0) for k in ("releases", "articles", "items"))
+            pages = sum(m["counts"].get(k, {}).get("new", 0) for k in ("releases", "chinese_pages"))
             parts.append(f"{m.get('spider')}: {pages} pages in {took:.0f} s ({pages / max(took, 1):.0f}/s)")
     return "; ".join(parts)
 

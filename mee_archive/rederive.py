@@ -148,17 +148,32 @@ def derive(warc_dir: Path, source: Source, originals: Originals) -> dict[str, An
     return item
 
 
-# The originals of the run, set before the workers fork so that they inherit it, not receive it.
+# What every worker needs, set before the workers fork so that they inherit it, not receive it:
+# the response record of each payload (for revisits) and MEE_MAX_TEXT_CHARS.
 _ORIGINALS: Originals = {}
+_MAX_TEXT = [1_000_000]
+# Result of a page that gives no item: which list of the report it goes to, and why.
+Lost = tuple[str, str]
 
 
-def _work(task: tuple[Path, list[Source]]) -> list[dict[str, Any] | str]:
+def cleaned(source: Source, found: dict[str, Any] | str) -> dict[str, Any] | Lost:
+    """The item after the boilerplate and schema pipelines' rules, or why there is none."""
+    if isinstance(found, str):
+        return "unreadable", f"{source.url}: {found}"
+    item = BoilerplatePipeline().process_item(found)
+    if record_problems(source.spider, item, _MAX_TEXT[0]):
+        return "invalid", source.url
+    return item
+
+
+def _work(task: tuple[Path, list[Source]]) -> list[dict[str, Any] | Lost]:
     warc_dir, chunk = task
-    return [derive(warc_dir, source, _ORIGINALS) for source in chunk]
+    return [cleaned(source, derive(warc_dir, source, _ORIGINALS)) for source in chunk]
 
 
-def derived(layout: ArchiveLayout, found: list[Source], workers: int) -> Iterator[dict[str, Any] | str]:
-    """``derive`` of every source, in order, over ``workers`` processes (one task per CHUNK records)."""
+def derived(layout: ArchiveLayout, found: list[Source], workers: int) -> Iterator[dict[str, Any] | Lost]:
+    """:func:`cleaned` :func:`derive` of every source, in order, over ``workers`` processes (one task
+    per CHUNK records)."""
     _ORIGINALS.clear()
     for source in found:  # oldest first: the response holding each payload, before its revisits
         _ORIGINALS.setdefault((source.url, source.digest), source)
@@ -179,18 +194,14 @@ def rederive_items(layout: ArchiveLayout, max_text: int, workers: int | None = N
     feeds: dict[str, list[dict[str, Any]]] = {name: [] for name in FEEDS}
     reports = {name: FeedReport() for name in FEEDS}
     revisions = {name: Revisions() for name in FEEDS}
-    boilerplate = BoilerplatePipeline()
+    _MAX_TEXT[0] = max_text
     for source, result in zip(found, derived(layout, found, workers or os.cpu_count() or 1)):
-        if isinstance(result, str):
-            reports[source.spider].unreadable.append(f"{source.url}: {result}")
+        if isinstance(result, tuple):
+            getattr(reports[source.spider], result[0]).append(result[1])
             continue
-        item = boilerplate.process_item(result)
-        if record_problems(source.spider, item, max_text):
-            reports[source.spider].invalid.append(source.url)
-            continue
-        item["run_id"] = parse_name(source.file).get("crawl_id", "")
-        if revisions[source.spider].classify(item) != "unchanged":
-            feeds[source.spider].append(item)
+        result["run_id"] = parse_name(source.file).get("crawl_id", "")
+        if revisions[source.spider].classify(result) != "unchanged":
+            feeds[source.spider].append(result)
     return feeds, reports
 
 
