@@ -2,13 +2,14 @@
 
 Why not Scrapy's JOBDIR: its disk queues are pickled files written as the crawl goes, which a
 SIGKILL can leave torn, and it would still re-fetch nothing cleverer than what was queued. Instead
-every run walks the list pages again (cheap: conditional requests, 304s answered from the stored
-page) and drops, before they are even scheduled, the requests whose answer is already archived:
+every run walks the list pages again, newest first, until they list nothing new (the spiders'
+early stop; conditional requests, 304s answered from the stored page) and drops, before they are
+even scheduled, the requests whose answer is already archived:
 
 - article pages (releases, Chinese articles) whose item is in the spider's feed (under the URL
   asked for, or the one it last redirected to) — the feed, flushed per line, is the source of
   truth for items, so a page whose item a kill cut off is fetched again;
-- embedded resources (images, attachments) the state records as answered. Every resource request
+- embedded resources (images, attachments, page requisites) the state records as answered. Every resource request
   is noted in the state when the spider makes it, so the ones a kill cut off (their release is in
   the feed and so will not be fetched again) are asked for again when the next run starts.
 
@@ -28,6 +29,7 @@ from scrapy.crawler import Crawler
 from scrapy.http import Response
 from scrapy.http.request import NO_CALLBACK
 from scrapy.responsetypes import responsetypes
+from scrapy.settings import BaseSettings
 from scrapy.spidermiddlewares.base import BaseSpiderMiddleware
 from scrapy.utils.request import request_from_dict
 
@@ -72,14 +74,26 @@ class _StateComponent:
         self.crawler.stats.inc_value(f"mee/incremental/{key}")
 
 
+class ArchivedPages:
+    """Article pages whose item is in the spider's feed, under the URL asked for or the one it
+    last redirected to: what the middleware skips and what ends a daily list walk."""
+
+    def __init__(self, settings: BaseSettings, spider_name: str, state: CrawlState) -> None:
+        feed = feed_path(settings, spider_name)
+        self.urls = {r["url"] for r in read_records(feed) if isinstance(r.get("url"), str)}
+        self.state = state
+
+    def __contains__(self, url: object) -> bool:
+        return url in self.urls or self.state.redirect_target(str(url)) in self.urls
+
+
 class IncrementalSpiderMiddleware(_StateComponent, BaseSpiderMiddleware):
     """Drops requests for what is archived; notes resource requests; re-asks cut-off ones at start."""
 
     def __init__(self, crawler: Crawler) -> None:
         super().__init__(crawler)
         self.spider_name = crawler.spider.name if crawler.spider else ""
-        feed = feed_path(crawler.settings, self.spider_name)
-        self.archived_pages = {r["url"] for r in read_records(feed) if isinstance(r.get("url"), str)}
+        self.archived = ArchivedPages(crawler.settings, self.spider_name, self.state)
 
     async def process_start(self, start: AsyncIterator[Any]) -> AsyncIterator[Any]:
         async for output in super().process_start(start):
@@ -92,7 +106,7 @@ class IncrementalSpiderMiddleware(_StateComponent, BaseSpiderMiddleware):
         if request.callback is NO_CALLBACK:
             return request
         kind = kind_of(request.url)
-        if kind == "page" and not self.refresh and self.is_archived_page(request.url):
+        if kind == "page" and not self.refresh and request.url in self.archived:
             self.count("skipped_pages")
             return None
         if kind == "resource":
@@ -101,10 +115,6 @@ class IncrementalSpiderMiddleware(_StateComponent, BaseSpiderMiddleware):
                 return None
             self.note(request)
         return request
-
-    def is_archived_page(self, url: str) -> bool:
-        """Its item is in the feed, under this URL or the one it redirected to."""
-        return url in self.archived_pages or self.state.redirect_target(url) in self.archived_pages
 
     def note(self, request: Request) -> None:
         """Remember a resource request so that a run killed before its answer asks again."""

@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+from collections.abc import Iterable
 from typing import Any
 
 from scrapy.crawler import Crawler
@@ -93,15 +94,18 @@ def overlong(item: dict[str, Any], limit: int) -> list[str]:
     return [f"{name}: {n} characters, more than MEE_MAX_TEXT_CHARS={limit}" for name, n in longest.items() if n > limit]
 
 
+def record_problems(spider: str, item: dict[str, Any], limit: int) -> list[str]:
+    """What makes ``spider``'s record invalid: its schema's complaints and overlong fields."""
+    schema = SCHEMA_OF_SPIDER.get(spider)
+    return [] if schema is None else problems(schema, item) + overlong(item, limit)
+
+
 class SchemaValidationPipeline(_CrawlerComponent):
     """Drop records that break the published JSON Schema or MEE_MAX_TEXT_CHARS: counted, and
     named as a loss of the run with what is wrong (the run manifest's errors)."""
 
     def process_item(self, item: dict[str, Any]) -> dict[str, Any]:
-        schema = SCHEMA_OF_SPIDER.get(self.spider_name)
-        if schema is None:
-            return item
-        found = problems(schema, item) + overlong(item, self.crawler.settings.getint("MEE_MAX_TEXT_CHARS"))
+        found = record_problems(self.spider_name, item, self.crawler.settings.getint("MEE_MAX_TEXT_CHARS"))
         if found:
             self.crawler.stats.inc_value("mee/items_invalid")
             reason = f"invalid record: {'; '.join(problem[:300] for problem in found)}"
@@ -110,9 +114,30 @@ class SchemaValidationPipeline(_CrawlerComponent):
         return item
 
 
+class Revisions:
+    """One record per version of a page: which records of a page are new, unchanged repeats (to
+    drop) or changes of the latest one (``revision_of`` names it). Shared by the crawl and
+    ``mee-archive rederive``."""
+
+    def __init__(self, records: Iterable[dict[str, Any]] = ()) -> None:
+        self.latest = {r["url"]: record_ref(r) for r in records if isinstance(r.get("url"), str)}
+
+    def classify(self, item: dict[str, Any]) -> str:
+        """``new``, ``unchanged`` or ``changed`` (then with ``revision_of``); the item gains its
+        ``content_digest`` and becomes the page's latest version unless unchanged."""
+        item["content_digest"] = content_digest(item)
+        earlier = self.latest.get(item["url"])
+        if earlier is not None and earlier["content_digest"] == item["content_digest"]:
+            return "unchanged"
+        if earlier is not None:
+            item["revision_of"] = earlier
+        self.latest[item["url"]] = record_ref(item)
+        return "new" if earlier is None else "changed"
+
+
 class DuplicatesPipeline(_CrawlerComponent):
-    """One record per version of a page, across runs: the feed holds each URL once, plus a new
-    record each time its content changed (``revision_of`` names the record it revises).
+    """One record per version of a page, across runs (:class:`Revisions`): the feed holds each URL
+    once, plus a new record each time its content changed.
 
     Every record passing here gets the run's id (``run_id``, = MEE_CRAWL_ID) and its
     ``content_digest``. The feed itself is read to know what is there, not the crawl state: the
@@ -121,25 +146,14 @@ class DuplicatesPipeline(_CrawlerComponent):
 
     def open_spider(self) -> None:
         self.run_id = self.crawler.settings.get("MEE_CRAWL_ID")
-        self.latest: dict[str, dict[str, Any]] = {}
-        for record in read_records(feed_path(self.crawler.settings, self.spider_name)):
-            if isinstance(record.get("url"), str):
-                self.latest[record["url"]] = record_ref(record)
+        self.revisions = Revisions(read_records(feed_path(self.crawler.settings, self.spider_name)))
 
     def process_item(self, item: dict[str, Any]) -> dict[str, Any]:
-        url = item["url"]
         item["run_id"] = self.run_id
-        item["content_digest"] = content_digest(item)
-        earlier = self.latest.get(url)
-        if earlier is None:
-            self.crawler.stats.inc_value("mee/items/new")
-        elif earlier["content_digest"] == item["content_digest"]:
-            self.crawler.stats.inc_value("mee/items/unchanged")
-            raise DropItem(f"{url}: already archived, unchanged", log_level="DEBUG")
-        else:
-            self.crawler.stats.inc_value("mee/items/changed")
-            item["revision_of"] = earlier
-        self.latest[url] = record_ref(item)
+        verdict = self.revisions.classify(item)
+        self.crawler.stats.inc_value(f"mee/items/{verdict}")
+        if verdict == "unchanged":
+            raise DropItem(f"{item['url']}: already archived, unchanged", log_level="DEBUG")
         return item
 
 

@@ -99,6 +99,9 @@ REDIRECT_MAX_TIMES = 5
 MEE_MAX_LIST_PAGES = 5000
 # Entries followed per list page (TRS lists show 15-20); the rest of an oversized page is named.
 MEE_MAX_LIST_ENTRIES = 500
+# Requisites (stylesheets, scripts, images, fonts, icons) fetched per page or stylesheet; a real
+# MEE page names about 35. The rest of a page naming more is named, not fetched.
+MEE_MAX_REQUISITES_PER_PAGE = 500
 # Longest text field of an item, in characters (a long release body has ~30,000).
 MEE_MAX_TEXT_CHARS = 1_000_000
 # Without MEE_PROXY, hosts resolving to loopback, private, link-local or reserved addresses are
@@ -171,11 +174,19 @@ FEED_STORAGES = {
 
 # --- Incremental crawls and resume (mee_archive.incremental, mee_archive.state) ---------------------
 
-# Each run walks the list pages again (conditional requests: a 304 is answered from the page stored
-# in <output>/state/crawl.sqlite) and fetches only releases, Chinese articles and embeds the archive
-# does not hold yet; a killed run started again with the same output directory resumes this way.
+# Each run walks the list pages again, newest first, until they list nothing new (conditional
+# requests: a 304 is answered from the page stored in <output>/state/crawl.sqlite) and fetches only
+# releases, Chinese articles, embeds and requisites the archive does not hold yet; a killed run started again with the same output directory resumes this way.
 # True (`mee-archive crawl --refresh`): fetch everything again; changed pages become new revisions.
 MEE_REFRESH = False
+# List pages are newest first, so a daily run stops walking a list after the first page whose
+# entries are all archived, plus this many pages more (a release published during the run, or
+# since the last, shifts every page by an entry; 1 page of overlap catches it). The early stop
+# applies only once a finished run has walked the list to its end.
+MEE_LIST_OVERLAP_PAGES = 1
+# True (`mee-archive crawl --full-list`): walk every list page, to catch edits and releases deep in
+# the list (run weekly, see docs/operations.md). Pages still come as conditional requests.
+MEE_FULL_LIST = False
 ADDONS = {
     "mee_archive.addons.OutputLayout": 0,
     # Politeness: USER_AGENT rebuilt from MEE_CONTACT after command-line overrides.

@@ -7,7 +7,9 @@ It holds what the incremental crawl needs between runs and what a killed run nee
 - ``resources``: embeds (images, attachments) the spiders asked for, with the status they were
   answered with; NULL until answered, which is how a resumed run finds the ones a kill cut off;
 - ``redirects``: article URLs that redirected (an old host name in a list, say) and where to, so
-  a page listed under another URL than its item's is still known to be archived.
+  a page listed under another URL than its item's is still known to be archived;
+- ``list_walks``: lists a finished run walked to their last page: until one has, a daily run
+  may not stop its walk early (a first crawl killed halfway left the older pages unread).
 
 Items are not here: the JSON Lines feed is their source of truth (see mee_archive.feeds), so that
 state can never claim an item the feed does not hold. Every write is its own transaction; SQLite's
@@ -48,6 +50,11 @@ CREATE TABLE IF NOT EXISTS resources (
 CREATE TABLE IF NOT EXISTS redirects (
     url TEXT PRIMARY KEY,
     target TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS list_walks (
+    url TEXT PRIMARY KEY,       -- page 0 of a list
+    crawl_id TEXT NOT NULL,     -- the last run that walked it to its end and finished
+    walked_at TEXT NOT NULL
 );
 """
 
@@ -137,6 +144,16 @@ class CrawlState:
     def redirect_target(self, url: str) -> str | None:
         row = self.db.execute("SELECT target FROM redirects WHERE url = ?", (url,)).fetchone()
         return row[0] if row else None
+
+
+    # --- list walks ---------------------------------------------------------------------------
+
+    def walked(self, url: str, crawl_id: str) -> None:
+        """Note that a finished run walked the list starting at ``url`` to its end."""
+        self.db.execute("INSERT OR REPLACE INTO list_walks VALUES (?, ?, ?)", (url, crawl_id, _now()))
+
+    def was_walked(self, url: str) -> bool:
+        return self.db.execute("SELECT 1 FROM list_walks WHERE url = ?", (url,)).fetchone() is not None
 
 
 def state_path(settings: BaseSettings) -> Path:

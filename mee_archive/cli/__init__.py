@@ -25,6 +25,7 @@ COMMANDS: list[str] = [
     "replica",
     "package",
     "verify",
+    "rederive",
     "link",
     "eval_links",
     "index",

@@ -24,11 +24,14 @@ SPIDERS = ["news_release", "zh_news"]
 
 
 def add_crawl_options(parser: argparse.ArgumentParser) -> None:
-    """--output, --refresh and --set, as every crawling command takes them."""
+    """--output, --refresh, --full-list and --set, as every crawling command takes them."""
     add_archive_root(parser)
     parser.add_argument("--refresh", action="store_true",
                         help="fetch everything again, even what is archived (changed releases become new "
                         "revisions; identical ones are archived as WARC revisits); default: only what is new")
+    parser.add_argument("--full-list", action="store_true",
+                        help="walk every list page (setting MEE_FULL_LIST), e.g. weekly; default: stop after "
+                        "the first page listing nothing new, plus MEE_LIST_OVERLAP_PAGES")
     parser.add_argument("--set", "-s", metavar="NAME=VALUE", action="append", default=[],
                         help="override a Scrapy/mee-archive setting (repeatable), e.g. -s DOWNLOAD_DELAY=5")
 
@@ -38,6 +41,8 @@ def settings_overrides(args: argparse.Namespace) -> dict[str, Any]:
     overrides: dict[str, Any] = {"MEE_OUTPUT_DIR": str(Path(args.output).resolve()), "MEE_PROGRESS": True}
     if args.refresh:
         overrides["MEE_REFRESH"] = True
+    if args.full_list:
+        overrides["MEE_FULL_LIST"] = True
     for pair in args.set:
         name, sep, value = pair.partition("=")
         if not sep or not name.strip():

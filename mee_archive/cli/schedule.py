@@ -55,6 +55,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--project", default="mee_archive", help="scrapyd project name (default: %(default)s)")
     parser.add_argument("--output", "-o", metavar="DIR", required=True, help="archive directory on the scrapyd host")
     parser.add_argument("--refresh", action="store_true", help="fetch everything again (MEE_REFRESH)")
+    parser.add_argument("--full-list", action="store_true", help="walk every list page (MEE_FULL_LIST), e.g. weekly")
     parser.add_argument("--set", "-s", metavar="NAME=VALUE", action="append", default=[],
                         help="a setting for the jobs (repeatable)")
     parser.add_argument("--wait", action="store_true",

@@ -13,11 +13,14 @@ from scrapy.exceptions import IgnoreRequest
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
-from mee_archive.fetchpolicy import Refused
+from mee_archive.fetchpolicy import Refused, url_refusal
+from mee_archive.incremental import ArchivedPages
 from mee_archive.pages.decode import decode_html
 from mee_archive.pages.html import PageError
+from mee_archive.pages.requisites import css_requisites, html_requisites, is_stylesheet
 from mee_archive.requestkinds import LISTED, REQUISITE
 from mee_archive.signals import report_failure
+from mee_archive.state import CrawlState
 
 # What Scrapy's RobotsTxtMiddleware says when it refuses a request.
 ROBOTS_FORBIDDEN = "Forbidden by robots.txt"
@@ -41,7 +44,53 @@ def failure_reason(failure: Failure) -> str:
 
 class ArchiveSpider(scrapy.Spider):
     """A spider whose requests are built defensively and whose losses are counted and named, for
-    the summary and the run manifest."""
+    the summary and the run manifest; it archives every page's requisites once per crawl."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Requisites and embeds asked for in this crawl (later runs: the incremental state).
+        self.requisites_asked: set[str] = set()
+        # Page 0 of each list this run walked to its last page.
+        self.walked_to_end: set[str] = set()
+        self._state: CrawlState | None = None
+        self._archived: ArchivedPages | None = None
+
+    @property
+    def state(self) -> CrawlState:
+        """This spider's connection to the crawl state (opened when first needed)."""
+        if self._state is None:
+            self._state = CrawlState.for_settings(self.settings)
+        return self._state
+
+    @property
+    def archived(self) -> ArchivedPages:
+        """Article pages already archived (read once, when the first list page is)."""
+        if self._archived is None:
+            self._archived = ArchivedPages(self.settings, self.name, self.state)
+        return self._archived
+
+    def walk_on(self, first: str, quiet: int, anything_new: bool) -> int | None:
+        """List pages run newest first: a daily run stops its walk after the first page whose
+        wanted entries are all archived, plus MEE_LIST_OVERLAP_PAGES more (a release published
+        meanwhile shifts every page by one entry). Returns how many such quiet pages the walk
+        has met so far, or None when it ends here. The whole list is walked with MEE_FULL_LIST or
+        MEE_REFRESH, and until a finished run has walked this list to its end once."""
+        quiet = 0 if anything_new else quiet + 1
+        if (quiet <= self.settings.getint("MEE_LIST_OVERLAP_PAGES") or self.settings.getbool("MEE_FULL_LIST")
+                or self.settings.getbool("MEE_REFRESH") or not self.state.was_walked(first)):
+            return quiet
+        self.crawler.stats.inc_value("mee/list_walk/stopped_early")
+        self.logger.info("list %s: %d page(s) in a row hold nothing new; the walk stops here "
+                         "(MEE_FULL_LIST walks every page)", first, quiet)
+        return None
+
+    def closed(self, reason: str) -> None:
+        """Remember the lists this run walked to their end (only a run that finished counts)."""
+        if reason == "finished":
+            for first in self.walked_to_end:
+                self.state.walked(first, self.settings.get("MEE_CRAWL_ID"))
+        if self._state is not None:
+            self._state.close()
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -67,8 +116,9 @@ class ArchiveSpider(scrapy.Spider):
             self.listed.add(url)
             self.crawler.stats.set_value("mee/listed", len(self.listed))
         meta = {**kwargs.pop("meta", {}), LISTED: listed, REQUISITE: requisite}
+        kwargs.setdefault("errback", self.failed)
         try:
-            return [scrapy.Request(url, callback, errback=self.failed, meta=meta, **kwargs)]
+            return [scrapy.Request(url, callback, meta=meta, **kwargs)]
         except ValueError as error:
             self.crawler.stats.inc_value("mee/refused")
             self.crawler.stats.inc_value("mee/refused/malformed")
@@ -86,6 +136,47 @@ class ArchiveSpider(scrapy.Spider):
         except PageError as error:
             self.report(response.url, f"unreadable page: {error}")
             return None
+
+    def requisites(self, response: Response, css: bool = False) -> list[scrapy.Request]:
+        """Requests for what a page (or stylesheet) loads to be shown, each URL once per crawl.
+        Off-site ones are fetched only from MEE_REQUISITE_HOSTS; the others are counted and logged,
+        not errors: the page is archived, and a foreign CDN is no business of this archive."""
+        found = (css_requisites(response.body.decode("utf-8", "replace"), response.url) if css
+                 else html_requisites(page_html(response), response.url))
+        hosts = [*(getattr(self, "allowed_domains", None) or []), *self.settings.getlist("MEE_REQUISITE_HOSTS")]
+        cap = self.settings.getint("MEE_MAX_REQUISITES_PER_PAGE")
+        if len(found) > cap:
+            self.report(response.url, f"page names {len(found)} requisites, more than "
+                                      f"MEE_MAX_REQUISITES_PER_PAGE={cap}: the rest are not fetched")
+        requests = []
+        for url in found[:cap]:
+            if url in self.requisites_asked:
+                continue
+            self.requisites_asked.add(url)
+            refusal = url_refusal(url, hosts)
+            if refusal is not None:
+                self.crawler.stats.inc_value("mee/requisites/not_fetched_offsite")
+                self.logger.info("requisite not fetched: %s (%s)", url, refusal)
+                continue
+            requests += self.ask(url, self.parse_requisite, requisite=True, errback=self.requisite_failed)
+        return requests
+
+    def parse_requisite(self, response: Response) -> list[scrapy.Request]:
+        """A requisite is archived, never an item; a stylesheet is read for what it pulls in."""
+        self.crawler.stats.inc_value("mee/requisites/fetched")
+        if is_stylesheet(response.url, response.headers.get("Content-Type", b"").decode("latin-1")):
+            return self.requisites(response, css=True)
+        return []
+
+    def requisite_failed(self, failure: Failure) -> None:
+        """A requisite the server answers with a client error (a template's missing icon) is
+        archived as answered and counted; anything else is a loss, named as for any request."""
+        if failure.check(HttpError) and failure.value.response.status < 500:
+            status = failure.value.response.status
+            self.crawler.stats.inc_value(f"mee/requisites/http_{status}")
+            self.logger.info("requisite answered HTTP %s: %s", status, failure.request.url)  # type: ignore[attr-defined]
+            return
+        self.failed(failure)
 
     def page_count(self, url: str, declared: int) -> int:
         """The pages of a list to walk: as its page 0 declares, at most MEE_MAX_LIST_PAGES (more is named)."""

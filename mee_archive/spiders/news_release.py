@@ -6,7 +6,9 @@ an item by the pipelines; archiving of every exchange by mee_archive.archive.
 List pages are walked one after the other: page 0's script declares the page count, but a page
 can declare anything, so page n+1 is asked for only once page n listed releases of the section,
 and never beyond MEE_MAX_LIST_PAGES (a count above it is named). Releases and embeds are fetched
-meanwhile, so the walk costs no time.
+meanwhile, so the walk costs no time. A daily run stops after the first page listing nothing new
+(plus MEE_LIST_OVERLAP_PAGES): lists are newest first. Every page's requisites (stylesheets,
+scripts, template images, fonts, icons) are archived too, once per crawl.
 """
 
 from __future__ import annotations
@@ -31,21 +33,28 @@ class NewsReleaseSpider(ArchiveSpider):
             yield request
 
     def parse_list(self, response: Response, index: int, first: str | None = None,
-                   count: int | None = None) -> Iterator[scrapy.Request]:
-        """List page ``index``: its releases, then the next page while the list goes on.
+                   count: int | None = None, quiet: int = 0) -> Iterator[scrapy.Request]:
+        """List page ``index``: its releases and requisites, then the next page while the list
+        goes on and (daily runs) while it lists new releases (:meth:`ArchiveSpider.walk_on`).
         Page 0 (``first`` None) alone states how many pages there are (inline ``countPage``)."""
         page = self.read(response, en_list.parse_list)
         if page is None:
             return
         if first is None:
             first, count = response.url, self.page_count(response.url, page.page_count or 1)
+        entries = page.entries[:self.settings.getint("MEE_MAX_LIST_ENTRIES")]
+        walk = self.walk_on(first, quiet, any(entry.url not in self.archived for entry in entries))
         yield from self.release_requests(page, response.url)
+        yield from self.requisites(response)
         if not page.entries:
+            self.walked_to_end.add(first)
             self.report(response.url, f"list page {index} of {count} lists no release of the section: "
                                       f"the walk ends here")
-        elif index + 1 < (count or 1):
+        elif index + 1 >= (count or 1):
+            self.walked_to_end.add(first)
+        elif walk is not None:
             yield from self.ask(list_page_url(first, index + 1), self.parse_list,
-                                cb_kwargs={"index": index + 1, "first": first, "count": count})
+                                cb_kwargs={"index": index + 1, "first": first, "count": count, "quiet": walk})
 
     def release_requests(self, page: en_list.ListPage, url: str) -> Iterator[scrapy.Request]:
         """Every entry of a list page (at most MEE_MAX_LIST_ENTRIES, more is named); a release
@@ -65,7 +74,9 @@ class NewsReleaseSpider(ArchiveSpider):
         item = self.stamped(fields)
         for embed in [*item["images"], *item["attachments"]]:
             # Embeds are archived, not parsed; they may sit on the hosts MEE_REQUISITE_HOSTS lists.
+            self.requisites_asked.add(embed["url"])
             yield from self.ask(embed["url"], self.parse_embed, requisite=True)
+        yield from self.requisites(response)
         yield item
 
     def parse_embed(self, response: Response) -> Iterator[Any]:

@@ -1,8 +1,9 @@
 """The zh_news spider: the Chinese news channels where the English releases' originals live.
 
 It walks each channel's TRS list pages newest first and stops paging once a page is older than
-the date window the English releases need, so a daily run fetches a few pages, not the channel's
-whole history. The window comes from MEE_ZH_SINCE / MEE_ZH_UNTIL, or else from the English items
+the date window the English releases need, or (daily runs) after the first page whose articles in
+the window are all archived, plus MEE_LIST_OVERLAP_PAGES; so a daily run fetches a few pages, not
+the channel's whole history. Each page's requisites are archived too, once per crawl. The window comes from MEE_ZH_SINCE / MEE_ZH_UNTIL, or else from the English items
 already in the archive (their dates, widened by MEE_ZH_MARGIN_DAYS).
 """
 
@@ -87,6 +88,13 @@ def past_window(days: list[date | None], window: DateWindow) -> bool:
     return since is not None and any(day is not None and day < since for day in days)
 
 
+def newer_than_window(days: list[date | None], window: DateWindow) -> bool:
+    """Whether every entry of a list page is dated after the window (a channel's newest pages,
+    when the window lies in the past)."""
+    until = window[1]
+    return until is not None and bool(days) and all(day is not None and day > until for day in days)
+
+
 class ZhNewsSpider(ArchiveSpider):
     name = "zh_news"
     allowed_domains = list(ZH_HOSTS)  # the former name serves (and lists) the same pages
@@ -104,25 +112,34 @@ class ZhNewsSpider(ArchiveSpider):
                 yield request
 
     def parse_list(self, response: Response, index: int, first: str | None = None,
-                   count: int | None = None) -> Iterator[scrapy.Request]:
-        """One list page: request its articles inside the window, then the next page if still needed."""
+                   count: int | None = None, quiet: int = 0) -> Iterator[scrapy.Request]:
+        """One list page: request its articles inside the window and its requisites, then the next
+        page if still needed: not past the window and (daily runs) still listing new articles."""
         page = self.read(response, zh_list.parse_list)
         if page is None:
             return
         self.crawler.stats.inc_value("mee/list_pages")
         if first is None:  # page 0 names the page count
             first, count = response.url, self.page_count(response.url, page.page_count or 1)
-        dates = []
+        dates, new = [], False
         for entry in page.entries:
             day = date.fromisoformat(entry.date[:10]) if entry.date else None
             dates.append(day)
             if in_window(day, self.window):
+                new = new or entry.url not in self.archived
                 yield from self.ask(entry.url, self.parse_article, listed=True)
-        if page.entries and index + 1 < (count or 1) and not past_window(dates, self.window):
+        yield from self.requisites(response)
+        # Pages newer than the window hold nothing wanted, new or not: they neither end the walk
+        # nor count towards its early stop.
+        walk = quiet if newer_than_window(dates, self.window) else self.walk_on(first, quiet, new)
+        if not page.entries or index + 1 >= (count or 1) or past_window(dates, self.window):
+            self.walked_to_end.add(first)
+        elif walk is not None:
             yield from self.ask(list_page_url(first, index + 1), self.parse_list,
-                                cb_kwargs={"index": index + 1, "first": first, "count": count})
+                                cb_kwargs={"index": index + 1, "first": first, "count": count, "quiet": walk})
 
-    def parse_article(self, response: Response) -> Iterator[dict[str, Any]]:
+    def parse_article(self, response: Response) -> Iterator[Any]:
         fields = self.read(response, zh_article.parse_article)
         if fields is not None:
+            yield from self.requisites(response)
             yield self.stamped(fields)

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 
+from scrapy import Request
 from scrapy.http import HtmlResponse
 from scrapy.utils.test import get_crawler
 
@@ -65,15 +67,20 @@ def list_page(days: list[str], count: int) -> HtmlResponse:
     return HtmlResponse(CHANNEL, body=html.encode("utf-8"), encoding="utf-8")
 
 
-def test_a_list_page_asks_for_its_articles_in_the_window_and_the_next_page_only_while_needed() -> None:
-    spider = ZhNewsSpider.from_crawler(get_crawler(ZhNewsSpider, {"TWISTED_REACTOR_ENABLED": False,
-                                                                  "MEE_MAX_LIST_PAGES": 100}))
+def test_a_list_page_asks_for_its_articles_in_the_window_and_the_next_page_only_while_needed(tmp_path: Path) -> None:
+    settings = project_settings({"MEE_OUTPUT_DIR": str(tmp_path), "MEE_MAX_LIST_PAGES": 100})
+    spider = ZhNewsSpider.from_crawler(get_crawler(ZhNewsSpider, {**settings.copy_to_dict(),
+                                                                  "TWISTED_REACTOR_ENABLED": False}))
     spider.window = (date(2018, 3, 1), date(2018, 3, 31))
-    first = list(spider.parse_list(list_page(["2018-04-02", "2018-03-30", "2018-03-02"], 3), 0))
+
+    def pages(requests: Iterable[Request]) -> list[Request]:  # the list's articles and pages, not requisites
+        return [r for r in requests if r.callback != spider.parse_requisite]
+
+    first = pages(spider.parse_list(list_page(["2018-04-02", "2018-03-30", "2018-03-02"], 3), 0))
     assert [r.url.rsplit("/", 1)[1] for r in first] == [
         "t20180330_2.shtml", "t20180302_3.shtml", "index_1.shtml"]
     assert first[-1].cb_kwargs["index"] == 1
-    last = list(spider.parse_list(list_page(["2018-03-01", "2018-02-27"], 3), **first[-1].cb_kwargs))
+    last = pages(spider.parse_list(list_page(["2018-03-01", "2018-02-27"], 3), **first[-1].cb_kwargs))
     assert [r.url.rsplit("/", 1)[1] for r in last] == ["t20180301_1.shtml"]  # page 2 is older still
 
 
@@ -96,3 +103,22 @@ def test_without_english_releases_or_a_start_date_zh_news_refuses_to_run(tmp_pat
         asyncio.run(anext(spider.start()))
     assert closed.value.reason == "no_english_window"
     assert reports and "MEE_ZH_SINCE" in reports[0] and crawler.stats.get_value("mee/errors") == 1
+
+
+def test_a_daily_run_stops_a_channel_after_a_page_of_archived_articles_plus_the_overlap(tmp_path: Path) -> None:
+    days = [["2018-03-30", "2018-03-29"], ["2018-03-28", "2018-03-27"], ["2018-03-26", "2018-03-25"]]
+    responses = [list_page(d, 9) for d in days]
+    archived = [a for r in responses for a in r.xpath("//a/@href").getall()]
+    feed = tmp_path / "items" / "zh_news.jsonl"
+    feed.parent.mkdir(parents=True)
+    feed.write_text("".join(json.dumps({"url": CHANNEL + a[2:]}) + "\n" for a in archived))
+    settings = project_settings({"MEE_OUTPUT_DIR": str(tmp_path)})
+    spider = ZhNewsSpider.from_crawler(get_crawler(ZhNewsSpider, {**settings.copy_to_dict(),
+                                                                  "TWISTED_REACTOR_ENABLED": False}))
+    spider.window = (date(2018, 3, 1), date(2018, 3, 31))
+    spider.state.walked(CHANNEL, "earlier")
+    first = [r for r in spider.parse_list(responses[0], 0) if r.callback == spider.parse_list]
+    assert first and first[0].cb_kwargs["quiet"] == 1  # nothing new, but one page of overlap
+    second = [r for r in spider.parse_list(responses[1], **first[0].cb_kwargs) if r.callback == spider.parse_list]
+    assert second == []  # a second page with nothing new: the walk ends, though the window goes on
+    assert spider.crawler.stats.get_value("mee/list_walk/stopped_early") == 1

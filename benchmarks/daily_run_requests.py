@@ -1,0 +1,98 @@
+"""Requests a daily run costs the site: 0, 1 and 25 new releases at a given section size (prints
+figures; not a test).
+
+    .venv/bin/python benchmarks/daily_run_requests.py [--releases N ...] [--seeded]
+
+For each size, a replica of N releases is crawled in full once (`scrapy crawl news_release`, as
+cron runs it), then grown to N+1 and N+26 releases (the corpus is append-stable: the newest
+releases are added on top, shifting every list page), with a daily run after each step. The
+replica's request log gives the requests each run made, by kind. With ``--seeded`` the first
+crawl is replaced by an archive whose feed lists the N releases and whose state records a
+finished walk (what a full crawl leaves for the daily run's decisions), then one daily run to
+fetch the requisites; for sizes whose full crawl takes too long on this machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+from mee_archive.cli.demo import REPLICA_PACE
+from mee_archive.incremental import kind_of
+from mee_archive.replica.corpus import build_corpus
+from mee_archive.replica.server import ReplicaServer
+from mee_archive.state import CrawlState
+
+REPO = Path(__file__).resolve().parents[1]
+START = "http://english.mee.gov.cn/News_service/news_release/"
+
+
+def crawl(proxy: str, output: Path) -> float:
+    settings = {**REPLICA_PACE, "MEE_PROXY": proxy, "MEE_OUTPUT_DIR": str(output)}
+    command = [sys.executable, "-m", "scrapy", "crawl", "news_release"]
+    for name, value in settings.items():
+        command += ["-s", f"{name}={value}"]
+    started = time.perf_counter()
+    subprocess.run(command, cwd=REPO, check=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - started
+
+
+def kinds(server: ReplicaServer, start: int) -> Counter[str]:
+    """The requests since ``start``: list pages, release pages, robots.txt, other resources."""
+    out: Counter[str] = Counter()
+    for request in server.requests[start:]:
+        kind = kind_of(request.url)
+        out["robots" if request.url.endswith("/robots.txt") else kind] += 1
+    return out
+
+
+def seed(output: Path, releases: list) -> None:
+    items = output / "items"
+    items.mkdir(parents=True, exist_ok=True)
+    with (items / "news_release.jsonl").open("w") as feed:
+        for r in releases:
+            feed.write(json.dumps({"url": r.url, "published": str(r.url_date)}) + "\n")
+    state = CrawlState(output / "state" / "crawl.sqlite")
+    state.walked(START, "seeded")
+    state.close()
+
+
+def measure(size: int, seeded: bool) -> None:
+    with tempfile.TemporaryDirectory(prefix="mee-daily-") as tmp:
+        output = Path(tmp)
+        corpus = build_corpus(1, size)
+        with ReplicaServer(corpus).start() as server:
+            if seeded:
+                seed(output, corpus.releases())
+            took = crawl(server.url, output)
+            print(f"{size:>6} releases: {'seeded archive + warm-up run' if seeded else 'first full crawl'} "
+                  f"{len(server.requests)} requests, {took:.0f} s")
+            start = len(server.requests)
+            crawl(server.url, output)
+            report(size, 0, kinds(server, start))
+        for new in (1, 25):
+            with ReplicaServer(build_corpus(1, size + (1 if new == 1 else 26))).start() as server:
+                crawl(server.url, output)
+                report(size, new, kinds(server, 0))
+
+
+def report(size: int, new: int, counts: Counter[str]) -> None:
+    site = counts["robots"] + counts["list"]
+    print(f"{size:>6} releases, {new:>2} new: {sum(counts.values()):>4} requests = {counts['robots']} robots.txt"
+          f" + {counts['list']} list pages + {counts['page']} releases + {counts['resource']} embeds/requisites"
+          f"  (beyond the new releases and their embeds/requisites: {site})")
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--releases", type=int, nargs="*", default=[2_000, 20_000])
+    parser.add_argument("--seeded", action="store_true", help="seed the archive instead of a first full crawl")
+    args = parser.parse_args()
+    for n in args.releases:
+        measure(n, args.seeded)

@@ -1,0 +1,81 @@
+"""What a page needs to be shown as it was served: its requisites (HTML or CSS in, URLs out).
+
+An archive that replays as the reader saw it must hold the stylesheets, scripts, template images,
+fonts and icons a page loads, as Heritrix, ``wget -p`` and Browsertrix archive them. These
+functions only read: which URLs the spider fetches is the spider's decision.
+
+- HTML: ``<link rel=stylesheet|icon|shortcut icon|apple-touch-icon>``, ``<script src>``,
+  ``<img src>`` (template images as well as body images), inline ``<style>`` and ``style=``
+  attributes; ``/favicon.ico`` of the page's host when the page declares no icon (what a browser
+  asks for then).
+- CSS: ``url(...)`` and ``@import`` (a stylesheet is parsed again for what it pulls in).
+
+URLs are made absolute against ``<base href>`` or the page's URL; fragments are dropped; only
+http(s) URLs are returned, each once, in document order.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urljoin, urlsplit
+
+from mee_archive.pages.html import parse_html
+
+# url(...) in any of its quotings, and @import "x.css" without url().
+_CSS_URL = re.compile(r"""url\(\s*(?:"([^"]*)"|'([^']*)'|([^)'"\s]*))\s*\)""", re.IGNORECASE)
+_CSS_IMPORT = re.compile(r"""@import\s+(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
+_CSS_COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
+_ICON_RELS = {"icon", "shortcut icon", "apple-touch-icon"}
+
+
+def _absolute(base: str, refs: list[str]) -> list[str]:
+    """``refs`` resolved against ``base``: http(s) only, without fragments, each once."""
+    found: dict[str, None] = {}
+    for ref in refs:
+        ref = ref.strip()
+        if not ref or ref.startswith(("data:", "#", "javascript:", "about:")):
+            continue
+        try:
+            url = urljoin(base, ref).split("#", 1)[0]
+        except ValueError:  # a broken reference (``http://[bad``) is no requisite
+            continue
+        if urlsplit(url).scheme in ("http", "https"):
+            found[url] = None
+    return list(found)
+
+
+def _css_refs(css: str) -> list[str]:
+    css = _CSS_COMMENT.sub("", css)
+    refs = [next(g for g in m.groups() if g is not None) for m in _CSS_URL.finditer(css)]
+    return refs + [m[1] or m[2] for m in _CSS_IMPORT.finditer(css)]
+
+
+def css_requisites(css: str, url: str) -> list[str]:
+    """What a stylesheet at ``url`` loads: images, fonts and imported sheets (relative to the sheet)."""
+    return _absolute(url, _css_refs(css))
+
+
+def html_requisites(html: str, url: str) -> list[str]:
+    """What the page at ``url`` loads to be shown (see the module docstring)."""
+    page = parse_html(html)
+    base = urljoin(url, page.xpath("//base/@href").get(default="").strip())
+    refs: list[str] = []
+    icons = False
+    for link in page.xpath("//link[@href]"):
+        rel = " ".join((link.attrib.get("rel") or "").lower().split())
+        if rel == "stylesheet" or rel in _ICON_RELS:
+            refs.append(link.attrib["href"])
+            icons = icons or rel in _ICON_RELS
+    refs += page.xpath("//script/@src").getall() + page.xpath("//img/@src").getall()
+    refs += page.xpath("//input[@type='image']/@src").getall()
+    for css in page.xpath("//style/text()").getall() + page.xpath("//@style").getall():
+        refs += _css_refs(css)
+    if not icons:
+        refs.append("/favicon.ico")
+    return _absolute(base, refs)
+
+
+def is_stylesheet(url: str, content_type: str) -> bool:
+    """Whether a fetched requisite is CSS (to be read for more): by its type, else its name."""
+    kind = content_type.split(";", 1)[0].strip().lower()
+    return kind == "text/css" or (not kind and urlsplit(url).path.lower().endswith(".css"))

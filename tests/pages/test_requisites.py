@@ -1,0 +1,62 @@
+"""Page requisites: what a page and its stylesheets load, read from the markup alone."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mee_archive.pages.requisites import css_requisites, html_requisites, is_stylesheet
+
+PAGE = "http://www.mee.gov.cn/ywdt/hjywnews/202401/t20240102_1.shtml"
+SAMPLE = Path("/work/shared/samples/www.mee.gov.cn/ywdt/hjywnews/202204/t20220417_974894.shtml")
+
+
+def test_stylesheets_scripts_images_icons_and_inline_css_are_found_once_and_absolute() -> None:
+    html = """<html><head>
+      <link rel="stylesheet" href="/images/a.css"><link rel="StyleSheet" href="b.css#x">
+      <link rel="shortcut icon" href="/fav.png"><link rel="alternate" href="/feed.xml">
+      <link rel="canonical" href="/other.shtml">
+      <script src="../js/app.js"></script><script>var x = 1;</script>
+      <style>.top{background:url('/images/top.png')} @import "print.css";</style>
+    </head><body>
+      <img src="./W020.jpg"><img src="/images/logo.gif"><img src="/images/logo.gif">
+      <img src="data:image/png;base64,AAAA"><img src="javascript:void(0)"><img src="http://[bad/x.png">
+      <div style="background-image:url(/images/bg.jpg)"></div><input type="image" src="/images/go.gif">
+      <a href="/not-a-requisite.shtml">a link</a>
+    </body></html>"""
+    assert html_requisites(html, PAGE) == [
+        "http://www.mee.gov.cn/images/a.css", "http://www.mee.gov.cn/ywdt/hjywnews/202401/b.css",
+        "http://www.mee.gov.cn/fav.png", "http://www.mee.gov.cn/ywdt/hjywnews/js/app.js",
+        "http://www.mee.gov.cn/ywdt/hjywnews/202401/W020.jpg", "http://www.mee.gov.cn/images/logo.gif",
+        "http://www.mee.gov.cn/images/go.gif", "http://www.mee.gov.cn/images/top.png",
+        "http://www.mee.gov.cn/ywdt/hjywnews/202401/print.css", "http://www.mee.gov.cn/images/bg.jpg",
+    ]
+
+
+def test_a_page_without_an_icon_link_gets_the_hosts_favicon_and_base_href_is_honoured() -> None:
+    html = '<html><head><base href="http://english.mee.gov.cn/x/"></head><body><img src="a.gif"></body></html>'
+    assert html_requisites(html, PAGE) == ["http://english.mee.gov.cn/x/a.gif", "http://english.mee.gov.cn/favicon.ico"]
+
+
+def test_css_urls_in_every_quoting_and_imports_resolve_against_the_sheet() -> None:
+    css = """@import url("reset.css"); @import 'print.css';
+    /* url(commented-out.png) */
+    @font-face{src:url(fonts/a.woff) format("woff")}
+    .a{background:url( 'a.png' )} .b{background:URL("../b.gif")} .c{background:url(data:image/gif;base64,R0)}"""
+    assert css_requisites(css, "http://www.mee.gov.cn/images/base.css") == [
+        "http://www.mee.gov.cn/images/reset.css", "http://www.mee.gov.cn/images/fonts/a.woff",
+        "http://www.mee.gov.cn/images/a.png", "http://www.mee.gov.cn/b.gif", "http://www.mee.gov.cn/images/print.css",
+    ]
+
+
+def test_the_real_chinese_sample_loads_its_four_stylesheets_five_scripts_and_distinct_template_images() -> None:
+    found = html_requisites(SAMPLE.read_bytes().decode("utf-8", "replace"), PAGE)
+    assert sum(url.endswith(".css") for url in found) >= 4
+    assert sum(url.endswith(".js") for url in found) >= 5
+    assert sum(url.rsplit(".", 1)[-1] in ("png", "jpg", "gif") for url in found) >= 15  # distinct ones
+
+
+def test_stylesheets_are_known_by_type_or_else_by_name() -> None:
+    assert is_stylesheet("http://h/x", "text/css; charset=utf-8")
+    assert is_stylesheet("http://h/a.CSS", "")
+    assert not is_stylesheet("http://h/a.css", "text/html")
+    assert not is_stylesheet("http://h/a.js", "application/javascript")
