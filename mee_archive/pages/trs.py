@@ -13,7 +13,6 @@ import posixpath
 import re
 from dataclasses import dataclass
 from datetime import date
-from collections.abc import Iterator
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
 import parsel
@@ -142,12 +141,6 @@ def list_page_url(first_page_url: str, page: int) -> str:
     match = _LIST_FILE.match(filename)
     stem, ext = (match["stem"], match["ext"]) if match else ("index", "shtml")
     return urlunsplit((parts.scheme, parts.netloc, posixpath.join(folder, f"{stem}_{page}.{ext}"), "", ""))
-
-
-def list_page_urls(first_page_url: str, count: int) -> Iterator[str]:
-    """URLs of pages 0..count-1 of a TRS list, made one at a time: `count` is what a page's
-    script declares, and a page may declare a billion."""
-    return (list_page_url(first_page_url, page) for page in range(count))
 
 
 def absolute_url(page_url: str, href: str) -> str:

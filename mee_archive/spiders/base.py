@@ -18,6 +18,7 @@ from mee_archive.incremental import ArchivedPages
 from mee_archive.pages.decode import decode_html
 from mee_archive.pages.html import PageError
 from mee_archive.pages.requisites import css_requisites, html_requisites, is_stylesheet
+from mee_archive.pages.trs import list_page_url
 from mee_archive.requestkinds import LISTED, REQUISITE
 from mee_archive.signals import report_failure
 from mee_archive.state import CrawlState
@@ -25,6 +26,7 @@ from mee_archive.state import CrawlState
 # What Scrapy's RobotsTxtMiddleware says when it refuses a request.
 ROBOTS_FORBIDDEN = "Forbidden by robots.txt"
 Fields = TypeVar("Fields")
+Entry = TypeVar("Entry")
 
 
 def page_html(response: Response) -> str:
@@ -52,6 +54,9 @@ class ArchiveSpider(scrapy.Spider):
         self.requisites_asked: set[str] = set()
         # Page 0 of each list this run walked to its last page.
         self.walked_to_end: set[str] = set()
+        # The distinct URLs list pages named (one listed on two pages, or in two channels, is
+        # one page: the dupefilter asks for it once).
+        self.listed: set[str] = set()
         self._state: CrawlState | None = None
         self._archived: ArchivedPages | None = None
 
@@ -91,12 +96,6 @@ class ArchiveSpider(scrapy.Spider):
                 self.state.walked(first, self.settings.get("MEE_CRAWL_ID"))
         if self._state is not None:
             self._state.close()
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.listed: set[str] = set()
-        """The distinct URLs list pages named (one listed on two pages, or in two channels, is
-        one page: the dupefilter asks for it once)."""
 
     def stamped(self, item: dict[str, Any]) -> dict[str, Any]:
         """The item with the time its page was fetched."""
@@ -177,6 +176,34 @@ class ArchiveSpider(scrapy.Spider):
             self.logger.info("requisite answered HTTP %s: %s", status, failure.request.url)  # type: ignore[attr-defined]
             return
         self.failed(failure)
+
+    def next_list_page(self, first: str, index: int, count: int | None, quiet: int,
+                       callback: Callable[..., Any]) -> list[scrapy.Request]:
+        """The request for list page ``index + 1``; should it fail for good, the walk goes on
+        past it (:meth:`list_page_failed`): one lost page must not cost every page after it."""
+        return self.ask(list_page_url(first, index + 1), callback, errback=self.list_page_failed,
+                        cb_kwargs={"index": index + 1, "first": first, "count": count, "quiet": quiet})
+
+    def list_page_failed(self, failure: Failure) -> list[scrapy.Request]:
+        """A list page lost for good: named (:meth:`failed`). A page the server says is not
+        there (4xx) ends the list, as an empty one does (a page 0 that declares more pages than
+        it has); after a server error or a timeout the walk goes on to the next page."""
+        self.failed(failure)
+        request = failure.request  # type: ignore[attr-defined]
+        kwargs = request.cb_kwargs
+        absent = failure.check(HttpError) and failure.value.response.status < 500
+        if absent or kwargs["index"] + 1 >= (kwargs["count"] or 1):
+            self.walked_to_end.add(kwargs["first"])
+            return []
+        return self.next_list_page(kwargs["first"], kwargs["index"], kwargs["count"], kwargs["quiet"], request.callback)
+
+    def listed_entries(self, entries: list[Entry], url: str) -> list[Entry]:
+        """A list page's entries, at most MEE_MAX_LIST_ENTRIES (more is named)."""
+        cap = self.settings.getint("MEE_MAX_LIST_ENTRIES")
+        if len(entries) > cap:
+            self.report(url, f"list page has {len(entries)} entries, more than MEE_MAX_LIST_ENTRIES={cap}: "
+                             f"the rest are not followed")
+        return entries[:cap]
 
     def page_count(self, url: str, declared: int) -> int:
         """The pages of a list to walk: as its page 0 declares, at most MEE_MAX_LIST_PAGES (more is named)."""

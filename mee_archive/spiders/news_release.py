@@ -20,7 +20,7 @@ import scrapy
 from scrapy.http import Response
 
 from mee_archive.pages import en_list, en_release
-from mee_archive.pages.trs import EN_HOSTS, list_page_url
+from mee_archive.pages.trs import EN_HOSTS
 from mee_archive.spiders.base import ArchiveSpider
 
 
@@ -42,9 +42,11 @@ class NewsReleaseSpider(ArchiveSpider):
             return
         if first is None:
             first, count = response.url, self.page_count(response.url, page.page_count or 1)
-        entries = page.entries[:self.settings.getint("MEE_MAX_LIST_ENTRIES")]
+        self.crawler.stats.inc_value("mee/list_pages")
+        entries = self.listed_entries(page.entries, response.url)
         walk = self.walk_on(first, quiet, any(entry.url not in self.archived for entry in entries))
-        yield from self.release_requests(page, response.url)
+        for entry in entries:  # a release listed twice is dropped by the dupefilter, not here
+            yield from self.ask(entry.url, self.parse_release, listed=True)
         yield from self.requisites(response)
         if not page.entries:
             self.walked_to_end.add(first)
@@ -53,19 +55,7 @@ class NewsReleaseSpider(ArchiveSpider):
         elif index + 1 >= (count or 1):
             self.walked_to_end.add(first)
         elif walk is not None:
-            yield from self.ask(list_page_url(first, index + 1), self.parse_list,
-                                cb_kwargs={"index": index + 1, "first": first, "count": count, "quiet": walk})
-
-    def release_requests(self, page: en_list.ListPage, url: str) -> Iterator[scrapy.Request]:
-        """Every entry of a list page (at most MEE_MAX_LIST_ENTRIES, more is named); a release
-        listed twice is dropped by the dupefilter, not here."""
-        self.crawler.stats.inc_value("mee/list_pages")
-        cap = self.settings.getint("MEE_MAX_LIST_ENTRIES")
-        if len(page.entries) > cap:
-            self.report(url, f"list page has {len(page.entries)} entries, more than MEE_MAX_LIST_ENTRIES={cap}: "
-                             f"the rest are not followed")
-        for entry in page.entries[:cap]:
-            yield from self.ask(entry.url, self.parse_release, listed=True)
+            yield from self.next_list_page(first, index, count, walk, self.parse_list)
 
     def parse_release(self, response: Response) -> Iterator[Any]:
         fields = self.read(response, en_release.parse_release)

@@ -22,7 +22,7 @@ from scrapy.settings import BaseSettings
 from mee_archive.addons import feed_path
 from mee_archive.feeds import read_records
 from mee_archive.pages import zh_article, zh_list
-from mee_archive.pages.trs import ZH_HOSTS, list_page_url
+from mee_archive.pages.trs import ZH_HOSTS
 from mee_archive.spiders.base import ArchiveSpider
 from mee_archive.spiders.news_release import NewsReleaseSpider
 
@@ -122,7 +122,7 @@ class ZhNewsSpider(ArchiveSpider):
         if first is None:  # page 0 names the page count
             first, count = response.url, self.page_count(response.url, page.page_count or 1)
         dates, new = [], False
-        for entry in page.entries:
+        for entry in self.listed_entries(page.entries, response.url):
             day = date.fromisoformat(entry.date[:10]) if entry.date else None
             dates.append(day)
             if in_window(day, self.window):
@@ -135,8 +135,7 @@ class ZhNewsSpider(ArchiveSpider):
         if not page.entries or index + 1 >= (count or 1) or past_window(dates, self.window):
             self.walked_to_end.add(first)
         elif walk is not None:
-            yield from self.ask(list_page_url(first, index + 1), self.parse_list,
-                                cb_kwargs={"index": index + 1, "first": first, "count": count, "quiet": walk})
+            yield from self.next_list_page(first, index, count, walk, self.parse_list)
 
     def parse_article(self, response: Response) -> Iterator[Any]:
         fields = self.read(response, zh_article.parse_article)

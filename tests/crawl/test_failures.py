@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from scrapy import Request
 from scrapy.exceptions import IgnoreRequest
-from scrapy.http import Response
+from scrapy.http import HtmlResponse, Response
 from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.utils.test import get_crawler
 from twisted.python.failure import Failure
@@ -103,3 +103,19 @@ def test_a_page_listed_twice_counts_once(spider_and_reports) -> None:
         spider.ask(url, spider.parse, listed=True)
     spider.ask(URL.replace("_1.", "_3."), spider.parse)  # not a listed page: an embed, a list page
     assert spider.crawler.stats.get_value("mee/listed") == 2
+
+
+def test_a_list_page_lost_for_good_is_named_and_the_walk_goes_on(spider_and_reports) -> None:
+    spider, reports = spider_and_reports
+    first = "http://english.mee.gov.cn/News_service/news_release/"
+    [page_3] = spider.next_list_page(first, 2, 10, 0, spider.parse)
+    assert page_3.url == first + "index_3.shtml" and page_3.errback == spider.list_page_failed
+    response = HtmlResponse(page_3.url, status=503, request=page_3)
+    [page_4] = spider.list_page_failed(failure(HttpError(response), page_3))
+    assert reports == [(page_3.url, "HTTP 503")]
+    assert page_4.url == first + "index_4.shtml" and page_4.cb_kwargs["index"] == 4
+    [last] = spider.next_list_page(first, 8, 10, 0, spider.parse)
+    assert spider.list_page_failed(failure(HttpError(HtmlResponse(last.url, status=503, request=last)), last)) == []
+    # a page that is not there ends the list (page 0 declared more pages than it has)
+    assert spider.list_page_failed(failure(HttpError(HtmlResponse(page_4.url, status=404, request=page_4)), page_4)) == []
+    assert first in spider.walked_to_end
