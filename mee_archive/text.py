@@ -27,6 +27,10 @@ _CJK = "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
 _CJK_BREAK = re.compile(f"(?<=[{_CJK}])[ \t\u3000]*[\r\n][\\s\u3000]*(?=[{_CJK}])")
 
 
+# What normalize removes outright, in one pass: _NOT_PLAIN and _ZERO_WIDTH together.
+_REMOVED = re.compile(f"{_NOT_PLAIN.pattern}|{_ZERO_WIDTH.pattern}")
+
+
 def plain(text: str) -> str:
     """The text without control and bidirectional-formatting characters (see _NOT_PLAIN)."""
     return _NOT_PLAIN.sub("", text)
@@ -37,10 +41,14 @@ def normalize(text: str) -> str:
 
     Control and bidi-formatting characters (:func:`plain`) and zero-width characters are removed, full-width indents and nbsp become spaces, runs of
     whitespace collapse to one space (none at all for a line break inside Chinese text),
-    and the ends are stripped.
+    and the ends are stripped. Called for every block of every page, so the passes that cannot
+    change the text are skipped (most blocks of a page are only whitespace).
     """
-    text = _ZERO_WIDTH.sub("", plain(text))
-    text = _CJK_BREAK.sub("", text)
+    if text.isspace() or not text:
+        return ""
+    text = _REMOVED.sub("", text)
+    if not text.isascii() and ("\n" in text or "\r" in text):
+        text = _CJK_BREAK.sub("", text)
     return _SPACE_RUN.sub(" ", text).strip()
 
 
