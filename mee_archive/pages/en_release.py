@@ -101,7 +101,9 @@ def parse_release(html: str, url: str) -> dict[str, Any]:
         "paragraphs": without_media_labels(lines, pictures, files),
         "images": pictures,
         "attachments": files,
-        "translation_notice": text.has_translation_notice("\n".join(page_lines)),
+        # The lines are normalised already: joined by spaces, no line break is left for
+        # normalize's CJK line-break pass to scan the whole page for.
+        "translation_notice": text.has_translation_notice(" ".join(page_lines)),
         "extraction": extraction,
         "template": guess_template(page_lines, metas),
     }
