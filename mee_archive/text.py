@@ -19,16 +19,13 @@ _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 # make a title display reversed or hide text ("Trojan source"). Neither site's text needs them:
 # English and Chinese run left to right.
 _NOT_PLAIN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-# Whitespace to fold into one ASCII space: nbsp, the U+2000 spaces, full-width U+3000
-# (the Chinese paragraph indent), narrow nbsp, and ordinary whitespace.
-_SPACE_RUN = re.compile("[\\s\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _CJK = "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
 # A line break between two CJK characters is an artefact of the HTML source, not a space.
 _CJK_BREAK = re.compile(f"(?<=[{_CJK}])[ \t\u3000]*[\r\n][\\s\u3000]*(?=[{_CJK}])")
 
 
-# What normalize removes outright, in one pass: _NOT_PLAIN and _ZERO_WIDTH together.
-_REMOVED = re.compile(f"{_NOT_PLAIN.pattern}|{_ZERO_WIDTH.pattern}")
+# What normalize removes outright, in one pass: _NOT_PLAIN and _ZERO_WIDTH as one class.
+_REMOVED = re.compile(f"[{_NOT_PLAIN.pattern[1:-1]}{_ZERO_WIDTH.pattern[1:-1]}]")
 
 
 def plain(text: str) -> str:
@@ -47,9 +44,12 @@ def normalize(text: str) -> str:
     if text.isspace() or not text:
         return ""
     text = _REMOVED.sub("", text)
-    if not text.isascii() and ("\n" in text or "\r" in text):
+    if "\n" in text and not text.isascii():  # _CJK_BREAK needs a line feed (CR went with the controls)
         text = _CJK_BREAK.sub("", text)
-    return _SPACE_RUN.sub(" ", text).strip()
+    # Whitespace folds into one ASCII space: nbsp, the U+2000 spaces, full-width U+3000 (the
+    # Chinese paragraph indent), narrow nbsp and ordinary whitespace are all str.isspace(), so
+    # str.split() folds them, without a regex pass.
+    return " ".join(text.split())
 
 
 def join_paragraphs(paragraphs: list[str]) -> str:
