@@ -92,8 +92,9 @@ def url_list(server: ReplicaServer, workdir: Path) -> Path:
     return path
 
 
-def side_by_side(releases: int, repeat: int, seed: int = 1) -> tuple[list[Row], int]:
-    """Section 1: the rows in table order, and the URL count."""
+def side_by_side(releases: int, repeat: int, code: Path = REPO, seed: int = 1) -> tuple[list[Row], int]:
+    """Section 1: the rows in table order, and the URL count. ``code``: the checkout whose
+    mee_archive crawls (``python -m scrapy`` puts its working directory first on sys.path)."""
     corpus = build_corpus(seed, releases)
     with ReplicaServer(corpus) as server, tempfile.TemporaryDirectory(prefix="mee-bench-") as tmp:
         workdir = Path(tmp)
@@ -101,9 +102,9 @@ def side_by_side(releases: int, repeat: int, seed: int = 1) -> tuple[list[Row], 
 
         def mee(attempt: int) -> Usage:
             return run_measured(mee_command(proxy, workdir / f"mee-{attempt}"), workdir / f"mee-{attempt}.log",
-                                TIMEOUT, cwd=REPO)
+                                TIMEOUT, cwd=code)
 
-        warm = run_measured(mee_command(proxy, workdir / "warm"), workdir / "warm.log", TIMEOUT, cwd=REPO)
+        warm = run_measured(mee_command(proxy, workdir / "warm"), workdir / "warm.log", TIMEOUT, cwd=code)
         if warm.exit_code != 0:
             raise RuntimeError(f"the warm-up crawl failed (exit {warm.exit_code}): "
                                + (workdir / "warm.log").read_text("utf-8", "replace")[-1500:])
@@ -125,14 +126,15 @@ def side_by_side(releases: int, repeat: int, seed: int = 1) -> tuple[list[Row], 
 STATS = re.compile(r"'(response_received_count|item_scraped_count)': (\d+)")
 
 
-def scaling(sizes: list[int], seed: int = 1) -> list[tuple[int, int, Usage]]:
-    """Section 2: (releases, pages, usage) of one mee-archive crawl per replica size."""
+def scaling(sizes: list[int], code: Path = REPO, seed: int = 1) -> list[tuple[int, int, Usage]]:
+    """Section 2: (releases, pages, usage) of one mee-archive crawl per replica size (``code``: as
+    in side_by_side)."""
     results = []
     for releases in sizes:
         corpus = build_corpus(seed, releases)
         with ReplicaServer(corpus, cache_size=256) as server, tempfile.TemporaryDirectory(prefix="mee-scale-") as tmp:
             usage, pages = served(server, lambda: run_measured(
-                mee_command(server.url, Path(tmp) / "archive"), Path(tmp) / "crawl.log", TIMEOUT, cwd=REPO))
+                mee_command(server.url, Path(tmp) / "archive"), Path(tmp) / "crawl.log", TIMEOUT, cwd=code))
         print(f"  {releases} releases: {usage.wall:.1f} s, {pages} pages, {usage.peak_rss_mb:.0f} MB", flush=True)
         results.append((releases, pages, usage))
     return results

@@ -59,10 +59,10 @@ class Table:
     appendix: list[tuple[str, str]] = field(default_factory=list)  # (heading, verbatim output)
 
 
-def commit() -> str:
+def commit(checkout: Path) -> str:
     """The commit measured, ``-dirty`` when the tracked code differs from it."""
     def git(*args: str) -> str:
-        return subprocess.run(["git", *args], cwd=HERE.parent, capture_output=True, text=True).stdout.strip()
+        return subprocess.run(["git", *args], cwd=checkout, capture_output=True, text=True).stdout.strip()
 
     head = git("rev-parse", "--short", "HEAD") or "unknown"
     changed = git("status", "--porcelain", "--untracked-files=no", "--", ".", ":!benchmarks/results")
@@ -72,8 +72,8 @@ def commit() -> str:
 class Stamp:
     """The trailing cells every row carries: commit, cores, load before and after, date."""
 
-    def __init__(self) -> None:
-        self.commit = commit()
+    def __init__(self, checkout: Path) -> None:
+        self.commit = commit(checkout)
 
     def around(self, work: Callable[[], object]) -> tuple[object, list[str]]:
         before = os.getloadavg()[0]
@@ -92,7 +92,7 @@ def ratio(value: float, base: float) -> str:
 def crawl_section(args: argparse.Namespace, stamp: Stamp) -> Table:
     from crawlbench import side_by_side
 
-    (rows, urls), cells = stamp.around(lambda: side_by_side(args.releases, args.repeat))
+    (rows, urls), cells = stamp.around(lambda: side_by_side(args.releases, args.repeat, args.code))
     bare = next((r for r in rows if r.fetcher.startswith("bare Scrapy")), None)
     wget = next((r for r in rows if r.fetcher.startswith("wget") and r.usage), None)
     table = Table(f"1. Crawl and archive the same {urls} URLs ({args.releases}-release replica, best of {args.repeat})",
@@ -121,7 +121,7 @@ def scaling_section(args: argparse.Namespace, stamp: Stamp) -> Table:
                    *STAMP_COLUMNS])
     smallest = None
     for size in args.scale:
-        ((releases, pages, usage),), cells = stamp.around(lambda: scaling([size]))
+        ((releases, pages, usage),), cells = stamp.around(lambda: scaling([size], args.code))
         smallest = smallest or usage.peak_rss_mb
         table.rows.append([str(releases), str(pages), f"{usage.wall:.1f}", f"{1000 * usage.wall / pages:.2f}",
                            f"{1000 * usage.cpu / pages:.2f}", f"{usage.peak_rss_mb:.0f}",
@@ -209,6 +209,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--repeat", type=positive, help="runs of each fetcher, the fastest kept (default 1)")
     parser.add_argument("--skip", nargs="+", choices=list(SECTIONS), default=[], help="sections to leave out")
     parser.add_argument("--samples", type=Path, help="the real samples' directory (default ../shared/samples)")
+    parser.add_argument("--code", type=Path, default=HERE.parent, metavar="CHECKOUT",
+                        help="crawl with the mee_archive of another checkout (e.g. `git worktree add /tmp/old "
+                             "COMMIT`), for before/after figures (default: this one)")
     parser.add_argument("--output", type=Path, default=RESULTS / "latest.md",
                         help="report file; the chart is written beside it as .png (default %(default)s)")
     parser.add_argument("--timeout", type=float, default=1800, metavar="SECONDS",
@@ -221,6 +224,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
             setattr(args, name, value)
     if args.samples is not None and not args.samples.is_dir():
         parser.error(f"--samples {args.samples}: not a directory")
+    if not (args.code / "mee_archive" / "settings.py").is_file():
+        parser.error(f"--code {args.code}: not a mee-archive checkout (no mee_archive/settings.py)")
+    args.code = args.code.resolve()
     return args
 
 
@@ -234,11 +240,13 @@ def positive(text: str) -> int:
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     started = time.perf_counter()
-    stamp = Stamp()
+    stamp = Stamp(args.code)
     machine = (f"{platform.node()}: {os.cpu_count()} cores, {platform.machine()}, Linux {platform.release()}, "
                f"Python {platform.python_version()}")
     header = [f"- commit {stamp.commit}, {datetime.now(timezone.utc):%Y-%m-%d %H:%M UTC}", f"- machine {machine}",
               f"- load average at start {load_average()}",
+              *([f"- crawls with the mee_archive of {args.code} (extraction and the other benchmarks: this "
+                 "checkout's)"] if args.code != HERE.parent else []),
               f"- command: `benchmarks/run.py {' '.join(sys.argv[1:] if argv is None else argv)}`".replace("  ", " ")]
     print("\n".join(header), flush=True)
     tables = []
