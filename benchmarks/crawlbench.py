@@ -8,9 +8,7 @@ list (every URL it asked the replica for). Then each fetcher gets that list, in 
 
 from __future__ import annotations
 
-import re
 import shutil
-import subprocess
 import sys
 import tempfile
 from collections.abc import Callable
@@ -25,7 +23,7 @@ from mee_archive.replica.server import ReplicaServer
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
-TIMEOUT = 1800.0
+TIMEOUT = 1800.0  # seconds a child process may run unless the caller says otherwise
 
 
 @dataclass(frozen=True)
@@ -63,10 +61,7 @@ def wget_command(urls: Path, proxy: str, workdir: Path) -> list[str] | None:
             "-e", "use_proxy=on", "-e", f"http_proxy={proxy}", "--tries", "1"]
 
 
-def wget_absent() -> str:
-    return "wget not installed (apt-get install wget) and not on PATH"
-
-
+WGET_ABSENT = "wget not installed (apt-get install wget) and not on PATH"
 def served(server: ReplicaServer, run: Callable[[], Usage]) -> tuple[Usage, int]:
     """Run a fetcher; how many requests the replica answered meanwhile."""
     before = len(server.requests)
@@ -92,7 +87,8 @@ def url_list(server: ReplicaServer, workdir: Path) -> Path:
     return path
 
 
-def side_by_side(releases: int, repeat: int, code: Path = REPO, seed: int = 1) -> tuple[list[Row], int]:
+def side_by_side(releases: int, repeat: int, code: Path = REPO, timeout: float = TIMEOUT,
+                 seed: int = 1) -> tuple[list[Row], int]:
     """Section 1: the rows in table order, and the URL count. ``code``: the checkout whose
     mee_archive crawls (``python -m scrapy`` puts its working directory first on sys.path)."""
     corpus = build_corpus(seed, releases)
@@ -102,9 +98,9 @@ def side_by_side(releases: int, repeat: int, code: Path = REPO, seed: int = 1) -
 
         def mee(attempt: int) -> Usage:
             return run_measured(mee_command(proxy, workdir / f"mee-{attempt}"), workdir / f"mee-{attempt}.log",
-                                TIMEOUT, cwd=code)
+                                timeout, cwd=code)
 
-        warm = run_measured(mee_command(proxy, workdir / "warm"), workdir / "warm.log", TIMEOUT, cwd=code)
+        warm = run_measured(mee_command(proxy, workdir / "warm"), workdir / "warm.log", timeout, cwd=code)
         if warm.exit_code != 0:
             raise RuntimeError(f"the warm-up crawl failed (exit {warm.exit_code}): "
                                + (workdir / "warm.log").read_text("utf-8", "replace")[-1500:])
@@ -112,29 +108,27 @@ def side_by_side(releases: int, repeat: int, code: Path = REPO, seed: int = 1) -
         count = len(urls.read_text("utf-8").split())
         print(f"  warm-up crawl: {warm.wall:.1f} s, {count} URLs", flush=True)
         rows = [best("replica ceiling (16 keep-alive connections, read only)", server, repeat, lambda a: run_measured(
-            [sys.executable, str(HERE / "ceiling.py"), str(urls), proxy], workdir / "ceiling.log", TIMEOUT))]
+            [sys.executable, str(HERE / "ceiling.py"), str(urls), proxy], workdir / "ceiling.log", timeout))]
         command = wget_command(urls, proxy, workdir)
         rows.append(best("wget --warc-file (1 connection)", server, repeat, lambda a: run_measured(
-            command, workdir / "wget.log", TIMEOUT, cwd=workdir)) if command else Row("wget", None, 0, wget_absent()))
+            command, workdir / "wget.log", timeout, cwd=workdir)) if command else Row("wget", None, 0, WGET_ABSENT))
         rows.append(best("bare Scrapy spider (do nothing)", server, repeat, lambda a: run_measured(
-            [sys.executable, str(HERE / "bare_spider.py"), str(urls), proxy], workdir / "bare.log", TIMEOUT,
+            [sys.executable, str(HERE / "bare_spider.py"), str(urls), proxy], workdir / "bare.log", timeout,
             cwd=workdir)))
         rows.append(best("mee-archive crawl (WARC + extraction + JSON + state)", server, repeat, mee))
     return rows, count
 
 
-STATS = re.compile(r"'(response_received_count|item_scraped_count)': (\d+)")
-
-
-def scaling(sizes: list[int], code: Path = REPO, seed: int = 1) -> list[tuple[int, int, Usage]]:
+def scaling(sizes: list[int], code: Path = REPO, timeout: float = TIMEOUT, seed: int = 1
+            ) -> list[tuple[int, int, Usage]]:
     """Section 2: (releases, pages, usage) of one mee-archive crawl per replica size (``code``: as
     in side_by_side)."""
     results = []
     for releases in sizes:
         corpus = build_corpus(seed, releases)
-        with ReplicaServer(corpus, cache_size=256) as server, tempfile.TemporaryDirectory(prefix="mee-scale-") as tmp:
+        with ReplicaServer(corpus) as server, tempfile.TemporaryDirectory(prefix="mee-scale-") as tmp:
             usage, pages = served(server, lambda: run_measured(
-                mee_command(server.url, Path(tmp) / "archive"), Path(tmp) / "crawl.log", TIMEOUT, cwd=code))
+                mee_command(server.url, Path(tmp) / "archive"), Path(tmp) / "crawl.log", timeout, cwd=code))
         print(f"  {releases} releases: {usage.wall:.1f} s, {pages} pages, {usage.peak_rss_mb:.0f} MB", flush=True)
         results.append((releases, pages, usage))
     return results

@@ -92,7 +92,7 @@ def ratio(value: float, base: float) -> str:
 def crawl_section(args: argparse.Namespace, stamp: Stamp) -> Table:
     from crawlbench import side_by_side
 
-    (rows, urls), cells = stamp.around(lambda: side_by_side(args.releases, args.repeat, args.code))
+    (rows, urls), cells = stamp.around(lambda: side_by_side(args.releases, args.repeat, args.code, args.timeout))
     bare = next((r for r in rows if r.fetcher.startswith("bare Scrapy")), None)
     wget = next((r for r in rows if r.fetcher.startswith("wget") and r.usage), None)
     table = Table(f"1. Crawl and archive the same {urls} URLs ({args.releases}-release replica, best of {args.repeat})",
@@ -121,7 +121,7 @@ def scaling_section(args: argparse.Namespace, stamp: Stamp) -> Table:
                    *STAMP_COLUMNS])
     smallest = None
     for size in args.scale:
-        ((releases, pages, usage),), cells = stamp.around(lambda: scaling([size], args.code))
+        ((releases, pages, usage),), cells = stamp.around(lambda: scaling([size], args.code, args.timeout))
         smallest = smallest or usage.peak_rss_mb
         table.rows.append([str(releases), str(pages), f"{usage.wall:.1f}", f"{1000 * usage.wall / pages:.2f}",
                            f"{1000 * usage.cpu / pages:.2f}", f"{usage.peak_rss_mb:.0f}",
