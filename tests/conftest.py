@@ -88,22 +88,3 @@ def make_crawler(tmp_path: Path) -> Callable[..., Crawler]:
         return crawler
 
     return crawler_for
-
-
-
-@pytest.fixture
-def cdxj_indexer() -> Callable[[Path], str]:
-    """``cdxj_indexer(warc)``: the index cdxj-indexer writes for a WARC file, in a process of its
-    own: wacz, once imported, adds warcinfo to cdxj-indexer's default record types for the rest of
-    the process (wacz/waczindexer.py), which a crawl process never imports."""
-    script = ("import sys; from cdxj_indexer.main import write_cdx_index; "
-              "write_cdx_index(sys.argv[1], [sys.argv[2]], {'sort': True})")
-
-    def index(warc: Path) -> str:
-        output = warc.with_name(warc.name + ".reference.cdxj")
-        subprocess.run([sys.executable, "-c", script, str(output), str(warc)], check=True)
-        text = output.read_text("utf-8")
-        output.unlink()
-        return text
-
-    return index

@@ -36,7 +36,7 @@ from mee_archive.archive.accept import accept_encoding
 from mee_archive.archive.citation import META_KEY
 from mee_archive.archive.dedup import DigestIndex, Stored
 from mee_archive.archive.httpbytes import request_head, response_head, wire_protocol
-from mee_archive.archive.index import IndexLines
+from mee_archive.archive.index import index_warc
 from mee_archive.archive.layout import ArchiveLayout
 from mee_archive.archive.repair import recover
 from mee_archive.archive.writer import RecordLocation, RotatingWarcWriter
@@ -78,7 +78,6 @@ class WarcCapture:
             on_close=self._closed,
         )
         self.dedup: DigestIndex | None = None
-        self.index = IndexLines()
         for handler, signal in [
             (self.spider_opened, signals.spider_opened),
             (self.headers_received, signals.headers_received),
@@ -163,7 +162,6 @@ class WarcCapture:
         sent = records.request_record(uri, date, request_head(request, response.protocol),
                                       request.body, main.id, extra)
         location, _ = self.writer.write(main, sent)
-        self.index.add(main, location)
         if self.dedup and response.body:
             self._remember(uri, digest, date, location, response.status, new=stored is None)
         cite = {**location.as_dict(), "payload_digest": digest}
@@ -218,7 +216,7 @@ class WarcCapture:
         self.crawler.stats.inc_value("mee/warc/metadata_records")
 
     def _closed(self, warc: Path) -> None:
-        self.index.write(self.layout, warc)
+        index_warc(self.layout, warc)
         self.crawler.stats.inc_value("mee/warc/files")
 
     def spider_closed(self, spider: Spider) -> None:

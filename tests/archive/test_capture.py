@@ -137,9 +137,3 @@ def test_index_lists_every_response(archive: ArchiveLayout, stored: list[RawReco
              for line in archive.index_for(warc).read_text().splitlines()]
     urls = {json.loads(line.split(" ", 2)[2])["url"] for line in lines}
     assert urls == set(responses(stored))
-
-
-def test_index_is_what_cdxj_indexer_writes(archive: ArchiveLayout, cdxj_indexer) -> None:
-    assert archive.closed_warcs()
-    for warc in archive.closed_warcs():
-        assert archive.index_for(warc).read_text("utf-8") == cdxj_indexer(warc)
