@@ -11,15 +11,14 @@ from __future__ import annotations
 import argparse
 import os
 import re
-import signal
-import subprocess
 import sys
 import tempfile
-import threading
 import time
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+
+from measure import run_measured
 
 from mee_archive.cli.demo import REPLICA_PACE, positive
 from mee_archive.replica.corpus import build_corpus
@@ -109,30 +108,24 @@ def read_log(text: str) -> tuple[dict[str, float], dict[str, float]]:
 
 
 def crawl(run: Run, proxy: str, workdir: Path, timeout: float) -> Figures:
-    """Run one `scrapy crawl` process; its rusage comes from wait4, so it is this child's alone."""
+    """Run one `scrapy crawl` process, measured by measure.run_measured (its own CPU and RSS)."""
     archive = workdir / run.archive
     log = workdir / f"{run.label.split()[0]}.log"
     pace = [f"{name}={value}" for name, value in REPLICA_PACE.items()]
     options = [f"MEE_PROXY={proxy}", f"MEE_OUTPUT_DIR={archive}", f"LOG_FORMAT={LOG_FORMAT}", *pace, *run.settings]
     command = [sys.executable, "-m", "scrapy", "crawl", run.spider, *(a for o in options for a in ("-s", o))]
     warc_before, load = warc_bytes(archive), os.getloadavg()[0]
-    started_at, replica_cpu = time.time(), time.process_time()
-    with log.open("wb") as out:
-        process = subprocess.Popen(command, cwd=REPO, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
-        watchdog = threading.Timer(timeout, os.killpg, (process.pid, signal.SIGKILL))
-        watchdog.start()
-        _, status, usage = os.wait4(process.pid, 0)
-        watchdog.cancel()
-    wall, replica_cpu = time.time() - started_at, time.process_time() - replica_cpu
-    process.returncode = os.waitstatus_to_exitcode(status)
+    replica_cpu = time.process_time()
+    usage = run_measured(command, log, timeout, cwd=REPO)
+    replica_cpu = time.process_time() - replica_cpu
     text = log.read_text("utf-8", errors="replace")
-    if process.returncode != 0:
-        print(f"  {run.label}: exit {process.returncode} (-9: killed after {timeout:.0f} s); log tail:")
+    if usage.exit_code != 0:
+        print(f"  {run.label}: exit {usage.exit_code} (-9: killed after {timeout:.0f} s); log tail:")
         print(text[-2000:])
     stats, phases = read_log(text)
-    phases["process start"] = started_at
-    return Figures(run, process.returncode, wall, usage.ru_utime + usage.ru_stime, replica_cpu,
-                   usage.ru_maxrss / 1024, load, stats, phases, warc_bytes(archive) - warc_before)
+    phases["process start"] = usage.started_at
+    return Figures(run, usage.exit_code, usage.wall, usage.cpu, replica_cpu, usage.peak_rss_mb, load, stats,
+                   phases, warc_bytes(archive) - warc_before)
 
 
 COLUMNS = [  # header, width, value
@@ -178,7 +171,7 @@ Start one replica of N releases on 127.0.0.1 (ephemeral port) and crawl it in fo
 Columns: wall = whole process; start = process start to 'Spider opened' (interpreter, imports);
 fetch = 'Spider opened' to 'Closing spider'; close = 'Closing spider' to 'Spider closed' (for
 zh_news: linking); CPU and RSS = user+system seconds and peak resident memory of the crawl process
-(from wait4); repl CPU = the replica server's CPU seconds meanwhile (it runs in this process);
+(GNU time, see measure.py); repl CPU = the replica server's CPU seconds meanwhile (it runs in this process);
 requests; pages/s = responses per fetch second; items; MB recv = response bytes as received;
 WARC MB = WARC bytes the run added; load1 = 1-minute load average when it started.
 

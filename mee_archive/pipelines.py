@@ -16,7 +16,6 @@ from scrapy.exceptions import DropItem
 
 from mee_archive.addons import feed_path
 from mee_archive.feeds import read_records, write_records_atomically
-from mee_archive.link import link_items
 from mee_archive.schemas import problems
 from mee_archive.signals import report_failure
 from mee_archive.spiders.news_release import NewsReleaseSpider
@@ -188,6 +187,10 @@ class LinkPipeline(_CrawlerComponent):
         chinese = {r["url"]: r for r in read_records(feed_path(settings, ZhNewsSpider.name)) if "url" in r}
         chinese.update(self.chinese)
         latest = list({record["url"]: record for record in english}.values())
+        # Imported here, not at the top: the linker's dictionaries and numpy cost every
+        # news_release crawl ~1.5 s of start-up, and only zh_news links.
+        from mee_archive.link import link_items
+
         results = {r.url: r for r in link_items(latest, list(chinese.values()), progress=_LOG.info, fork_workers=False)}
         for record in english:
             result = results[record["url"]]

@@ -20,12 +20,13 @@ _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 # make a title display reversed or hide text ("Trojan source"). Neither site's text needs them:
 # English and Chinese run left to right.
 _NOT_PLAIN = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-# Whitespace to fold into one ASCII space: nbsp, the U+2000 spaces, full-width U+3000
-# (the Chinese paragraph indent), narrow nbsp, and ordinary whitespace.
-_SPACE_RUN = re.compile("[\\s\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _CJK = "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
 # A line break between two CJK characters is an artefact of the HTML source, not a space.
 _CJK_BREAK = re.compile(f"(?<=[{_CJK}])[ \t\u3000]*[\r\n][\\s\u3000]*(?=[{_CJK}])")
+
+
+# What normalize removes outright, in one pass: _NOT_PLAIN and _ZERO_WIDTH as one class.
+_REMOVED = re.compile(f"[{_NOT_PLAIN.pattern[1:-1]}{_ZERO_WIDTH.pattern[1:-1]}]")
 
 
 def plain(text: str) -> str:
@@ -38,11 +39,18 @@ def normalize(text: str) -> str:
 
     Control and bidi-formatting characters (:func:`plain`) and zero-width characters are removed, full-width indents and nbsp become spaces, runs of
     whitespace collapse to one space (none at all for a line break inside Chinese text),
-    and the ends are stripped.
+    and the ends are stripped. Called for every block of every page, so the passes that cannot
+    change the text are skipped (most blocks of a page are only whitespace).
     """
-    text = _ZERO_WIDTH.sub("", plain(text))
-    text = _CJK_BREAK.sub("", text)
-    return _SPACE_RUN.sub(" ", text).strip()
+    if text.isspace() or not text:
+        return ""
+    text = _REMOVED.sub("", text)
+    if "\n" in text and not text.isascii():  # _CJK_BREAK needs a line feed (CR went with the controls)
+        text = _CJK_BREAK.sub("", text)
+    # Whitespace folds into one ASCII space: nbsp, the U+2000 spaces, full-width U+3000 (the
+    # Chinese paragraph indent), narrow nbsp and ordinary whitespace are all str.isspace(), so
+    # str.split() folds them, without a regex pass.
+    return " ".join(text.split())
 
 
 def join_paragraphs(paragraphs: list[str]) -> str:
@@ -78,9 +86,11 @@ PAGE_TOOLS = _line(r"(?:(?:Font\s*Size\s*[:：]?\s*)?\[?\s*S\s*M\s*L\s*\]?|\[?\s
 SOURCE_LINE = _line(rf"Source\s*[:：][^.!?]{{0,80}}?{_DATE}")
 # Every generation: the notice under the body (note the missing space after "only." in
 # example-release.txt), with or without its parentheses.
-TRANSLATION_NOTICE = re.compile(
-    r"\(?\s*This\s+English\s+version\s+is\s+for\s+your\s+reference\s+only\b[^()]*\)?", re.IGNORECASE
-)
+_NOTICE_WORDS = r"This\s+English\s+version\s+is\s+for\s+your\s+reference\s+only\b"
+TRANSLATION_NOTICE = re.compile(rf"\(?\s*{_NOTICE_WORDS}[^()]*\)?", re.IGNORECASE)
+# Whether a text holds the notice is whether it holds these words (the rest of the pattern is
+# optional): searched without the optional "(" and spaces, a third of the time over a page.
+_NOTICE_FOUND = re.compile(_NOTICE_WORDS, re.IGNORECASE)
 # Footer: "Copyright©2015-2016 | Statement | Sitemap | Contact us" (example-release.txt).
 COPYRIGHT = _line(r"Copyright\s*(?:©|\(c\)|&copy;)\s*[\d\s\-–—,]*(?:[|｜].{0,80})?")
 # The footer links without the copyright: "Statement | Sitemap | Contact us" (two at least:
@@ -121,7 +131,7 @@ _SENTENCE_ENDS = (".", "!", "?", "。", "！", "？", ".)", ".”", '."')
 
 def has_translation_notice(text: str) -> bool:
     """True when the text carries the "(This English version is for your reference only…)" notice."""
-    return TRANSLATION_NOTICE.search(normalize(text)) is not None
+    return _NOTICE_FOUND.search(normalize(text)) is not None
 
 
 def _is_boilerplate(line: str) -> bool:

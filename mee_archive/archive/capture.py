@@ -158,7 +158,7 @@ class WarcCapture:
             "WARC-Protocol": wire_protocol(response.protocol)[1],
         }
         stored, profile = self._earlier_copy(uri, digest, response.status, bool(response.body))
-        main = self._answer_record(uri, date, response, request.method, stored, profile, extra)
+        main = self._answer_record(uri, date, response, request.method, stored, profile, extra, digest)
         sent = records.request_record(uri, date, request_head(request, response.protocol),
                                       request.body, main.id, extra)
         location, _ = self.writer.write(main, sent)
@@ -181,14 +181,15 @@ class WarcCapture:
 
     @staticmethod
     def _answer_record(uri: str, date: str, response: Response, method: str, stored: Stored | None,
-                       profile: str, extra: dict[str, str | None]) -> records.WarcRecord:
-        """A revisit of ``stored`` (the new HTTP head only), else the whole response; a body
-        Scrapy cut short is marked WARC-Truncated."""
+                       profile: str, extra: dict[str, str | None], digest: str) -> records.WarcRecord:
+        """A revisit of ``stored`` (the new HTTP head only), else the whole response (``digest``:
+        its body's, computed once); a body Scrapy cut short is marked WARC-Truncated."""
         head = response_head(response, method)
         if stored:
             return records.revisit_record(uri, date, head, stored.digest, stored.original, extra, profile)
         truncated = next((why for flag, why in _TRUNCATED.items() if flag in response.flags), None)
-        return records.response_record(uri, date, head, response.body, {**extra, "WARC-Truncated": truncated})
+        return records.response_record(uri, date, head, response.body, {**extra, "WARC-Truncated": truncated},
+                                       payload_digest=digest)
 
     def _remember(self, uri: str, digest: str, date: str, location: RecordLocation, status: int, new: bool) -> None:
         """Index a new payload for later revisits, and a 200's as the URL's latest (the payload a

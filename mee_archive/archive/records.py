@@ -85,8 +85,10 @@ def record(
     uri: str | None = None,
     payload: bytes | None = None,
     extra: Mapping[str, str | None] | None = None,
+    payload_digest: str | None = None,
 ) -> WarcRecord:
-    """A record whose block is ``block``; a payload digest only when ``payload`` is given."""
+    """A record whose block is ``block``; a payload digest only when ``payload`` is given
+    (``payload_digest``: its digest, when the caller has computed it already)."""
     headers = StatusAndHeaders("", [], protocol=WARC_VERSION)
     headers.add_header("WARC-Type", rec_type)
     headers.add_header("WARC-Record-ID", StatusAndHeadersParser.make_warc_id())
@@ -99,15 +101,17 @@ def record(
     headers.add_header("Content-Type", content_type)
     headers.add_header("WARC-Block-Digest", sha1_digest(block))
     if payload is not None:
-        headers.add_header("WARC-Payload-Digest", sha1_digest(payload))
+        headers.add_header("WARC-Payload-Digest", payload_digest or sha1_digest(payload))
     headers.add_header("Content-Length", str(len(block)))
     return WarcRecord(headers, block)
 
 
 def response_record(
-    uri: str, date: str, head: bytes, body: bytes, extra: Mapping[str, str | None]
+    uri: str, date: str, head: bytes, body: bytes, extra: Mapping[str, str | None],
+    payload_digest: str | None = None,
 ) -> WarcRecord:
-    return record("response", head + body, HTTP_RESPONSE, date, uri, payload=body, extra=extra)
+    return record("response", head + body, HTTP_RESPONSE, date, uri, payload=body, extra=extra,
+                  payload_digest=payload_digest)
 
 
 def revisit_record(

@@ -12,7 +12,7 @@ from datetime import date
 
 import parsel
 
-from mee_archive.pages.blocks import block_lines, visible
+from mee_archive.pages.blocks import block_lines, has_text, visible
 from mee_archive.pages.trs import ArticleURL
 from mee_archive.text import normalize
 
@@ -88,7 +88,7 @@ def find_body(page: parsel.Selector, selectors: tuple[str, ...] = BODY_SELECTORS
     """The first visible container with text, trying the selectors in order; None if none."""
     for selector in selectors:
         for candidate in visible(page.css(selector)):
-            if block_lines(candidate):
+            if has_text(candidate):
                 return candidate
     return None
 

@@ -20,7 +20,7 @@ from mee_archive import text
 from mee_archive.pages.article import (
     choose_title, document_id, find_body, first_date, headings, meta_datetime, page_body, page_title,
 )
-from mee_archive.pages.blocks import block_lines
+from mee_archive.pages.blocks import block_lines, block_lines_and_part
 from mee_archive.pages.media import Media, attachments, images, same_folder, without_media_labels
 from mee_archive.pages.trs import meta_tags, parse_article_url
 
@@ -42,7 +42,7 @@ def _pictures(whole: parsel.Selector, container: parsel.Selector | None, url: st
     own folder (TRS keeps an article's embeds there; logos and menus live elsewhere)."""
     inside = images(container, url) if container is not None else []
     seen = {p["url"] for p in inside}
-    return inside + [p for p in images(whole, url) if same_folder(p["url"], url) and p["url"] not in seen]
+    return inside + images(whole, url, keep=lambda found: found not in seen and same_folder(found, url))
 
 
 def printed_date(lines: list[str]) -> str | None:
@@ -78,12 +78,12 @@ def parse_release(html: str, url: str) -> dict[str, Any]:
     whole = page_body(page)
     metas = meta_tags(page)
     address = parse_article_url(url)
-    page_lines = block_lines(whole)
     container = find_body(page)
     if container is None:
+        page_lines = block_lines(whole)
         lines, extraction = block_lines(whole, skip_chrome=True), "fallback"
     else:
-        lines = block_lines(container)
+        page_lines, lines = block_lines_and_part(whole, container)
         extraction = "meta" if metas.get("ArticleTitle") else "structural"
     pictures = _pictures(whole, container, url)
     files = attachments(page, url)
@@ -101,7 +101,9 @@ def parse_release(html: str, url: str) -> dict[str, Any]:
         "paragraphs": without_media_labels(lines, pictures, files),
         "images": pictures,
         "attachments": files,
-        "translation_notice": text.has_translation_notice("\n".join(page_lines)),
+        # The lines are normalised already: joined by spaces, no line break is left for
+        # normalize's CJK line-break pass to scan the whole page for.
+        "translation_notice": text.has_translation_notice(" ".join(page_lines)),
         "extraction": extraction,
         "template": guess_template(page_lines, metas),
     }

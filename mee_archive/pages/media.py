@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from collections.abc import Callable
 from urllib.parse import urlsplit
 
 import parsel
@@ -52,12 +53,14 @@ def same_folder(url: str, page_url: str) -> bool:
     return posixpath.dirname(_path(url)) == posixpath.dirname(_path(page_url))
 
 
-def images(selector: parsel.Selector, page_url: str) -> Media:
-    """Images of an article body with absolute URLs and their caption (alt, title or figcaption)."""
+def images(selector: parsel.Selector, page_url: str, keep: Callable[[str], bool] | None = None) -> Media:
+    """Images of an article body with absolute URLs and their caption (alt, title or figcaption);
+    with ``keep``, only those whose URL it accepts (tested first: a page holds many images of
+    its chrome, and a caption costs more than a URL)."""
     found: dict[str, dict[str, str | None]] = {}
-    for image in visible(selector.xpath(".//img[@src]")):
+    for image in selector.xpath(".//img[@src]"):
         url = absolute_url(page_url, image.root.get("src", ""))
-        if url in found or url.startswith("data:"):
+        if url in found or url.startswith("data:") or (keep and not keep(url)) or not visible([image]):
             continue
         figure = image.xpath("ancestor::figure[1]/figcaption")
         caption = normalize(

@@ -62,9 +62,9 @@ def html_requisites(html: str, url: str) -> list[str]:
     refs: list[str] = []
     icons = False
     for link in page.xpath("//link[@href]"):
-        rel = " ".join((link.attrib.get("rel") or "").lower().split())
+        rel = " ".join((link.root.get("rel") or "").lower().split())
         if rel == "stylesheet" or rel in _ICON_RELS:
-            refs.append(link.attrib["href"])
+            refs.append(link.root.get("href", ""))
             icons = icons or rel in _ICON_RELS
     refs += page.xpath("//script/@src").getall() + page.xpath("//img/@src").getall()
     refs += page.xpath("//input[@type='image']/@src").getall()

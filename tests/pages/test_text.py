@@ -1,4 +1,8 @@
+import re
+
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 from mee_archive.text import (
     has_translation_notice,
@@ -20,6 +24,26 @@ def test_normalize_fixes_whitespace_only():
     assert normalize(" MEE\u00a0 holds\ta\n meeting ") == "MEE holds a meeting"
     assert normalize("河北邯郸钢铁行业去产能存在乱象 产业结构调整落实不力") == "河北邯郸钢铁行业去产能存在乱象 产业结构调整落实不力"
     assert normalize("ＰＭ2.5，") == "ＰＭ2.5，"  # no NFKC: full-width forms stay
+
+
+# normalize's rules spelled out as plain regular expressions, one pass each (normalize itself
+# skips passes that cannot change a text): it must give the same text for any input.
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+                       "\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_CJK = "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
+_BREAK = re.compile(f"(?<=[{_CJK}])[ \t\u3000]*[\r\n][\\s\u3000]*(?=[{_CJK}])")
+_SPACES = re.compile("[\\s\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_ALPHABET = st.sampled_from(list("ab 环境。\n\r\t\u3000\u00a0\u2003\u200b\u202e\x01\x85\u2028\ufeffＰ"))
+
+
+@given(st.text(_ALPHABET, max_size=40) | st.text(max_size=40))
+@example("环\r境")
+@example("环 \n\u3000境。")
+@example("a\u200b\u2028b\x85")
+@example("\u3000\u00a0")
+def test_normalize_follows_its_rules_on_any_text(text):
+    expected = _SPACES.sub(" ", _BREAK.sub("", _CONTROLS.sub("", text))).strip()
+    assert normalize(text) == expected
 
 
 def test_body_separates_paragraphs_by_one_blank_line():
