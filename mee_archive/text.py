@@ -45,7 +45,7 @@ def normalize(text: str) -> str:
     if text.isspace() or not text:
         return ""
     text = _REMOVED.sub("", text)
-    if "\n" in text and not text.isascii():  # _CJK_BREAK needs a line feed (CR went with the controls)
+    if ("\n" in text or "\r" in text) and not text.isascii():  # _CJK_BREAK needs a line break
         text = _CJK_BREAK.sub("", text)
     # Whitespace folds into one ASCII space: nbsp, the U+2000 spaces, full-width U+3000 (the
     # Chinese paragraph indent), narrow nbsp and ordinary whitespace are all str.isspace(), so
