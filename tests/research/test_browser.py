@@ -4,8 +4,6 @@ title on the replayed page. Off the network: every host but loopback resolves to
 
 from __future__ import annotations
 
-import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -16,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-pytestmark = pytest.mark.slow
+from tests.browser import NO_PROXY, browser
 
-CHROMIUM, DRIVER = shutil.which("chromium"), shutil.which("chromedriver")
+pytestmark = pytest.mark.slow
 
 
 def free_port() -> int:
@@ -56,22 +54,7 @@ def servers(research_archive: Path) -> Iterator[tuple[int, int]]:
 
 @pytest.fixture
 def chromium() -> Iterator:
-    if not (CHROMIUM and DRIVER):
-        if os.environ.get("CI") == "true":
-            pytest.fail("Chromium and chromium-driver are missing (.ci/run installs them)")
-        pytest.skip("apt-get install chromium chromium-driver to run the browser test")
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                 "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1", "--proxy-server=127.0.0.1:9",
-                 "--proxy-bypass-list=127.0.0.1;localhost", "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"):
-        options.add_argument(flag)
-    driver = webdriver.Chrome(service=Service(DRIVER), options=options)
-    driver.set_page_load_timeout(60)
+    driver = browser(NO_PROXY)
     try:
         yield driver
     finally:
