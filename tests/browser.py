@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import time
+import urllib.request
 from typing import Any
 
 import pytest
@@ -36,3 +38,14 @@ def browser(proxy_port: int) -> Any:
     driver = webdriver.Chrome(service=Service(DRIVER), options=options)
     driver.set_page_load_timeout(60)
     return driver
+
+
+def wait_for(url: str) -> None:
+    """Return once ``url`` answers (a server the test started has come up); bounded."""
+    for _ in range(300):
+        try:
+            urllib.request.urlopen(url, timeout=5).close()
+            return
+        except OSError:
+            time.sleep(0.1)
+    raise AssertionError(f"{url} did not answer")

@@ -16,7 +16,6 @@ import re
 import subprocess
 import sys
 import time
-import urllib.request
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -25,7 +24,7 @@ import pytest
 
 from mee_archive.replica.corpus import build_corpus
 from mee_archive.replica.server import ReplicaServer
-from tests.browser import SIZE, browser
+from tests.browser import SIZE, browser, wait_for
 from tests.ops.conftest import free_port
 
 pytestmark = pytest.mark.slow
@@ -33,15 +32,6 @@ pytestmark = pytest.mark.slow
 MAX_DIFFERING = 0.005
 CHANNEL_TOLERANCE = 16
 
-
-def wait_for(url: str) -> None:
-    for _ in range(300):  # bounded wait for pywb to come up
-        try:
-            urllib.request.urlopen(url, timeout=5).close()
-            return
-        except OSError:
-            time.sleep(0.1)
-    raise AssertionError(f"{url} did not answer")
 
 
 def settled_screenshot(driver: Any, url: str) -> bytes:

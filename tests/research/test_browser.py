@@ -4,35 +4,20 @@ title on the replayed page. Off the network: every host but loopback resolves to
 
 from __future__ import annotations
 
-import socket
 import subprocess
 import sys
 import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.browser import NO_PROXY, browser
+from tests.browser import NO_PROXY, browser, wait_for
+from tests.ops.conftest import free_port
 
 pytestmark = pytest.mark.slow
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def wait_for(url: str) -> None:
-    for _ in range(300):  # bounded wait for a server to come up
-        try:
-            urllib.request.urlopen(url, timeout=5).close()
-            return
-        except OSError:
-            time.sleep(0.1)
-    raise AssertionError(f"{url} did not answer")
 
 
 @pytest.fixture
