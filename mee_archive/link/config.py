@@ -83,16 +83,25 @@ class LinkConfig:
     # log-odds of 20-30); a candidate that never names the English opening's date loses
     # ``date_untold_logit``. Each Chinese name of the English opening missing from the
     # candidate costs ``missing_name_logit`` (a translation keeps who acted), at most
-    # ``missing_names_floor`` in all. The score reported is the logistic of the log-odds
+    # ``missing_names_floor`` in all. An opening date agreed while another day of the
+    # English opening is nowhere in the candidate costs ``date_partial_logit``. Each figure
+    # of the English the candidate never states costs ``missing_figure_logit`` (at most
+    # ``missing_figures_floor``), and a candidate that attributes nothing to anyone where
+    # the English reports what was said (the speech itself, a document) costs
+    # ``speech_untold_logit`` (fidelity.py). The score reported is the logistic of the log-odds
     # capped at ``logit_cap``: summed over many dependent keys it claims a certainty that
     # reports of the same event in other words share with originals.
     checked_candidates: int = 5
-    logit_cap: float = 6.0
+    logit_cap: float = 4.0
     date_agree_logit: float = 1.0
     date_conflict_logit: float = -25.0
     date_untold_logit: float = -3.0
     missing_name_logit: float = -15.0
     missing_names_floor: float = -30.0
+    date_partial_logit: float = -8.0
+    missing_figure_logit: float = -6.0
+    missing_figures_floor: float = -12.0
+    speech_untold_logit: float = -8.0
     # Candidates whose texts share this much (containment of character 4-grams of their
     # first ``copy_chars`` Chinese characters) are copies of one document (copies.py).
     copy_containment: float = 0.95

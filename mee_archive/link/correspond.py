@@ -9,13 +9,20 @@ never changes:
   "on Thursday") and so does its original ("6月30日", "当地时间18日", "李克强8日下午会见").
   A date both openings state and agree on is support; openings that both state a date and
   never agree are two events, whatever else they share.
+  An opening that names several days ("On September 22 and 23") tells an event its
+  original names all of: a candidate with only some of them ("9月23日") tells part of it.
 - **The actors of the opening.** The Chinese people the English opening names (romanised,
   a surname and a given name: "Vice Premier Liu Yandong") are in any translation's
   original; a candidate without them tells another person's meeting.
+- **The telling** (fidelity.py): the figures and the attributions of what was said, which
+  tell the original from another outlet's report, an abridged version or the speech
+  itself.
 
-Each check is a log-odds added to the bag-of-keys score; a contradiction is a veto, since
-summed over hundreds of shared words that score reaches log-odds of 20-30 for a report of
-the same people in other words as much as for the original.
+Each check is a log-odds added to the bag-of-keys score. Summed over hundreds of shared
+words, that score reaches log-odds of 20-30 for a report of the same people in other words
+as much as for the original; so the link's score (and the threshold) take the bag of keys
+only up to ``logit_cap`` and add the checks to that, while candidates are still ranked
+against each other by the whole sum.
 """
 
 from __future__ import annotations
@@ -25,7 +32,8 @@ from datetime import date, timedelta
 from typing import Any
 
 from mee_archive.link.config import LinkConfig
-from mee_archive.link.features import chinese_text, day_and_docid, item_text
+from mee_archive.link.features import Features, chinese_text, day_and_docid, item_text
+from mee_archive.link.fidelity import Retold, Telling, english_telling, retold
 from mee_archive.link.names import chinese_name_keys
 from mee_archive.link.numbers import chinese_dates, chinese_days, english_dates, weekday_key, weekday_keys
 
@@ -37,7 +45,7 @@ OPENING_MIN_CHARS = {"en": 80, "zh": 30}
 # How much of a Chinese body is read to find its opening (furniture lines, then LEAD_CHARS).
 OPENING_SCAN_CHARS = 4 * LEAD_CHARS
 # Verdicts of the date check.
-AGREE, CONFLICT, UNTOLD, UNSTATED = "agree", "conflict", "untold", "unstated"
+AGREE, PARTIAL, CONFLICT, UNTOLD, UNSTATED = "agree", "partial", "conflict", "untold", "unstated"
 
 
 @dataclass(frozen=True)
@@ -58,6 +66,19 @@ def opening_text(body: str, language: str) -> str:
     lines = [line.strip() for line in body.split("\n") if line.strip()]
     start = next((i for i, line in enumerate(lines) if len(line) >= OPENING_MIN_CHARS[language]), 0)
     return "\n".join(lines[start:])[:LEAD_CHARS]
+
+
+@dataclass(frozen=True)
+class Release:
+    """What the checks read of an English release, once: its opening and its telling."""
+
+    opening: Opening
+    telling: Telling
+
+
+def english_release(item: dict[str, Any]) -> Release:
+    """The opening and the telling of an English release."""
+    return Release(english_opening(item), english_telling(item_text(item)[1], day_and_docid(item, True)[0]))
 
 
 def english_opening(item: dict[str, Any]) -> Opening:
@@ -103,14 +124,16 @@ def _recent_days(days: set[int], anchor: date | None) -> list[date]:
     return found
 
 
-def date_verdict(en: Opening, zh: Opening, zh_all_dates: frozenset[str]) -> str:
+def date_verdict(en: Opening, zh: Opening, zh_all_dates: frozenset[str],
+                 zh_all_days: frozenset[int] | None = None) -> str:
     """Whether the candidate tells the English opening's date: AGREE (its opening states
-    it), CONFLICT (its opening states dates, none of them the English one, and the text
-    never names it), UNTOLD (it names no date of the English opening anywhere), or
-    UNSTATED (the English opening gives no date)."""
+    it), PARTIAL (it agrees, but some other day of the English opening is nowhere in its
+    text ``zh_all_days``, when given), CONFLICT (its opening states dates, none of them
+    the English one, and the text never names it), UNTOLD (it names no date of the English
+    opening anywhere), or UNSTATED (the English opening gives no date)."""
     if en.dates:
         if en.dates & zh.dates or (not zh.dates and en.days & zh.days):
-            return AGREE
+            return PARTIAL if zh_all_days is not None and en.days - zh_all_days else AGREE
         if en.dates & zh_all_dates:
             return AGREE if not (zh.dates or zh.days) else UNSTATED
         return CONFLICT if zh.dates or zh.days else UNTOLD
@@ -128,9 +151,10 @@ class Check:
     logit: float
     dates: str
     missing_names: tuple[str, ...]
+    retold: Retold
 
     def evidence(self) -> dict[str, Any]:
-        return {"event_date": self.dates, "opening_names_missing": list(self.missing_names)}
+        return {"event_date": self.dates, "opening_names_missing": list(self.missing_names)} | self.retold.evidence()
 
 
 class EventCheck:
@@ -138,15 +162,20 @@ class EventCheck:
 
     def __init__(self, config: LinkConfig) -> None:
         self.config = config
-        self._date_logits = {AGREE: config.date_agree_logit, CONFLICT: config.date_conflict_logit,
-                             UNTOLD: config.date_untold_logit, UNSTATED: 0.0}
+        self._date_logits = {AGREE: config.date_agree_logit, PARTIAL: config.date_partial_logit,
+                             CONFLICT: config.date_conflict_logit, UNTOLD: config.date_untold_logit,
+                             UNSTATED: 0.0}
 
-    def check(self, en_item: dict[str, Any], en: Opening, zh_item: dict[str, Any],
-              zh_dates: frozenset[str], zh_pinyin: str) -> Check:
-        """Check one candidate (``zh_dates``, ``zh_pinyin``: its whole text's date keys and
-        pinyin, as features.py reads them)."""
+    def check(self, en_item: dict[str, Any], en: Release, zh_item: dict[str, Any], zh: Features) -> Check:
+        """Check one candidate (``zh``: its features, as features.py reads them)."""
+        config = self.config
         anchor = day_and_docid(en_item, prefer_url_day=True)[0] or day_and_docid(zh_item, prefer_url_day=False)[0]
-        verdict = date_verdict(en, chinese_opening(zh_item, anchor), zh_dates)
-        missing = tuple(sorted(name for name in en.names if name not in zh_pinyin))
-        names_logit = max(self.config.missing_name_logit * len(missing), self.config.missing_names_floor)
-        return Check(self._date_logits[verdict] + names_logit, verdict, missing)
+        text = chinese_text(item_text(zh_item)[1][:config.max_zh_chars])
+        days = frozenset(chinese_days(chinese_dates(text)[1]) | _days_of({k for k in zh.dates if "-" in k}))
+        verdict = date_verdict(en.opening, chinese_opening(zh_item, anchor), zh.dates, days)
+        missing = tuple(sorted(name for name in en.opening.names if name not in zh.pinyin))
+        names_logit = max(config.missing_name_logit * len(missing), config.missing_names_floor)
+        told = retold(en.telling, text, zh.numbers)
+        telling_logit = (max(config.missing_figure_logit * len(told.missing_figures), config.missing_figures_floor)
+                         + (config.speech_untold_logit if told.speech_untold else 0.0))
+        return Check(self._date_logits[verdict] + names_logit + telling_logit, verdict, missing, told)

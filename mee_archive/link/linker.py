@@ -16,7 +16,7 @@ from mee_archive.link.assign import LINKED, Decision, assign
 from mee_archive.link.candidates import Candidates, DateIndex
 from mee_archive.link.config import LinkConfig
 from mee_archive.link.copies import canonical_key, collapse
-from mee_archive.link.correspond import Check, EventCheck, english_opening
+from mee_archive.link.correspond import Check, EventCheck, english_release
 from mee_archive.link.features import (
     Features, chinese_features_many, day_and_docid, english_features_many, item_text, load_tables, url_key,
 )
@@ -50,9 +50,9 @@ class LinkResult:
         }
 
 
-def _describe(item: dict[str, Any], features: Features, decision: Decision, evidence: dict, cap: float) -> dict[str, Any]:
+def _describe(item: dict[str, Any], features: Features, decision: Decision, evidence: dict) -> dict[str, Any]:
     """The ``zh`` record of a Chinese item chosen (or refused) for an English one; its score
-    is the logistic of the log-odds capped at ``cap`` (LinkConfig.logit_cap)."""
+    is the logistic of its calibrated log-odds."""
     if decision.runner_up_logit is not None:
         evidence = {**evidence, "margin": round(decision.logit - decision.runner_up_logit, 2)}
     return {
@@ -60,7 +60,7 @@ def _describe(item: dict[str, Any], features: Features, decision: Decision, evid
         "docid": features.docid,
         "title": item.get("title"),
         "published": item.get("published") or (features.day.isoformat() if features.day else None),
-        "score": round(sigmoid(min(decision.logit, cap)), 4),
+        "score": round(sigmoid(decision.score_logit), 4),
         "evidence": evidence,
     }
 
@@ -119,8 +119,7 @@ def _link(english: list[dict[str, Any]], chinese: list[dict[str, Any]], config: 
                 evidence["logit_parts"]["event"] = round(checked[decision.best].logit, 2)
             if decision.best in copies:
                 evidence["copies"] = [zh_item(rank).get("url") for rank in copies[decision.best]]
-            described = _describe(zh_item(decision.best), scorer.item(decision.best), decision, evidence,
-                                  config.logit_cap)
+            described = _describe(zh_item(decision.best), scorer.item(decision.best), decision, evidence)
         linked = decision.status == LINKED
         results.append(
             LinkResult(item.get("url", ""), described if linked else None, decision.status,
@@ -132,24 +131,25 @@ def _link(english: list[dict[str, Any]], chinese: list[dict[str, Any]], config: 
 
 def _checked(english: list[dict[str, Any]], ranked: list[list[tuple[int, float]]], scorer: Scorer,
              zh_item: Callable[[int], dict[str, Any]],
-             config: LinkConfig) -> tuple[list[list[tuple[int, float]]], list[dict[int, Check]]]:
+             config: LinkConfig) -> tuple[list[list[tuple[int, float, float]]], list[dict[int, Check]]]:
     """Every release's candidates (rank, bag-of-keys log-odds, best first, copies collapsed)
     again, best first, with the event checks of its best ``checked_candidates`` added
-    (correspond.py); and those checks."""
-    checker = EventCheck(config)
+    (correspond.py); and those checks. Each candidate is (rank, ranking log-odds,
+    calibrated log-odds): the bag of keys counts in full to rank, up to ``logit_cap`` in
+    the calibrated one, the checks in full in both."""
+    checker, cap = EventCheck(config), config.logit_cap
     rechecked, checks = [], []
     for item, candidates in zip(english, ranked):
-        opening = english_opening(item)
+        release = english_release(item)
         checked: dict[int, Check] = {}
         logits = []
         for rank, logit in candidates[:config.checked_candidates]:
-            features = scorer.item(rank)
-            checked[rank] = checker.check(item, opening, zh_item(rank), features.dates, features.pinyin)
-            logits.append((rank, logit + checked[rank].logit))
+            checked[rank] = checker.check(item, release, zh_item(rank), scorer.item(rank))
+            logits.append((rank, logit + checked[rank].logit, min(logit, cap) + checked[rank].logit))
         # The rest were not checked: they stay below every checked one, as they were.
-        floor = min((logit for _, logit in logits), default=0.0)
-        logits += [(rank, min(logit, floor)) for rank, logit in candidates[config.checked_candidates:]]
-        rechecked.append(sorted(logits, key=lambda pair: (-pair[1], pair[0])))
+        floor = min((logit for _, logit, _ in logits), default=0.0)
+        logits += [(rank, min(logit, floor), min(logit, floor, cap)) for rank, logit in candidates[config.checked_candidates:]]
+        rechecked.append(sorted(logits, key=lambda each: (-each[1], each[0])))
         checks.append(checked)
     return rechecked, checks
 

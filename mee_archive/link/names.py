@@ -28,6 +28,8 @@ _CAPITALISED = re.compile(r"\b[A-Z][a-z]*(?:['\u2019-][a-z]+)*\b|\b[A-Z]{2,}\b")
 _JOINERS = re.compile(r"['\u2019-]")
 # A surname and a given name, both capitalised ("Li Ganjie", "Xi Jinping").
 _PERSON = re.compile(r"\b([A-Z][a-z]{1,5})\s+([A-Z][a-z]+(?:['\u2019-][a-z]+)?)\b")
+# The capitalised word right after a name, if any.
+_NEXT_WORD = re.compile(r" ([A-Z][a-z]+)\b")
 # A lone word must be this long to be a name key: short syllables match anywhere.
 MIN_SINGLE_NAME = 6
 _MAX_SYLLABLE = 6
@@ -67,10 +69,15 @@ def chinese_name_keys(text: str) -> set[str]:
     """Keys of the romanised Chinese people's names in an English text: two words, the first
     a Chinese surname's reading ("Liu Yandong"), as opposed to foreign names that happen
     to spell pinyin ("Boni Yayi", "Humala"), a capitalised word before a date ("On June") or a
-    name the dictionary gives to a word read otherwise ("Hong Kong" is 香港, xianggang)."""
+    name the dictionary gives to a word read otherwise ("Hong Kong" is 香港, xianggang), or
+    one of three syllable words: pinyin joins a given name's syllables ("Li Ganjie"), other
+    romanisations part them ("Tan Wei Liang" is 陈伟良, Tan the Hokkien reading of 陈)."""
     keys = set()
     for match in _PERSON.finditer(text):
         surname, given = (_JOINERS.sub("", part).lower() for part in match.groups())
+        after = _NEXT_WORD.match(text, match.end())
+        if after and is_pinyin(after.group(1).lower()):
+            continue
         if surname in surname_syllables() and is_pinyin(given) and surname + given not in other_readings():
             keys.add(surname + given)
     return keys

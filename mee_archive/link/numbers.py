@@ -75,6 +75,9 @@ _ZH_ARABIC = re.compile(r"(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(万亿|亿|万)?")
 # A run of numerals starts with a digit or 十: a lone 万/亿/百 is a word ("千万", "百姓").
 _ZH_NUMERAL = re.compile(f"[{_ZH_DIGIT}十][{_ZH_DIGIT}十百千万亿]*")
 _ZH_MULTIPLIER = {"万": 1e4, "亿": 1e8, "万亿": 1e12}
+# A five-year plan by its number and 五 ("十三五" is the 13th Five-Year Plan, "十四五"
+# the 14th), quoted or followed by what the plan names: the run of numerals alone is no number.
+_ZH_FIVE_YEAR_PLAN = re.compile(f"(?P<n>[{_ZH_DIGIT}十]{{1,3}})五(?=[”\"」’]|规划|时期|期间|以来|末|初)")
 
 
 def value_key(value: float, plain_integer: bool = True) -> str | None:
@@ -127,7 +130,13 @@ def english_dates(text: str) -> tuple[set[str], str]:
 def english_numbers(text: str) -> set[str]:
     """Keys of the figures an English text states (dates already removed)."""
     spelled = {value_key(_EN_NUMBER_WORDS.index(w.lower()) + 2) for w in _EN_NUMBER_WORD.findall(text)}
-    return _arabic_keys(_EN_NUMBER, _EN_MULTIPLIER, text) | spelled
+    return english_digit_numbers(text) | spelled
+
+
+def english_digit_numbers(text: str) -> set[str]:
+    """Keys of the figures an English text writes in digits (a spelled "two" may translate
+    as no numeral at all: "the two sides" is 双方)."""
+    return _arabic_keys(_EN_NUMBER, _EN_MULTIPLIER, text)
 
 
 def _arabic_keys(pattern: re.Pattern[str], multipliers: dict[str, float], text: str) -> set[str]:
@@ -190,6 +199,7 @@ def chinese_numbers(text: str) -> set[str]:
     """Keys of the figures a Chinese text states, in Arabic or Chinese numerals."""
     text = _half_width(text).replace("百分之", " ")
     keys = _arabic_keys(_ZH_ARABIC, _ZH_MULTIPLIER, text)
+    keys.update(value_key(n) for n in map(zh_numeral, _ZH_FIVE_YEAR_PLAN.findall(text)) if n is not None)
     for match in _ZH_NUMERAL.finditer(text):
         value = zh_numeral(match.group())
         if value is not None:

@@ -6,14 +6,19 @@ from mee_archive.link.config import LinkConfig
 CONFIG = LinkConfig(threshold=0.5, margin=2.0)
 
 
+def _ranked(*lists):
+    """Candidates whose calibrated log-odds is their ranking one."""
+    return [[(rank, logit, logit) for rank, logit in each] for each in lists]
+
+
 def test_surest_pair_claims_a_shared_candidate_and_the_other_falls_back():
-    decisions = assign([[(7, 6.0), (8, 1.0)], [(7, 12.0), (9, 0.0)]], CONFIG)
+    decisions = assign(_ranked([(7, 6.0), (8, 1.0)], [(7, 12.0), (9, 0.0)]), CONFIG)
     assert [d.status for d in decisions] == [LINKED, LINKED]
     assert decisions[1].best == 7 and decisions[0].best == 8
 
 
 def test_threshold_margin_and_empty_windows():
-    decisions = assign([[(1, -1.0)], [(2, 5.0), (3, 4.0)], [], [(4, 5.0), (5, 2.5)]], CONFIG)
+    decisions = assign(_ranked([(1, -1.0)], [(2, 5.0), (3, 4.0)], [], [(4, 5.0), (5, 2.5)]), CONFIG)
     assert [d.status for d in decisions] == [BELOW_THRESHOLD, AMBIGUOUS, NO_CANDIDATE, LINKED]
     assert decisions[1].runner_up_logit == 4.0
     assert decisions[3].logit == 5.0
@@ -21,11 +26,20 @@ def test_threshold_margin_and_empty_windows():
 
 def test_a_claimed_runner_up_no_longer_makes_an_item_ambiguous():
     # Item 0 wants 1 (logit 9) but 2 is close (8.5); item 1 claims 2 first (logit 20).
-    decisions = assign([[(1, 9.0), (2, 8.5)], [(2, 20.0)]], CONFIG)
+    decisions = assign(_ranked([(1, 9.0), (2, 8.5)], [(2, 20.0)]), CONFIG)
     assert [d.status for d in decisions] == [LINKED, LINKED]
     assert decisions[0].runner_up_logit is None
 
 
 def test_every_candidate_taken_leaves_no_candidate():
-    decisions = assign([[(1, 3.0)], [(1, 10.0)]], CONFIG)
+    decisions = assign(_ranked([(1, 3.0)], [(1, 10.0)]), CONFIG)
     assert [d.status for d in decisions] == [NO_CANDIDATE, LINKED]
+
+
+def test_the_threshold_reads_the_calibrated_log_odds_and_the_margin_the_ranking_one():
+    # A candidate far ahead of the next by the bag of keys (30 v. 5) but whose checks
+    # leave its calibrated log-odds below zero is refused; the margin is 25, not 0.
+    decisions = assign([[(1, 30.0, -2.0), (2, 5.0, 4.0)]], CONFIG)
+    assert decisions[0].status == BELOW_THRESHOLD and decisions[0].score_logit == -2.0
+    decisions = assign([[(1, 30.0, 3.0), (2, 29.0, 4.0)]], CONFIG)
+    assert decisions[0].status == AMBIGUOUS

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from mee_archive.link.correspond import (
-    AGREE, CONFLICT, UNSTATED, UNTOLD, chinese_opening, date_verdict, english_opening,
+    AGREE, CONFLICT, PARTIAL, UNSTATED, UNTOLD, chinese_opening, date_verdict, english_opening,
 )
 from mee_archive.link.features import chinese_text
 from mee_archive.link.names import chinese_name_keys
@@ -85,3 +85,18 @@ def test_document_numbers_and_spans_are_not_event_days() -> None:
 
 def test_a_place_the_dictionary_names_is_not_a_person() -> None:
     assert chinese_name_keys("the Hong Kong SAR government and President Xi Jinping") == {"xijinping"}
+
+
+def test_an_opening_of_two_days_is_told_in_part_by_a_candidate_with_one() -> None:
+    en = ("On September 22 and 23, Vice Premier Zhang Gaoli met respectively in New York with foreign leaders "
+          "attending the UN Climate Summit.")
+    zh = "国务院副总理张高丽9月23日在纽约分别会见了出席联合国气候峰会的外国政要。"
+    opening = english_opening(_en(en, "2014-09-23"))
+    assert date_verdict(opening, chinese_opening(_zh(zh), date(2014, 9, 23)), frozenset({"9-23"}), frozenset({23})) == PARTIAL
+    assert date_verdict(opening, chinese_opening(_zh(zh), date(2014, 9, 23)), frozenset({"9-23"}),
+                        frozenset({22, 23})) == AGREE
+
+
+def test_three_syllable_words_are_not_a_pinyin_name() -> None:
+    assert chinese_name_keys("Minister Tan Wei Liang met Vice Premier Liu Yandong on Xi Jinping Thought.") == {
+        "liuyandong", "xijinping"}

@@ -94,7 +94,7 @@ def press_conference(rng: Random, occasion: Occasion) -> Story:
         (f"{guest.zh}介绍，{occasion.event.year}年以来，全国累计完成相关项目{projects}个，完成率{rate}%，"
          f"投入资金{funds}亿元。",
          f"Since the beginning of {occasion.event.year}, {en_number(projects)} projects had been "
-         f"completed nationwide, a completion rate of {rate} percent, with {funds} billion yuan "
+         f"completed nationwide, a completion rate of {rate} percent, with {round(funds / 10, 2):g} billion yuan "
          f"invested, {guest.surname_en} said."),
         (f"{speaker.zh}表示，下一步，生态环境部将继续加大工作力度，推动{area_zh}取得新进展。",
          f"{speaker.surname_en} said MEE will step up its efforts to make new progress in {area_en}."),

@@ -1,0 +1,116 @@
+"""Is a candidate the text the English translates, or another telling of the same event?
+
+Other outlets' reports, a broadcast's abridged script, the speech a release paraphrases:
+they share the release's people, date and most of its words, so the bag of keys and the
+event checks (correspond.py) cannot tell them from the original. Two things a translation
+keeps can:
+
+- **Its figures.** A translator does not invent a figure written in digits ("the 2030 Agenda", "24 projects",
+  "461 km"); one the English states that the candidate never does is content the
+  candidate lacks. The year of publication and the one either side are left out (Chinese
+  copy leaves the current year implicit: "6月30日"), as is whatever English says in
+  brackets (a translator's gloss: "the 13th Five-Year Plan (2016-2020)") and digits inside
+  a word ("μg/m3", "CO2", "G20": the Chinese may spell the word out); a figure counts as
+  stated when the candidate states one within ``FIGURE_TOLERANCE`` of it (translators
+  round: 14245.1万元 is "142.45 million yuan"); and only the
+  English text a candidate of its length could cover is read (a Chinese character is
+  about ``EN_CHARS_PER_ZH_CHAR`` English characters or more), so a shorter excerpt or
+  copy is not blamed for what comes after its end.
+- **Who said what.** A release that reports what people said ("Li said", "he pointed
+  out that") translates a report that attributes it too (李干杰表示，... 他指出：...);
+  the transcript of the speech itself, or the document a release sums up, attributes
+  nothing.
+
+Both are read only for the best few candidates of each release (linker.py).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+from datetime import date
+
+from mee_archive.link.numbers import english_dates, english_digit_numbers
+
+# English characters a Chinese character translates into, at least (real releases and
+# their originals: 3 to 4.3).
+EN_CHARS_PER_ZH_CHAR = 2.5
+# Years this close to the English publication year are the event's own (often implicit).
+OWN_YEAR_SPAN = 1
+# Relative difference within which two figures are one, rounded.
+FIGURE_TOLERANCE = 0.005
+_BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+_IN_A_WORD = re.compile(r"[^\W\d_]+\d[\w.]*")
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+# A reporting verb: how English releases attribute what was said ("said Li", "Li noted
+# that", "stressed", "pointed out").
+_EN_REPORTING = re.compile(
+    r"\b(?:said|says|noted|notes|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|pointed out|points out"
+    r"|underlined|underscored|highlighted|remarked|added|urged|called on|called for)\b",
+    re.IGNORECASE)
+# The same in Chinese copy: the verb, then the comma or colon that opens what was said.
+_ZH_REPORTING = re.compile(r"(?:表示|指出|强调|说|认为|介绍|提出|希望|称|谈到|重申|表明|呼吁|说道)[，,：:]")
+# A sentence: up to a full stop that ends it (one inside a figure, "2.5", does not).
+_SENTENCE = re.compile(r"(?:[^.\n]|\.(?=\S))+")
+_HAN = re.compile(r"[\u3400-\u9fff]")
+# A release that attributes at least this much in the text a candidate covers expects
+# its original to attribute something.
+MIN_ATTRIBUTIONS = 2
+
+
+@dataclass(frozen=True)
+class Telling:
+    """What an English release tells that a translation keeps: each figure with the
+    position of its first mention, and the position of each reporting verb."""
+
+    figures: tuple[tuple[int, str], ...]
+    reporting: tuple[int, ...]
+
+
+def english_telling(body: str, published: date | None) -> Telling:
+    """The figures (outside brackets and the publication years) and reporting verbs of an
+    English body, each at the character position it is first stated."""
+    blank = lambda m: " " * len(m.group())  # noqa: E731 (positions kept)
+    _, rest = english_dates(_IN_A_WORD.sub(blank, _BRACKETED.sub(blank, body)))
+    own = {str(published.year + d) for d in range(-OWN_YEAR_SPAN, OWN_YEAR_SPAN + 1)} if published else set()
+    first: dict[str, int] = {}
+    for match in _SENTENCE.finditer(rest):
+        for figure in english_digit_numbers(match.group()):
+            if figure not in own and not (_YEAR.match(figure) and not published):
+                first.setdefault(figure, match.start())
+    return Telling(tuple(sorted((at, f) for f, at in first.items())),
+                   tuple(m.start() for m in _EN_REPORTING.finditer(body)))
+
+
+@dataclass(frozen=True)
+class Retold:
+    """How a candidate retells an English release: the figures it never states, and
+    whether it attributes nothing where the English attributes much."""
+
+    missing_figures: tuple[str, ...]
+    speech_untold: bool
+
+    def evidence(self) -> dict:
+        return {"figures_missing": list(self.missing_figures), "speech_untold": self.speech_untold}
+
+
+def covered_chars(zh_text: str) -> int:
+    """How much English text a Chinese text of this length could be the original of."""
+    return int(EN_CHARS_PER_ZH_CHAR * len(_HAN.findall(zh_text)))
+
+
+def _stated(value: float, values: list[float]) -> bool:
+    """Whether a figure within FIGURE_TOLERANCE of ``value`` is among sorted ``values``."""
+    low = bisect_left(values, value * (1 - FIGURE_TOLERANCE))
+    return low < len(values) and values[low] <= value * (1 + FIGURE_TOLERANCE)
+
+
+def retold(telling: Telling, zh_text: str, zh_figures: frozenset[str]) -> Retold:
+    """Compare an English release's telling with a candidate (its simplified text and
+    figure keys, as features.py reads them)."""
+    covered = covered_chars(zh_text)
+    values = sorted(float(f) for f in zh_figures)
+    missing = tuple(f for at, f in telling.figures if at < covered and not _stated(float(f), values))
+    attributions = sum(1 for at in telling.reporting if at < covered)
+    return Retold(missing, attributions >= MIN_ATTRIBUTIONS and not _ZH_REPORTING.search(zh_text))
