@@ -10,7 +10,8 @@ keeps can:
   candidate lacks. The year of publication and the one either side are left out (Chinese
   copy leaves the current year implicit: "6月30日"), as is whatever English says in
   brackets (a translator's gloss: "the 13th Five-Year Plan (2016-2020)") and digits inside
-  a word ("μg/m3", "CO2", "G20": the Chinese may spell the word out); a figure counts as
+  a word ("μg/m3", "CO2", "COVID-19": the Chinese may spell the word out) and spans of
+  years ("the 2018-2020 plan" may be 三年行动计划); a figure counts as
   stated when the candidate states one within ``FIGURE_TOLERANCE`` of it (translators
   round: 14245.1万元 is "142.45 million yuan"); and only the
   English text a candidate of its length could cover is read (a Chinese character is
@@ -41,7 +42,9 @@ OWN_YEAR_SPAN = 1
 # Relative difference within which two figures are one, rounded.
 FIGURE_TOLERANCE = 0.005
 _BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
-_IN_A_WORD = re.compile(r"[^\W\d_]+\d[\w.]*")
+_IN_A_WORD = re.compile(r"[^\W\d_]+[-\u2010\u2011]?\d[\w.]*")
+# A span of years ("the 2018-2020 action plan"): Chinese may say 三年 instead.
+_YEAR_SPAN = re.compile(r"\b(?:19|20)\d\d\s*(?:-|\u2013|\u2014|to)\s*(?:19|20)\d\d\b")
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 # A reporting verb: how English releases attribute what was said ("said Li", "Li noted
 # that", "stressed", "pointed out").
@@ -50,7 +53,7 @@ _EN_REPORTING = re.compile(
     r"|underlined|underscored|highlighted|remarked|added|urged|called on|called for)\b",
     re.IGNORECASE)
 # The same in Chinese copy: the verb, then the comma or colon that opens what was said.
-_ZH_REPORTING = re.compile(r"(?:表示|指出|强调|说|认为|介绍|提出|希望|称|谈到|重申|表明|呼吁|说道)[，,：:]")
+_ZH_REPORTING = re.compile(r"(?:表示|指出|强调|说|认为|介绍|提出|要求|明确|希望|称|谈到|提到|重申|表明|呼吁|说道|透露|宣布)[，,：:]")
 # A sentence: up to a full stop that ends it (one inside a figure, "2.5", does not).
 _SENTENCE = re.compile(r"(?:[^.\n]|\.(?=\S))+")
 _HAN = re.compile(r"[\u3400-\u9fff]")
@@ -72,7 +75,7 @@ def english_telling(body: str, published: date | None) -> Telling:
     """The figures (outside brackets and the publication years) and reporting verbs of an
     English body, each at the character position it is first stated."""
     blank = lambda m: " " * len(m.group())  # noqa: E731 (positions kept)
-    _, rest = english_dates(_IN_A_WORD.sub(blank, _BRACKETED.sub(blank, body)))
+    _, rest = english_dates(_YEAR_SPAN.sub(blank, _IN_A_WORD.sub(blank, _BRACKETED.sub(blank, body))))
     own = {str(published.year + d) for d in range(-OWN_YEAR_SPAN, OWN_YEAR_SPAN + 1)} if published else set()
     first: dict[str, int] = {}
     for match in _SENTENCE.finditer(rest):

@@ -77,6 +77,11 @@ _ZH_NUMERAL = re.compile(f"[{_ZH_DIGIT}十][{_ZH_DIGIT}十百千万亿]*")
 _ZH_MULTIPLIER = {"万": 1e4, "亿": 1e8, "万亿": 1e12}
 # A five-year plan by its number and 五 ("十三五" is the 13th Five-Year Plan, "十四五"
 # the 14th), quoted or followed by what the plan names: the run of numerals alone is no number.
+# Tenths ("八成" is 80 percent) and round amounts without a digit ("上万", "近千": more than
+# or nearly ten thousand, a thousand), as English gives them in figures.
+_ZH_TENTHS = re.compile(f"(?P<n>[{_ZH_DIGIT}])成(?![为立员功果本都绩熟就交长年])")
+_ZH_ROUND = re.compile("(?<=[上近逾超数])(?P<unit>[十百千万亿])")
+_ZH_UNIT_VALUE = {"十": 10, "百": 100, "千": 1000, "万": 10**4, "亿": 10**8}
 _ZH_FIVE_YEAR_PLAN = re.compile(f"(?P<n>[{_ZH_DIGIT}十]{{1,3}})五(?=[”\"」’]|规划|时期|期间|以来|末|初)")
 
 
@@ -200,6 +205,8 @@ def chinese_numbers(text: str) -> set[str]:
     text = _half_width(text).replace("百分之", " ")
     keys = _arabic_keys(_ZH_ARABIC, _ZH_MULTIPLIER, text)
     keys.update(value_key(n) for n in map(zh_numeral, _ZH_FIVE_YEAR_PLAN.findall(text)) if n is not None)
+    keys.update(value_key(10 * _ZH_DIGITS[n]) for n in _ZH_TENTHS.findall(text))
+    keys.update(value_key(_ZH_UNIT_VALUE[unit]) for unit in _ZH_ROUND.findall(text))
     for match in _ZH_NUMERAL.finditer(text):
         value = zh_numeral(match.group())
         if value is not None:
