@@ -19,6 +19,8 @@ from mee_archive.link.config import LinkConfig
 from mee_archive.link.score import sigmoid
 
 LINKED, NO_CANDIDATE, BELOW_THRESHOLD, AMBIGUOUS = "linked", "no_candidate", "below_threshold", "ambiguous"
+# Below the threshold, and the best is the release's event told otherwise (linker.py).
+RELATED_ONLY = "related_only"
 
 
 @dataclass(frozen=True)

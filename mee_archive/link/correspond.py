@@ -153,6 +153,12 @@ class Check:
     missing_names: tuple[str, ...]
     retold: Retold
 
+    @property
+    def another_telling(self) -> bool:
+        """Whether the candidate tells the event otherwise than the English: a day of it
+        missing, a figure missing, or what was said not attributed."""
+        return self.dates == PARTIAL or bool(self.retold.missing_figures) or self.retold.speech_untold
+
     def evidence(self) -> dict[str, Any]:
         return {"event_date": self.dates, "opening_names_missing": list(self.missing_names)} | self.retold.evidence()
 

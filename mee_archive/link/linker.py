@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from mee_archive.link.assign import LINKED, Decision, assign
+from mee_archive.link.assign import BELOW_THRESHOLD, LINKED, RELATED_ONLY, Decision, assign
 from mee_archive.link.candidates import Candidates, DateIndex
 from mee_archive.link.config import LinkConfig
 from mee_archive.link.copies import canonical_key, collapse
@@ -30,7 +30,8 @@ class LinkResult:
 
     ``zh`` is {url, docid, title, published, score, evidence} when ``zh_status`` is
     "linked", else None; ``best`` then describes the best candidate that was refused
-    ("below_threshold", "ambiguous"), or is None ("no_candidate").
+    ("below_threshold", "ambiguous", "related_only": the event told otherwise), or is
+    None ("no_candidate").
     """
 
     url: str
@@ -39,11 +40,13 @@ class LinkResult:
     best: dict[str, Any] | None = None
 
     def record(self) -> dict[str, Any]:
-        """The flat JSONL form: url, zh_url, zh_status, score, evidence."""
+        """The flat JSONL form: url, zh_url, zh_status, score, evidence, and the refused
+        best candidate's ``candidate_url`` (a related page, when "related_only")."""
         chosen = self.zh or self.best
         return {
             "url": self.url,
             "zh_url": self.zh["url"] if self.zh else None,
+            "candidate_url": self.best["url"] if self.best and not self.zh else None,
             "zh_status": self.zh_status,
             "score": chosen["score"] if chosen else None,
             "evidence": chosen["evidence"] if chosen else None,
@@ -121,8 +124,9 @@ def _link(english: list[dict[str, Any]], chinese: list[dict[str, Any]], config: 
                 evidence["copies"] = [zh_item(rank).get("url") for rank in copies[decision.best]]
             described = _describe(zh_item(decision.best), scorer.item(decision.best), decision, evidence)
         linked = decision.status == LINKED
+        status = RELATED_ONLY if _another_telling(decision, checked.get(decision.best), config) else decision.status
         results.append(
-            LinkResult(item.get("url", ""), described if linked else None, decision.status,
+            LinkResult(item.get("url", ""), described if linked else None, status,
                        None if linked else described)
         )
     progress(f"decided {len(results)} links")
@@ -152,6 +156,13 @@ def _checked(english: list[dict[str, Any]], ranked: list[list[tuple[int, float]]
         rechecked.append(sorted(logits, key=lambda each: (-each[1], each[0])))
         checks.append(checked)
     return rechecked, checks
+
+
+def _another_telling(decision: Decision, check: Check | None, config: LinkConfig) -> bool:
+    """Whether a refused best candidate is the release's event told otherwise: as sure as
+    the bag of keys can be (its capped log-odds), refused by the telling or a day missing."""
+    return (decision.status == BELOW_THRESHOLD and check is not None and check.another_telling
+            and decision.score_logit - check.logit >= config.logit_cap)
 
 
 @contextmanager

@@ -14,7 +14,7 @@ from .conftest import read_jsonl
 
 pytestmark = pytest.mark.slow
 
-STATUSES = {"linked", "no_candidate", "below_threshold", "ambiguous"}
+STATUSES = {"linked", "no_candidate", "below_threshold", "ambiguous", "related_only"}
 
 
 def test_every_release_carries_a_link_or_the_reason_and_links_are_one_to_one(linked_crawl: Path) -> None:

@@ -20,7 +20,7 @@ def test_link_then_eval_links(tmp_path, english, chinese, ex, capsys):
     records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert [r["url"] for r in records] == [e["url"] for e in english]
     assert records[0]["zh_url"] == ex.china_rok_zh["url"]
-    assert set(records[0]) == {"url", "zh_url", "zh_status", "score", "evidence"}
+    assert set(records[0]) == {"url", "zh_url", "candidate_url", "zh_status", "score", "evidence"}
     assert "linked 3" in capsys.readouterr().out
 
     truth = _write(tmp_path / "truth.jsonl", [

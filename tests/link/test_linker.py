@@ -117,3 +117,28 @@ def test_a_name_too_common_to_tell_does_not_lend_its_place_to_another():
     chosen = result.zh or result.best
     assert chosen["url"].endswith("_446000.htm")
     assert chosen["evidence"]["names"] == ["zhaiqing"]
+
+
+def test_an_abridged_version_of_the_event_is_related_only_and_named() -> None:
+    """A broadcast's shorter script of a meeting (real pairs: 新闻联播's) shares the people,
+    the day and the words, but not the figure the release states: not the original."""
+    english = [{"url": "http://english.mee.gov.cn/News_service/news_release/201705/t20170517_1.shtml",
+                "title": "Li Ganjie Meets with UN Under-Secretary-General Erik Solheim", "published": "2017-05-17",
+                "body": ("On May 15, Minister Li Ganjie met with UN Under-Secretary-General and UNEP Executive "
+                         "Director Erik Solheim in Beijing.\n\nLi Ganjie said that China will work with UNEP for "
+                         "the implementation of the 2030 Agenda for Sustainable Development and for green "
+                         "development.\n\nErik Solheim said that UNEP is willing to deepen cooperation with China "
+                         "on air pollution control.")}]
+    abridged = {"url": "http://www.mee.gov.cn/xxgk/hjyw/201705/t20170515_2.shtml", "title": "李干杰会见索尔海姆",
+                "published": "2017-05-15",
+                "body": ("5月15日，环境保护部部长李干杰在京会见联合国副秘书长兼联合国环境规划署执行主任埃里克·索尔海姆。\n\n"
+                         "李干杰表示，中方愿与环境署一道，推动可持续发展议程落实和绿色发展。\n\n"
+                         "索尔海姆表示，环境署愿深化与中国在大气污染防治领域的合作。")}
+    original = {**abridged, "url": "http://www.mee.gov.cn/xxgk/hjyw/201705/t20170515_3.shtml",
+                "body": abridged["body"].replace("推动可持续发展议程", "推动2030年可持续发展议程")}
+    (related,) = link_items(english, [abridged], fork_workers=False)
+    assert related.zh_status == "related_only" and related.zh is None
+    assert related.record()["candidate_url"] == abridged["url"]
+    assert related.best["evidence"]["figures_missing"] == ["2030"]
+    (linked,) = link_items(english, [abridged, original], fork_workers=False)
+    assert linked.zh_status == LINKED and linked.zh["url"] == original["url"]

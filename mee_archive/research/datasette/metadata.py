@@ -47,7 +47,7 @@ TABLES: dict[str, dict[str, Any]] = {
     "links": {
         "description": "One row per release: its Chinese original (or none) with the linker's score and evidence",
         "columns": {"url": "release URL", "zh_url": "URL of the Chinese original, if linked or proposed",
-                    "zh_status": "linked, no_candidate, below_threshold or ambiguous", "score": "link probability 0-1",
+                    "zh_status": "linked, no_candidate, below_threshold, ambiguous or related_only", "score": "link probability 0-1",
                     "gap_days": "days from the original to the release", "evidence": "what both texts share (JSON)"},
         "facets": ["zh_status"],
     },
