@@ -33,7 +33,7 @@ from typing import Any
 
 from mee_archive.link.config import LinkConfig
 from mee_archive.link.features import Features, chinese_text, day_and_docid, item_text
-from mee_archive.link.fidelity import Retold, Telling, english_telling, retold
+from mee_archive.link.fidelity import ChineseTelling, Retold, Telling, chinese_telling, english_telling, retold
 from mee_archive.link.names import chinese_name_keys
 from mee_archive.link.numbers import chinese_dates, chinese_days, english_dates, weekday_key, weekday_keys
 
@@ -98,11 +98,32 @@ def chinese_opening(item: dict[str, Any], anchor: date | None) -> Opening:
     the dateline and the first paragraph. Weekdays are those of its dates, in the year that
     puts them just before ``anchor`` (the English release's day, or the article's own)."""
     # Readings and stamps removed take at most a few times the opening's length.
-    lead = opening_text(chinese_text(item_text(item)[1][:OPENING_SCAN_CHARS]), "zh")
-    dates, rest = chinese_dates(lead)
+    return _dated_opening(chinese_text(item_text(item)[1][:OPENING_SCAN_CHARS]), anchor)
+
+
+def _dated_opening(text: str, anchor: date | None) -> Opening:
+    """``chinese_opening`` of a (simplified) text that starts with the body."""
+    dates, rest = chinese_dates(opening_text(text, "zh"))
     days = chinese_days(rest)
     weekdays = weekday_keys(dates, anchor) | {weekday_key(d.weekday()) for d in _recent_days(days, anchor)}
     return Opening(frozenset(dates), frozenset(weekdays), frozenset(days | _days_of(dates)), frozenset())
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """What the checks read of a Chinese candidate's text, once for all releases: its
+    simplified start, every day of the month it names, and its telling."""
+
+    start: str
+    days: frozenset[int]
+    telling: ChineseTelling
+
+
+def read_candidate(item: dict[str, Any], features: Features, max_chars: int) -> Candidate:
+    """The checks' reading of a candidate (``features``: as features.py reads it)."""
+    text = chinese_text(item_text(item)[1][:max_chars])
+    days = chinese_days(chinese_dates(text)[1]) | _days_of({k for k in features.dates if "-" in k})
+    return Candidate(text[:OPENING_SCAN_CHARS], frozenset(days), chinese_telling(text))
 
 
 def _days_of(month_days: frozenset[str] | set[str]) -> set[int]:
@@ -171,17 +192,21 @@ class EventCheck:
         self._date_logits = {AGREE: config.date_agree_logit, PARTIAL: config.date_partial_logit,
                              CONFLICT: config.date_conflict_logit, UNTOLD: config.date_untold_logit,
                              UNSTATED: 0.0}
+        # Candidates read so far, by the identity of their item (one is the candidate of
+        # many releases); the items outlive the checker.
+        self._read: dict[int, Candidate] = {}
 
     def check(self, en_item: dict[str, Any], en: Release, zh_item: dict[str, Any], zh: Features) -> Check:
         """Check one candidate (``zh``: its features, as features.py reads them)."""
         config = self.config
         anchor = day_and_docid(en_item, prefer_url_day=True)[0] or day_and_docid(zh_item, prefer_url_day=False)[0]
-        text = chinese_text(item_text(zh_item)[1][:config.max_zh_chars])
-        days = frozenset(chinese_days(chinese_dates(text)[1]) | _days_of({k for k in zh.dates if "-" in k}))
-        verdict = date_verdict(en.opening, chinese_opening(zh_item, anchor), zh.dates, days)
+        read = self._read.get(id(zh_item))
+        if read is None:
+            read = self._read[id(zh_item)] = read_candidate(zh_item, zh, config.max_zh_chars)
+        verdict = date_verdict(en.opening, _dated_opening(read.start, anchor), zh.dates, read.days)
         missing = tuple(sorted(name for name in en.opening.names if name not in zh.pinyin))
         names_logit = max(config.missing_name_logit * len(missing), config.missing_names_floor)
-        told = retold(en.telling, text, zh.numbers)
+        told = retold(en.telling, read.telling, zh.numbers)
         telling_logit = (max(config.missing_figure_logit * len(told.missing_figures), config.missing_figures_floor)
                          + (config.speech_untold_logit if told.speech_untold else 0.0))
         return Check(self._date_logits[verdict] + names_logit + telling_logit, verdict, missing, told)

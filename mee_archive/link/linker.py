@@ -16,11 +16,11 @@ from mee_archive.link.assign import BELOW_THRESHOLD, LINKED, RELATED_ONLY, Decis
 from mee_archive.link.candidates import Candidates, DateIndex
 from mee_archive.link.config import LinkConfig
 from mee_archive.link.copies import canonical_key, collapse
-from mee_archive.link.correspond import Check, EventCheck, english_release
+from mee_archive.link.correspond import Check, EventCheck, Release, english_release
 from mee_archive.link.features import (
     Features, chinese_features_many, day_and_docid, english_features_many, item_text, load_tables, url_key,
 )
-from mee_archive.link.parallel import Workers
+from mee_archive.link.parallel import Workers, start_map
 from mee_archive.link.score import Scorer, sigmoid
 
 
@@ -94,6 +94,7 @@ def _link(english: list[dict[str, Any]], chinese: list[dict[str, Any]], config: 
     load_tables()  # before the workers fork (at their first task): they share the parent's copy
     progress("loaded the dictionary tables")
     en_reading = english_features_many(english, workers)  # English and Chinese items read side by side
+    releases = start_map(english_release, english, workers)
     read = chinese_features_many([chinese[index.order[rank]] for rank in needed], config.max_zh_chars, workers)
     en_features = en_reading()
     for rank, features in zip(needed, read):
@@ -109,7 +110,7 @@ def _link(english: list[dict[str, Any]], chinese: list[dict[str, Any]], config: 
                               lambda rank: scorer.item(rank).numbers | scorer.item(rank).dates,
                               lambda rank: canonical_key(zh_item(rank).get("url"), scorer.item(rank).day),
                               config.copy_chars, config.copy_containment)
-    ranked, checks = _checked(english, ranked, scorer, zh_item, config)
+    ranked, checks = _checked(english, releases(), ranked, scorer, zh_item, config)
     progress("collapsed copies, checked the best candidates' event dates and actors")
     results = []
     for item, each, checked, decision in zip(english, scored, checks, assign(ranked, config)):
@@ -133,18 +134,16 @@ def _link(english: list[dict[str, Any]], chinese: list[dict[str, Any]], config: 
     return results
 
 
-def _checked(english: list[dict[str, Any]], ranked: list[list[tuple[int, float]]], scorer: Scorer,
-             zh_item: Callable[[int], dict[str, Any]],
-             config: LinkConfig) -> tuple[list[list[tuple[int, float, float]]], list[dict[int, Check]]]:
+def _checked(english: list[dict[str, Any]], releases: list[Release], ranked: list[list[tuple[int, float]]],
+             scorer: Scorer, zh_item: Callable[[int], dict[str, Any]], config: LinkConfig) -> tuple[list[list[tuple[int, float, float]]], list[dict[int, Check]]]:
     """Every release's candidates (rank, bag-of-keys log-odds, best first, copies collapsed)
     again, best first, with the event checks of its best ``checked_candidates`` added
-    (correspond.py); and those checks. Each candidate is (rank, ranking log-odds,
+    (correspond.py; ``releases``: what they read of each English item); and those checks. Each candidate is (rank, ranking log-odds,
     calibrated log-odds): the bag of keys counts in full to rank, up to ``logit_cap`` in
     the calibrated one, the checks in full in both."""
     checker, cap = EventCheck(config), config.logit_cap
     rechecked, checks = [], []
-    for item, candidates in zip(english, ranked):
-        release = english_release(item)
+    for item, release, candidates in zip(english, releases, ranked):
         checked: dict[int, Check] = {}
         logits = []
         for rank, logit in candidates[:config.checked_candidates]:
@@ -152,7 +151,9 @@ def _checked(english: list[dict[str, Any]], ranked: list[list[tuple[int, float]]
             logits.append((rank, logit + checked[rank].logit, min(logit, cap) + checked[rank].logit))
         # The rest were not checked: they stay below every checked one, as they were.
         floor = min((logit for _, logit, _ in logits), default=0.0)
-        logits += [(rank, min(logit, floor), min(logit, floor, cap)) for rank, logit in candidates[config.checked_candidates:]]
+        top = min(floor, cap)
+        logits += [(rank, logit if logit < floor else floor, logit if logit < top else top)
+                   for rank, logit in candidates[config.checked_candidates:]]
         rechecked.append(sorted(logits, key=lambda each: (-each[1], each[0])))
         checks.append(checked)
     return rechecked, checks

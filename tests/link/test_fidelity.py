@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 from mee_archive.link.features import chinese_text
-from mee_archive.link.fidelity import covered_chars, english_telling, retold
+from mee_archive.link.fidelity import chinese_telling, covered_chars, english_telling, retold
 from mee_archive.link.numbers import chinese_dates, chinese_numbers
 
 RELEASE = ("On the afternoon of May 15, 2017, Premier Li Keqiang met with UN Secretary-General António "
@@ -19,7 +19,8 @@ RELEASE = ("On the afternoon of May 15, 2017, Premier Li Keqiang met with UN Sec
 
 def _retold(english: str, chinese: str, published: date = date(2017, 5, 15)):
     text = chinese_text(chinese)
-    return retold(english_telling(english, published), text, frozenset(chinese_numbers(chinese_dates(text)[1])))
+    return retold(english_telling(english, published), chinese_telling(text),
+                  frozenset(chinese_numbers(chinese_dates(text)[1])))
 
 
 def test_a_figure_the_english_states_and_the_candidate_never_does_is_missing() -> None:
