@@ -33,14 +33,20 @@ simplified table, numbers, dates and date windows. It never reads the replica's 
    dates the two openings state must agree (different dates are two events: a veto),
    and the Chinese people the English opening names must be in the candidate. Foreign
    names in characters meet their spelling by consonant skeleton (transliteration.py);
-   copies of one text among the candidates are one document (copies.py). The score
-   reported is capped at log-odds 6: summed over many dependent keys the evidence claims
-   a certainty that other versions of the same report share with the original.
+   copies of one text among the candidates are one document (copies.py). Then the
+   telling (fidelity.py): every figure the English writes in digits is in the original,
+   and a release reporting what was said translates a text that attributes it; another
+   outlet's report, an abridged broadcast or the speech itself fail one of them. The
+   bag of keys counts at most log-odds ``logit_cap`` (4) in the score: summed over many
+   dependent keys it claims a certainty that other versions of the same report share
+   with the original; the checks are added in full, so they can refuse a candidate far
+   ahead of the others (which are still ranked by the whole sum).
 6. **Decision** (assign.py). Links are made one-to-one across the whole crawl, surest
    first: a release whose best candidate went to a surer release falls back to its next
    one. A link needs score >= ``threshold`` (0.5) and a log-odds lead of ``margin`` (2.0,
    e^2 = 7 times likelier) over the best free runner-up; otherwise ``zh_status`` says
-   "below_threshold", "ambiguous" or "no_candidate".
+   "below_threshold", "ambiguous", "no_candidate", or "related_only" (the best was refused
+   by the telling or a missing day while the bag of keys was sure: the event told otherwise).
 
 Measured figures (the real pairs, the harder replica, speed) are in README.md, "How the
 linker decides": they change with the replica and the machine, this text would go stale.
