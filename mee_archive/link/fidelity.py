@@ -12,8 +12,8 @@ keeps can:
   brackets (a translator's gloss: "the 13th Five-Year Plan (2016-2020)") and digits inside
   a word ("μg/m3", "CO2", "COVID-19": the Chinese may spell the word out) and spans of
   years ("the 2018-2020 plan" may be 三年行动计划); a figure counts as
-  stated when the candidate states one within ``FIGURE_TOLERANCE`` of it (translators
-  round: 14245.1万元 is "142.45 million yuan"); and only the
+  stated when the candidate states one it rounds (translators round: 14245.1万元 is
+  "142.45 million yuan", 117.8万 "1.2 million"); and only the
   English text a candidate of its length could cover is read (a Chinese character is
   about ``EN_CHARS_PER_ZH_CHAR`` English characters or more), so a shorter excerpt or
   copy is not blamed for what comes after its end.
@@ -34,15 +34,15 @@ from datetime import date
 
 import numpy as np
 
-from mee_archive.link.numbers import english_dates, english_digit_numbers
+from mee_archive.link.numbers import english_dates, english_digit_figures
 
 # English characters a Chinese character translates into, at least (real releases and
 # their originals: 3 to 4.3).
 EN_CHARS_PER_ZH_CHAR = 2.5
 # Years this close to the English publication year are the event's own (often implicit).
 OWN_YEAR_SPAN = 1
-# Relative difference within which two figures are one, rounded.
-FIGURE_TOLERANCE = 0.005
+# Chinese figure keys keep four significant digits (numbers.value_key): their rounding.
+KEY_ROUNDING = 5e-4
 _BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 # (Starting at the digit, with the letter looked behind, lets the engine skip to digits.)
 _IN_A_WORD = re.compile(r"(?:(?<=[^\W\d_])|(?<=[^\W\d_][-\u2010\u2011]))\d[\w.]*")
@@ -55,8 +55,12 @@ _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _EN_REPORTING = re.compile(
     r"(?<![A-Za-z])(?:said|says|noted|notes|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|pointed out|points out"
     r"|underlined|underscored|highlighted|remarked|added|urged|called on|called for)(?![A-Za-z])")
-# The same in Chinese copy: the verb, then the comma or colon that opens what was said.
-_ZH_REPORTING = re.compile(r"(?:表示|指出|强调|说|认为|介绍|提出|要求|明确|希望|称|谈到|提到|重申|表明|呼吁|说道|透露|宣布)[，,：:]")
+# The same in Chinese copy: the verb, then the comma or colon that opens what was said; or,
+# in a transcript or an interview, the speaker's name opening a line ("刘友宾："), which a
+# page's furniture labels ("编辑：", "来源：", "记者：") are not.
+_ZH_REPORTING = re.compile(r"(?:表示|指出|强调|说|认为|介绍|提出|要求|明确|希望|称|谈到|提到|重申|表明|呼吁|说道|透露|宣布)[，,：:]"
+                           r"|^(?!(?:责任)?编辑|来源|记者|作者|责编|时间|日期|摄影|通讯员|图片|出处|发布|原标题|链接)"
+                           r"[\u3400-\u9fff]{2,4}[：:]", re.MULTILINE)
 # A sentence: up to a full stop that ends it (one inside a figure, "2.5", does not).
 _SENTENCE = re.compile(r"(?:[^.\n]|\.(?=\S))+")
 # A release that attributes at least this much in the text a candidate covers expects
@@ -66,10 +70,11 @@ MIN_ATTRIBUTIONS = 2
 
 @dataclass(frozen=True)
 class Telling:
-    """What an English release tells that a translation keeps: each figure with the
-    position of its first mention, and the position of each reporting verb."""
+    """What an English release tells that a translation keeps: each figure (position of
+    its first mention, key, value, half the unit of its last digit), and the position of
+    each reporting verb."""
 
-    figures: tuple[tuple[int, str], ...]
+    figures: tuple[tuple[int, str, float, float], ...]
     reporting: tuple[int, ...]
 
 
@@ -79,14 +84,14 @@ def english_telling(body: str, published: date | None) -> Telling:
     blank = lambda m: " " * len(m.group())  # noqa: E731 (positions kept)
     _, rest = english_dates(_YEAR_SPAN.sub(blank, _IN_A_WORD.sub(blank, _BRACKETED.sub(blank, body))))
     own = {str(published.year + d) for d in range(-OWN_YEAR_SPAN, OWN_YEAR_SPAN + 1)} if published else set()
-    first: dict[str, int] = {}
+    first: dict[str, tuple[int, float, float]] = {}
     for match in _SENTENCE.finditer(rest):
         if not _DIGIT.search(match.group()):
             continue
-        for figure in english_digit_numbers(match.group()):
+        for figure, (value, half_unit) in english_digit_figures(match.group()).items():
             if figure not in own and not (_YEAR.match(figure) and not published):
-                first.setdefault(figure, match.start())
-    return Telling(tuple(sorted((at, f) for f, at in first.items())),
+                first.setdefault(figure, (match.start(), value, half_unit))
+    return Telling(tuple(sorted((at, f, value, half_unit) for f, (at, value, half_unit) in first.items())),
                    tuple(m.start() for m in _EN_REPORTING.finditer(body)))
 
 
@@ -122,16 +127,19 @@ def covered_chars(zh_text: str) -> int:
     return int(EN_CHARS_PER_ZH_CHAR * np.count_nonzero((codes >= 0x3400) & (codes <= 0x9FFF)))
 
 
-def _stated(value: float, values: list[float]) -> bool:
-    """Whether a figure within FIGURE_TOLERANCE of ``value`` is among sorted ``values``."""
-    low = bisect_left(values, value * (1 - FIGURE_TOLERANCE))
-    return low < len(values) and values[low] <= value * (1 + FIGURE_TOLERANCE)
+def _stated(value: float, half_unit: float, values: list[float]) -> bool:
+    """Whether sorted ``values`` hold one that ``value`` rounds (to ``half_unit``, allowing
+    for the keys' own rounding)."""
+    slack = half_unit + KEY_ROUNDING * value
+    low = bisect_left(values, value - slack)
+    return low < len(values) and values[low] <= value + slack
 
 
 def retold(telling: Telling, zh: ChineseTelling, zh_figures: frozenset[str]) -> Retold:
     """Compare an English release's telling with a candidate's (and its figure keys, as
     features.py reads them)."""
     values = sorted(float(f) for f in zh_figures)
-    missing = tuple(f for at, f in telling.figures if at < zh.covered and not _stated(float(f), values))
+    missing = tuple(f for at, f, value, half_unit in telling.figures
+                    if at < zh.covered and not _stated(value, half_unit, values))
     attributions = sum(1 for at in telling.reporting if at < zh.covered)
     return Retold(missing, attributions >= MIN_ATTRIBUTIONS and not zh.attributes)

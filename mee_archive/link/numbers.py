@@ -11,6 +11,7 @@ a figure (the year stays, as a number).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import date, timedelta
 
 # Whole numbers below this are everywhere ("1", 一 in 统一) and are ignored; 2-9 count,
@@ -135,26 +136,35 @@ def english_dates(text: str) -> tuple[set[str], str]:
 def english_numbers(text: str) -> set[str]:
     """Keys of the figures an English text states (dates already removed)."""
     spelled = {value_key(_EN_NUMBER_WORDS.index(w.lower()) + 2) for w in _EN_NUMBER_WORD.findall(text)}
-    return english_digit_numbers(text) | spelled
+    return _arabic_keys(_EN_NUMBER, _EN_MULTIPLIER, text) | spelled
 
 
-def english_digit_numbers(text: str) -> set[str]:
-    """Keys of the figures an English text writes in digits (a spelled "two" may translate
-    as no numeral at all: "the two sides" is 双方)."""
-    return _arabic_keys(_EN_NUMBER, _EN_MULTIPLIER, text)
+def english_digit_figures(text: str) -> dict[str, tuple[float, float]]:
+    """The figures an English text writes in digits (a spelled "two" may translate as no
+    numeral at all: "the two sides" is 双方), key -> (value, half the unit of its last
+    digit: how far the value it rounds can be; "1.2 million": 50,000, "24": 0)."""
+    return {value_key(value, not fraction): (value, half_unit)
+            for value, fraction, half_unit in _arabic_figures(_EN_NUMBER, _EN_MULTIPLIER, text)
+            if value_key(value, not fraction) is not None}
 
 
 def _arabic_keys(pattern: re.Pattern[str], multipliers: dict[str, float], text: str) -> set[str]:
     """Keys of Arabic figures matched as (whole, fraction, multiplier word) by ``pattern``."""
-    keys = set()
+    keys = {value_key(value, not fraction) for value, fraction, _ in _arabic_figures(pattern, multipliers, text)}
+    keys.discard(None)
+    return keys
+
+
+def _arabic_figures(pattern: re.Pattern[str], multipliers: dict[str, float],
+                    text: str) -> Iterator[tuple[float, str | None, float]]:
+    """(value, fraction as written, half the unit of the last digit) of each Arabic figure."""
     for match in pattern.finditer(text):
         if match.start() and (text[match.start() - 1].isdecimal() or text[match.start() - 1] in ".,"):
             continue  # inside another figure
         whole, fraction, multiplier = match.groups()
-        value = float(whole.replace(",", "") + (fraction or ""))
-        keys.add(value_key(value * multipliers.get(multiplier or "", 1), not fraction))
-    keys.discard(None)
-    return keys
+        scale = multipliers.get(multiplier or "", 1)
+        half_unit = 0.5 * scale * 10.0 ** -(len(fraction) - 1) if fraction else (0.5 * scale if multiplier else 0.0)
+        yield float(whole.replace(",", "") + (fraction or "")) * scale, fraction, half_unit
 
 
 def zh_numeral(text: str) -> int | None:

@@ -35,7 +35,7 @@ def test_the_publication_year_brackets_and_digits_in_words_are_not_figures_to_fi
     english = ("In 2016, the 13th Five-Year Plan (2016-2020) set PM2.5 targets of 35 μg/m3; CO2 fell, the "
                "G20 met on COVID-19 and the 2018-2020 plan covers 80 percent of 10,000 firms.")
     telling = english_telling(english, date(2017, 3, 1))
-    assert {figure for _, figure in telling.figures} == {"13", "35", "80", "1e+04"}
+    assert {figure for _, figure, _, _ in telling.figures} == {"13", "35", "80", "1e+04"}
     assert chinese_numbers("“十三五”规划") == {"13"} and chinese_numbers("十四五期间") == {"14"}
     assert {"80", "1e+04"} <= chinese_numbers("近八成的上万家企业")
 
@@ -44,6 +44,9 @@ def test_rounded_figures_are_the_same_figure() -> None:
     english = "Fines of 142.45 million yuan were imposed on 1,593 enterprises."
     assert _retold(english, "立案处罚1593家，罚款14245.1万元。" * 40).missing_figures == ()
     assert _retold(english, "立案处罚1593家，罚款12245.1万元。" * 40).missing_figures == ("1.424e+08",)
+    assert _retold("About 1.2 million people took part.", "约117.8万人参与。" * 40).missing_figures == ()
+    assert _retold("About 1.2 million people took part.", "约110.8万人参与。" * 40).missing_figures == ("1.2e+06",)
+    assert _retold("The 2030 Agenda.", "2035年议程。" * 40).missing_figures == ("2030",)
 
 
 def test_only_the_english_a_candidate_could_cover_is_read() -> None:
@@ -58,9 +61,11 @@ def test_a_speech_transcript_attributes_nothing_a_report_of_it_does() -> None:
                "In his speech, Zhang Gaoli said that the agreement is a milestone.\n\n"
                "Zhang Gaoli pointed out that China played an active role.\n\nZhang Gaoli stressed that China "
                "honours its commitments.")
-    speech = ("尊敬的秘书长，女士们，先生们：我作为中国国家主席习近平的特使，很高兴出席会议。《巴黎协定》是人类气候治理史上的"
+    speech = ("编辑：母曼晔 | 时间：2016-04-23 11:31:02 | 来源：新华网\n尊敬的秘书长，女士们，先生们：我作为中国国家主席习近平的特使，很高兴出席会议。《巴黎协定》是人类气候治理史上的"
               "里程碑。中国积极推动达成《巴黎协定》。中国是负责任的发展中大国，中国人民崇尚言必信、行必果。") * 2
     report = ("4月22日，国务院副总理张高丽出席签署仪式并发表讲话。张高丽表示，协定是里程碑。张高丽指出，中国发挥了积极作用。"
               "张高丽强调，中国言必信、行必果。") * 2
+    transcript = "4月22日，签署仪式举行。\n刘友宾：协定是里程碑。\n记者：中国发挥了什么作用？\n" * 8
     assert _retold(english, speech, date(2016, 4, 27)).speech_untold
     assert not _retold(english, report, date(2016, 4, 27)).speech_untold
+    assert not _retold(english, transcript, date(2016, 4, 27)).speech_untold
