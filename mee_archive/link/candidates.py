@@ -5,6 +5,10 @@ days after it (once about 26), so only Chinese items from ``max_lag_days`` befor
 English anchor day to ``max_lead_days`` after it are scored. Items are ranked by day, so
 a window is a contiguous run of ranks; items whose day is unknown rank last and are
 candidates everywhere, and an English item without a day has every item as candidate.
+
+A repost's date is the repost's, days or months after the event: an item whose opening
+names a date more than ``REPOST_DAYS`` before its own is placed on that date, the event's,
+where its original's translation looks for it (``window_day``).
 """
 
 from __future__ import annotations
@@ -14,10 +18,42 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
+from typing import Any
 
 import numpy as np
 
+from mee_archive.link.correspond import opening_text
+from mee_archive.link.features import day_and_docid, item_text
+from mee_archive.link.numbers import first_chinese_date
 from mee_archive.link.postings import Postings
+
+
+# An item published this many days after the date its opening names is a repost.
+REPOST_DAYS = 14
+# The event's date opens the first sentence or its dateline ("6月30日，", "新华社北京6月30日电"):
+# a date further in is another one (a law's effective date, an earlier inspection).
+OPENING_CHARS = 16
+# The opening is found within the body's first characters (after its furniture lines).
+SCAN_CHARS = 400
+
+
+def window_day(item: dict[str, Any]) -> date | None:
+    """The day a Chinese item is placed on for the windows: its publication day, or the
+    date its opening names when that is more than REPOST_DAYS (and less than a year) before."""
+    day, _ = day_and_docid(item, prefer_url_day=False)
+    opening = opening_text(item_text(item)[1][:SCAN_CHARS], "zh")[:OPENING_CHARS] if day else ""
+    # A year stated ("2016年11月13日") is a date told, not the day's: left where it is.
+    stated = first_chinese_date(opening) if "年" not in opening else None
+    if stated is None:
+        return day
+    for year in (day.year, day.year - 1):
+        try:
+            event = date(year, *stated)
+        except ValueError:
+            continue
+        if event <= day:
+            return event if (day - event).days > REPOST_DAYS else day
+    return day
 
 
 class DateIndex:

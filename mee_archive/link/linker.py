@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from mee_archive.link.assign import BELOW_THRESHOLD, LINKED, RELATED_ONLY, Decision, assign
-from mee_archive.link.candidates import Candidates, DateIndex
+from mee_archive.link.candidates import Candidates, DateIndex, window_day
 from mee_archive.link.config import LinkConfig
 from mee_archive.link.copies import canonical_key, collapse
 from mee_archive.link.correspond import Check, EventCheck, Release, english_release
@@ -86,7 +86,7 @@ def link_items(
 def _link(english: list[dict[str, Any]], chinese: list[dict[str, Any]], config: LinkConfig,
           progress: Callable[[str], None], workers: Workers) -> list[LinkResult]:
     chinese = _each_url_once(chinese)
-    index = DateIndex([day_and_docid(item, prefer_url_day=False)[0] for item in chinese])
+    index = DateIndex([window_day(item) for item in chinese])
     en_days = [day_and_docid(item, prefer_url_day=True)[0] for item in english]
     candidates = [index.candidates(day, config.max_lag_days, config.max_lead_days) for day in en_days]
     needed = sorted(_needed_ranks(candidates, index))

@@ -210,6 +210,15 @@ def chinese_dates(text: str) -> tuple[set[str], str]:
     return keys, _ZH_DATE.sub(" ", text)
 
 
+def first_chinese_date(text: str) -> tuple[int, int] | None:
+    """(month, day) of the first date a Chinese text states, if any."""
+    for match in _ZH_DATE.finditer(_half_width(text)):
+        month, day = _zh_int(match.group("m")), _zh_int(match.group("d"))
+        if month is not None and day is not None and _date_key(month, day):
+            return month, day
+    return None
+
+
 def chinese_numbers(text: str) -> set[str]:
     """Keys of the figures a Chinese text states, in Arabic or Chinese numerals."""
     text = _half_width(text).replace("百分之", " ")
