@@ -35,7 +35,9 @@ from mee_archive.link.config import LinkConfig
 from mee_archive.link.features import Features, chinese_text, day_and_docid, item_text
 from mee_archive.link.fidelity import ChineseTelling, Retold, Telling, chinese_telling, english_telling, retold
 from mee_archive.link.names import chinese_name_keys
-from mee_archive.link.numbers import chinese_dates, chinese_days, english_dates, weekday_key, weekday_keys
+from mee_archive.link.numbers import (
+    chinese_dates, chinese_days, chinese_relative_dates, english_dates, weekday_key, weekday_keys,
+)
 
 # The opening paragraph is where a release and its original say what happened, when, and who.
 LEAD_CHARS = 400
@@ -51,13 +53,15 @@ AGREE, PARTIAL, CONFLICT, UNTOLD, UNSTATED = "agree", "partial", "conflict", "un
 @dataclass(frozen=True)
 class Opening:
     """What an item's opening paragraph states: month-day keys ("6-30"), weekday keys
-    ("wd3"), days of the month given alone (Chinese "18日"), and romanised name keys
-    (English only)."""
+    ("wd3"), days of the month given alone (Chinese "18日"), romanised name keys (English
+    only), and the month-day keys of days named relative to the publication day (Chinese
+    "昨日", read against the item's own day, which a repost may have wrong)."""
 
     dates: frozenset[str]
     weekdays: frozenset[str]
     days: frozenset[int]
     names: frozenset[str]
+    relative: frozenset[str] = frozenset()
 
 
 def opening_text(body: str, language: str) -> str:
@@ -98,15 +102,18 @@ def chinese_opening(item: dict[str, Any], anchor: date | None) -> Opening:
     the dateline and the first paragraph. Weekdays are those of its dates, in the year that
     puts them just before ``anchor`` (the English release's day, or the article's own)."""
     # Readings and stamps removed take at most a few times the opening's length.
-    return _dated_opening(chinese_text(item_text(item)[1][:OPENING_SCAN_CHARS]), anchor)
+    return dated_opening(chinese_text(item_text(item)[1][:OPENING_SCAN_CHARS]), anchor)
 
 
-def _dated_opening(text: str, anchor: date | None) -> Opening:
-    """``chinese_opening`` of a (simplified) text that starts with the body."""
-    dates, rest = chinese_dates(opening_text(text, "zh"))
+def dated_opening(text: str, anchor: date | None, published: date | None = None) -> Opening:
+    """``chinese_opening`` of a (simplified) text that starts with the body; relative days
+    are read against ``published``, the article's own day."""
+    lead = opening_text(text, "zh")
+    dates, rest = chinese_dates(lead)
     days = chinese_days(rest)
     weekdays = weekday_keys(dates, anchor) | {weekday_key(d.weekday()) for d in _recent_days(days, anchor)}
-    return Opening(frozenset(dates), frozenset(weekdays), frozenset(days | _days_of(dates)), frozenset())
+    return Opening(frozenset(dates), frozenset(weekdays), frozenset(days | _days_of(dates)), frozenset(),
+                   frozenset(chinese_relative_dates(lead, published)))
 
 
 @dataclass(frozen=True)
@@ -152,6 +159,8 @@ def date_verdict(en: Opening, zh: Opening, zh_all_dates: frozenset[str],
     text ``zh_all_days``, when given), CONFLICT (its opening states dates, none of them
     the English one, and the text never names it), UNTOLD (it names no date of the English
     opening anywhere), or UNSTATED (the English opening gives no date)."""
+    if en.dates & zh.relative:  # agreeing only: a repost's own day may be wrong
+        return AGREE
     if en.dates:
         if en.dates & zh.dates or (not zh.dates and en.days & zh.days):
             return PARTIAL if zh_all_days is not None and en.days - zh_all_days else AGREE
@@ -203,7 +212,7 @@ class EventCheck:
         read = self._read.get(id(zh_item))
         if read is None:
             read = self._read[id(zh_item)] = read_candidate(zh_item, zh, config.max_zh_chars)
-        verdict = date_verdict(en.opening, _dated_opening(read.start, anchor), zh.dates, read.days)
+        verdict = date_verdict(en.opening, dated_opening(read.start, anchor, zh.day), zh.dates, read.days)
         missing = tuple(sorted(name for name in en.opening.names if name not in zh.pinyin))
         names_logit = max(config.missing_name_logit * len(missing), config.missing_names_floor)
         told = retold(en.telling, read.telling, zh.numbers)

@@ -83,6 +83,10 @@ _ZH_MULTIPLIER = {"万": 1e4, "亿": 1e8, "万亿": 1e12}
 _ZH_TENTHS = re.compile(f"(?P<n>[{_ZH_DIGIT}])成(?![为立员功果本都绩熟就交长年])")
 _ZH_ROUND = re.compile("(?<=[上近逾超数])(?P<unit>[十百千万亿])")
 _ZH_UNIT_VALUE = {"十": 10, "百": 100, "千": 1000, "万": 10**4, "亿": 10**8}
+# Days named relative to the publication day, as news copy does ("昨日上午", "今天，"): only
+# before a time of day, a comma or 在, since 今日 also names things ("今日中国").
+_ZH_RELATIVE_DAYS = {"今天": 0, "今日": 0, "昨天": 1, "昨日": 1, "前天": 2}
+_ZH_RELATIVE = re.compile(f"({'|'.join(_ZH_RELATIVE_DAYS)})(?=[上下中晚早，,在]|凌晨|傍晚)")
 _ZH_FIVE_YEAR_PLAN = re.compile(f"(?P<n>[{_ZH_DIGIT}十]{{1,3}})五(?=[”\"」’]|规划|时期|期间|以来|末|初)")
 
 
@@ -208,6 +212,17 @@ def chinese_dates(text: str) -> tuple[set[str], str]:
             keys.add(_date_key(month, day))
     keys.discard(None)
     return keys, _ZH_DATE.sub(" ", text)
+
+
+def chinese_relative_dates(text: str, published: date | None) -> set[str]:
+    """Month-day keys of the days a Chinese text names relative to its publication day
+    ("昨日上午", "今天，": yesterday, today)."""
+    if published is None:
+        return set()
+    keys = {_date_key(d.month, d.day) for d in (published - timedelta(days=_ZH_RELATIVE_DAYS[word])
+                                                 for word in _ZH_RELATIVE.findall(text))}
+    keys.discard(None)
+    return keys
 
 
 def first_chinese_date(text: str) -> tuple[int, int] | None:

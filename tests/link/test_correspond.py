@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from mee_archive.link.correspond import (
-    AGREE, CONFLICT, PARTIAL, UNSTATED, UNTOLD, chinese_opening, date_verdict, english_opening,
+    AGREE, CONFLICT, PARTIAL, UNSTATED, UNTOLD, chinese_opening, date_verdict, dated_opening, english_opening,
 )
 from mee_archive.link.features import chinese_text
 from mee_archive.link.names import chinese_name_keys
-from mee_archive.link.numbers import chinese_days, english_dates
+from mee_archive.link.numbers import chinese_days, chinese_relative_dates, english_dates
 from datetime import date
 
 
@@ -100,3 +100,13 @@ def test_an_opening_of_two_days_is_told_in_part_by_a_candidate_with_one() -> Non
 def test_three_syllable_words_are_not_a_pinyin_name() -> None:
     assert chinese_name_keys("Minister Tan Wei Liang met Vice Premier Liu Yandong on Xi Jinping Thought.") == {
         "liuyandong", "xijinping"}
+
+
+def test_a_day_named_relative_to_the_publication_day_can_agree_never_conflict() -> None:
+    en = "On Jun. 30, Minister Li Ganjie met with UN Under-Secretary-General Erik Solheim in Saihanba for talks."
+    zh = "新华社北京7月1日电 生态环境部部长李干杰昨日在塞罕坝会见了联合国副秘书长埃里克·索尔海姆，双方交换了意见。"
+    opening = english_opening(_en(en))
+    assert date_verdict(opening, dated_opening(zh, date(2018, 7, 5), date(2018, 7, 1)), frozenset({"7-1"})) == AGREE
+    # Without the article's day (or with a repost's), 昨日 says nothing: the dateline's 7-1 conflicts.
+    assert date_verdict(opening, dated_opening(zh, date(2018, 7, 5)), frozenset({"7-1"})) == CONFLICT
+    assert chinese_relative_dates("今日中国：昨天下午会见；今天，", date(2018, 7, 1)) == {"6-30", "7-1"}
