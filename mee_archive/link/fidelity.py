@@ -10,8 +10,8 @@ keeps can:
   candidate lacks. The year of publication and the one either side are left out (Chinese
   copy leaves the current year implicit: "6月30日"), as is whatever English says in
   brackets (a translator's gloss: "the 13th Five-Year Plan (2016-2020)") and digits inside
-  a word ("μg/m3", "CO2", "COVID-19": the Chinese may spell the word out) and spans of
-  years ("the 2018-2020 plan" may be 三年行动计划); a figure counts as
+  a word ("μg/m3", "CO2", "COVID-19": the Chinese may spell the word out), dates in
+  figures ("2019-06-28") and spans of years ("the 2018-2020 plan" may be 三年行动计划); a figure counts as
   stated when the candidate states one it rounds (translators round: 14245.1万元 is
   "142.45 million yuan", 117.8万 "1.2 million"); and only the
   English text a candidate of its length could cover is read (a Chinese character is
@@ -46,6 +46,10 @@ KEY_ROUNDING = 5e-4
 _BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 # (Starting at the digit, with the letter looked behind, lets the engine skip to digits.)
 _IN_A_WORD = re.compile(r"(?:(?<=[^\W\d_])|(?<=[^\W\d_][-\u2010\u2011]))\d[\w.]*")
+# A date in figures ("2019-06-28", "28/06/2019"), with the time of a stamp: the Chinese
+# gives it as 6月28日, a date.
+_NUMERIC_DATE = re.compile(r"(?<!\d)(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{4})"
+                           r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?!\d)")
 # A span of years ("the 2018-2020 action plan"): Chinese may say 三年 instead.
 _YEAR_SPAN = re.compile(r"(?<!\d)(?:19|20)\d\d\s*(?:-|\u2013|\u2014|to)\s*(?:19|20)\d\d(?!\d)")
 _DIGIT = re.compile(r"\d")
@@ -82,7 +86,9 @@ def english_telling(body: str, published: date | None) -> Telling:
     """The figures (outside brackets and the publication years) and reporting verbs of an
     English body, each at the character position it is first stated."""
     blank = lambda m: " " * len(m.group())  # noqa: E731 (positions kept)
-    _, rest = english_dates(_YEAR_SPAN.sub(blank, _IN_A_WORD.sub(blank, _BRACKETED.sub(blank, body))))
+    for pattern in (_BRACKETED, _IN_A_WORD, _NUMERIC_DATE, _YEAR_SPAN):
+        body = pattern.sub(blank, body)
+    _, rest = english_dates(body)
     own = {str(published.year + d) for d in range(-OWN_YEAR_SPAN, OWN_YEAR_SPAN + 1)} if published else set()
     first: dict[str, tuple[int, float, float]] = {}
     for match in _SENTENCE.finditer(rest):

@@ -33,7 +33,8 @@ def test_a_figure_the_english_states_and_the_candidate_never_does_is_missing() -
 
 def test_the_publication_year_brackets_and_digits_in_words_are_not_figures_to_find() -> None:
     english = ("In 2016, the 13th Five-Year Plan (2016-2020) set PM2.5 targets of 35 μg/m3; CO2 fell, the "
-               "G20 met on COVID-19 and the 2018-2020 plan covers 80 percent of 10,000 firms.")
+               "G20 met on COVID-19 and the 2018-2020 plan covers 80 percent of 10,000 firms (2019-06-28).\n"
+               "Updated 2017-06-28 15:30")
     telling = english_telling(english, date(2017, 3, 1))
     assert {figure for _, figure, _, _ in telling.figures} == {"13", "35", "80", "1e+04"}
     assert chinese_numbers("“十三五”规划") == {"13"} and chinese_numbers("十四五期间") == {"14"}
