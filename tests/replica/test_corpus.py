@@ -231,7 +231,7 @@ def test_english_keeps_the_figures_of_its_original(long_run: Corpus) -> None:
         if r.zh_docid is None:
             continue
         chinese = "".join(zh[r.zh_docid].paragraphs)
-        text = re.sub(r"[\d,.]+ (million )?yuan|μg/m3", "", " ".join(r.paragraphs))  # 万元 converted
+        text = re.sub(r"[\d,.]+ (million |billion )?yuan|μg/m3", "", " ".join(r.paragraphs))  # 万元, 亿元 converted
         for number in NUMBER.findall(text):
             number = number.replace(",", "")
             if len(number) >= 2:
