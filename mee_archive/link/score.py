@@ -24,7 +24,7 @@ from mee_archive.link.candidates import Candidates, CandidateSets
 from mee_archive.link.config import LinkConfig
 from mee_archive.link.coverage import LeadCoverage
 from mee_archive.link.features import Features
-from mee_archive.link.names import NameFinder
+from mee_archive.link.names import NO_PINYIN, NameFinder
 from mee_archive.link.postings import Postings
 from mee_archive.link.resources import cedict
 from mee_archive.link.scan import lexicon
@@ -102,7 +102,7 @@ class Scorer:
         self._items = ranked
         self._present = [(rank, item) for rank, item in enumerate(ranked) if item is not None]
         self._size = len(self._present)
-        self._names = NameFinder([item.pinyin if item else "" for item in ranked],
+        self._names = NameFinder([item.pinyin if item else NO_PINYIN for item in ranked],
                                  [(en.names, each.spans) for en, each in zip(english, candidates)])
         self._ordinals = np.array([item.day.toordinal() if item and item.day else -1 for item in ranked])
         self._docids = np.array([(item.docid or 0) if item else 0 for item in ranked])
