@@ -20,17 +20,27 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from urllib.parse import urlsplit
 
+import numpy as np
+
+from mee_archive.link.arrays import unique
 from mee_archive.link.features import chinese_text
 from mee_archive.pages.trs import ZH_HOSTS, site_of
 
 _NOT_HAN = re.compile(r"[^\u3400-\u9fff]+")
+_HAN_FIRST, _GRAM_BITS = 0x3400, 15  # 0x9fff - 0x3400 < 2 ** 15
 GRAM = 4
 
 
-def signature(body: str, chars: int) -> frozenset[str]:
-    """The character 4-grams of the first ``chars`` Chinese characters of a text."""
+def signature(body: str, chars: int) -> np.ndarray:
+    """The distinct character 4-grams of the first ``chars`` Chinese characters of a text,
+    sorted, each one integer: four offsets into the CJK range, 15 bits each, so two 4-grams
+    are one integer only if they are one string (and take 8 bytes, not 60)."""
     han = _NOT_HAN.sub("", chinese_text(body))[:chars]
-    return frozenset(han[i:i + GRAM] for i in range(len(han) - GRAM + 1))
+    codes = np.frombuffer(han.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64) - np.uint64(_HAN_FIRST)
+    grams = np.zeros(max(len(codes) - GRAM + 1, 0), dtype=np.uint64)
+    for i in range(GRAM):
+        grams = (grams << np.uint64(_GRAM_BITS)) | codes[i:len(codes) - GRAM + 1 + i]
+    return unique(grams)
 
 
 def contained(a: frozenset[str], b: frozenset[str], containment: float) -> bool:
@@ -38,10 +48,14 @@ def contained(a: frozenset[str], b: frozenset[str], containment: float) -> bool:
     return len(a & b) >= containment * min(len(a), len(b))
 
 
-def are_copies(a: tuple[frozenset[str], frozenset[str]], b: tuple[frozenset[str], frozenset[str]],
+def are_copies(a: tuple[np.ndarray, frozenset[str]], b: tuple[np.ndarray, frozenset[str]],
                containment: float) -> bool:
     """Whether two (signature, figure and date keys) are of one text."""
-    return bool(a[0] and b[0]) and contained(a[0], b[0], containment) and contained(a[1], b[1], containment)
+    (grams, stated), (other_grams, other_stated) = a, b
+    if not (len(grams) and len(other_grams)):
+        return False
+    shared = len(np.intersect1d(grams, other_grams, assume_unique=True))
+    return shared >= containment * min(len(grams), len(other_grams)) and contained(stated, other_stated, containment)
 
 
 def canonical_key(url: str | None, day: date | None) -> tuple[int, date, str]:
@@ -76,13 +90,13 @@ class Copies:
 def collapse(ranked: Sequence[list[tuple[int, float]]], near: float, most: int, body: Callable[[int], str],
              stated: Callable[[int], frozenset[str]], key: Callable[[int], tuple], chars: int,
              containment: float) -> tuple[list[list[tuple[int, float]]], dict[int, list[int]]]:
-    """Every release's (rank, logit) list, best first, with each group of copies replaced by
+    """Every release's (rank, logit) list, best first (ties in rank order), with each group of copies replaced by
     its canonical rank at the group's best logit; and the other members of each canonical
     rank's group. ``body``, ``stated`` and ``key`` give a rank's text, its figure and date
     keys, and its canonical_key. Only a list's ``most`` best candidates within ``near``
     log-odds of its best are compared, each pair once: the copies that matter are those
     that would make a decision ambiguous."""
-    signatures: dict[int, tuple[frozenset[str], frozenset[str]]] = {}
+    signatures: dict[int, tuple[np.ndarray, frozenset[str]]] = {}
     copies, compared = Copies(), set()
     for each in ranked:
         if not each:
@@ -104,8 +118,12 @@ def collapse(ranked: Sequence[list[tuple[int, float]]], near: float, most: int, 
         first = min(members, key=key)
         others[first] = sorted(m for m in members if m != first)
         canonical.update(dict.fromkeys(members, first))
+    moved = {rank for rank, first in canonical.items() if rank != first}
     collapsed = []
     for each in ranked:
+        if moved.isdisjoint(rank for rank, _ in each):
+            collapsed.append(each)  # already best first, ties in rank order
+            continue
         best: dict[int, float] = {}
         for rank, logit in each:
             target = canonical.get(rank, rank)
