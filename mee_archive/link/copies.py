@@ -24,11 +24,13 @@ import numpy as np
 
 from mee_archive.link.arrays import unique
 from mee_archive.link.features import chinese_text
+from mee_archive.link.ranked import Ranked
 from mee_archive.pages.trs import ZH_HOSTS, site_of
 
 _NOT_HAN = re.compile(r"[^\u3400-\u9fff]+")
 _HAN_FIRST, _GRAM_BITS = 0x3400, 15  # 0x9fff - 0x3400 < 2 ** 15
 GRAM = 4
+_NONE = np.zeros(0, dtype=np.int64)
 
 
 def signature(body: str, chars: int) -> np.ndarray:
@@ -87,9 +89,9 @@ class Copies:
         return groups
 
 
-def collapse(ranked: Sequence[list[tuple[int, float]]], near: float, most: int, body: Callable[[int], str],
+def collapse(ranked: Sequence[Sequence[tuple[int, float]]], near: float, most: int, body: Callable[[int], str],
              stated: Callable[[int], frozenset[str]], key: Callable[[int], tuple], chars: int,
-             containment: float) -> tuple[list[list[tuple[int, float]]], dict[int, list[int]]]:
+             containment: float) -> tuple[list[Sequence[tuple[int, float]]], dict[int, list[int]]]:
     """Every release's (rank, logit) list, best first (ties in rank order), with each group of copies replaced by
     its canonical rank at the group's best logit; and the other members of each canonical
     rank's group. ``body``, ``stated`` and ``key`` give a rank's text, its figure and date
@@ -118,15 +120,26 @@ def collapse(ranked: Sequence[list[tuple[int, float]]], near: float, most: int, 
         first = min(members, key=key)
         others[first] = sorted(m for m in members if m != first)
         canonical.update(dict.fromkeys(members, first))
-    moved = {rank for rank, first in canonical.items() if rank != first}
-    collapsed = []
-    for each in ranked:
-        if moved.isdisjoint(rank for rank, _ in each):
-            collapsed.append(each)  # already best first, ties in rank order
-            continue
-        best: dict[int, float] = {}
-        for rank, logit in each:
-            target = canonical.get(rank, rank)
-            best[target] = max(logit, best.get(target, float("-inf")))
-        collapsed.append(sorted(best.items(), key=lambda pair: (-pair[1], pair[0])))
+    moved = sorted((rank, first) for rank, first in canonical.items() if rank != first)
+    sources, targets = (np.array(column, dtype=np.int64) for column in zip(*moved)) if moved else (_NONE, _NONE)
+    collapsed = [_moved_to_canonical(each, sources, targets) for each in ranked]
     return collapsed, {rank: members for rank, members in others.items() if members}
+
+
+def _moved_to_canonical(each: Sequence[tuple[int, float]], sources: np.ndarray,
+                        targets: np.ndarray) -> Sequence[tuple[int, float]]:
+    """A (rank, logit) list, best first (ties in rank order), with each rank of ``sources``
+    (sorted) replaced by the canonical rank ``targets[i]`` of its group at the best logit of
+    the ranks so replaced; ``each`` itself if it has none of them."""
+    if not len(sources):
+        return each
+    pairs = Ranked.of(each)
+    at = np.searchsorted(sources, pairs.ranks).clip(max=len(sources) - 1)
+    hit = sources[at] == pairs.ranks
+    if not hit.any():
+        return each
+    ranks = np.where(hit, targets[at], pairs.ranks)
+    order = np.lexsort((-pairs.logits, ranks))  # by rank, the best logit of each first
+    ranks, logits = ranks[order], pairs.logits[order]
+    first = np.concatenate(([True], ranks[1:] != ranks[:-1]))
+    return Ranked.ordered(ranks[first], logits[first])

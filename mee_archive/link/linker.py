@@ -7,10 +7,12 @@ Chinese items some window needs, scores all pairs, and assigns one-to-one.
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
+
+import numpy as np
 
 from mee_archive.link.assign import LINKED, Decision, assign
 from mee_archive.link.candidates import Candidates, DateIndex
@@ -21,6 +23,7 @@ from mee_archive.link.features import (
     Features, chinese_features_many, day_and_docid, english_features_many, item_text, load_tables, url_key,
 )
 from mee_archive.link.parallel import Workers
+from mee_archive.link.ranked import Ranked
 from mee_archive.link.score import Scorer, sigmoid
 
 
@@ -130,26 +133,26 @@ def _link(english: list[dict[str, Any]], chinese: list[dict[str, Any]], config: 
     return results
 
 
-def _checked(english: list[dict[str, Any]], ranked: list[list[tuple[int, float]]], scorer: Scorer,
+def _checked(english: list[dict[str, Any]], ranked: Sequence[Sequence[tuple[int, float]]], scorer: Scorer,
              zh_item: Callable[[int], dict[str, Any]],
-             config: LinkConfig) -> tuple[list[list[tuple[int, float]]], list[dict[int, Check]]]:
+             config: LinkConfig) -> tuple[list[Ranked], list[dict[int, Check]]]:
     """Every release's candidates (rank, bag-of-keys log-odds, best first, copies collapsed)
     again, best first, with the event checks of its best ``checked_candidates`` added
     (correspond.py); and those checks."""
     checker = EventCheck(config)
     rechecked, checks = [], []
-    for item, candidates in zip(english, ranked):
+    for item, candidates in zip(english, map(Ranked.of, ranked)):
         opening = english_opening(item)
         checked: dict[int, Check] = {}
-        logits = []
-        for rank, logit in candidates[:config.checked_candidates]:
+        logits = candidates.logits.copy()
+        for i, (rank, logit) in enumerate(candidates[:config.checked_candidates]):
             features = scorer.item(rank)
             checked[rank] = checker.check(item, opening, zh_item(rank), features.dates, features.pinyin)
-            logits.append((rank, logit + checked[rank].logit))
+            logits[i] = logit + checked[rank].logit
         # The rest were not checked: they stay below every checked one, as they were.
-        floor = min((logit for _, logit in logits), default=0.0)
-        logits += [(rank, min(logit, floor)) for rank, logit in candidates[config.checked_candidates:]]
-        rechecked.append(sorted(logits, key=lambda pair: (-pair[1], pair[0])))
+        head = min(config.checked_candidates, len(logits))
+        logits[head:] = np.minimum(logits[head:], logits[:head].min() if head else 0.0)
+        rechecked.append(Ranked.ordered(candidates.ranks, logits))
         checks.append(checked)
     return rechecked, checks
 

@@ -26,6 +26,7 @@ from mee_archive.link.coverage import LeadCoverage
 from mee_archive.link.features import Features
 from mee_archive.link.names import NO_PINYIN, NameFinder
 from mee_archive.link.postings import Postings
+from mee_archive.link.ranked import Ranked
 from mee_archive.link.resources import cedict
 from mee_archive.link.scan import lexicon
 
@@ -279,7 +280,6 @@ class Scored:
     name_hits: list[np.ndarray]
     told: np.ndarray
 
-    def best_first(self) -> list[tuple[int, float]]:
+    def best_first(self) -> Ranked:
         """(rank, logit) of every candidate, best first (ties in rank order)."""
-        order = np.argsort(-self.logits, kind="stable")
-        return list(zip(self.candidates.ranks[order].tolist(), self.logits[order].tolist()))
+        return Ranked.ordered(self.candidates.ranks, self.logits)
