@@ -43,6 +43,9 @@ LEAD_CHARS = 200
 # Characters of Chinese text scanned for dictionary words in one go: the scan holds a few
 # dozen bytes per character, so this bounds it to a few hundred megabytes.
 SCAN_CHARS = 4_000_000
+# Chinese items a worker reads in one task: their keys (about 10 KB a long text) are sent
+# back in one piece, which the parent holds whole while it unpickles it.
+CHUNK_ITEMS = 2_500
 # Readings a repost printed after characters, "習(xí)近平": pinyin in brackets right after a
 # Chinese character. They split the words and names the linker looks for.
 _READING = re.compile(r"(?<=[\u3400-\u9fff])[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}[)）]")
@@ -185,7 +188,7 @@ def chinese_features_many(items: Sequence[dict[str, Any]], max_chars: int,
     Each worker, if any, reads a share of the items (``_read_chinese``)."""
     fields = ("url", "published", "docid", "title", "body", "paragraphs")
     shares = [{k: item[k] for k in fields if k in item} for item in items]
-    return start_chunks(partial(_read_chinese, max_chars=max_chars), shares, workers)()
+    return start_chunks(partial(_read_chinese, max_chars=max_chars), shares, workers, CHUNK_ITEMS)()
 
 
 def _read_chinese(items: Sequence[dict[str, Any]], max_chars: int) -> list[Features]:

@@ -73,13 +73,15 @@ class Workers:
         if a worker dies (killed for memory, say)."""
         return self.start_chunks(partial(_apply, function), items)
 
-    def start_chunks(self, function: Callable[[Sequence[T]], list[R]], items: Sequence[T]) -> Callable[[], list[R]]:
+    def start_chunks(self, function: Callable[[Sequence[T]], list[R]], items: Sequence[T],
+                     most: int | None = None) -> Callable[[], list[R]]:
         """``start_map`` for a ``function`` that reads a run of items at once (and gives one
-        result an item): each worker is given one run, ``function(run)``."""
+        result an item): each worker is given runs, ``function(run)``, of at most ``most``
+        items if given (a smaller run's result is sent back and held in fewer bytes at once)."""
         chunks = min(self._cores, len(items) // MIN_CHUNK) if self._pool is not None else 0
         if chunks < 2:
             return lambda: function(items)
-        size = -(-len(items) // chunks)
+        size = min(-(-len(items) // chunks), most or len(items))
         futures: list[Future[list[R]]] = [
             self._pool.submit(function, items[start : start + size]) for start in range(0, len(items), size)
         ]
@@ -99,6 +101,6 @@ def start_map(function: Callable[[T], R], items: Sequence[T], workers: Workers |
 
 
 def start_chunks(function: Callable[[Sequence[T]], list[R]], items: Sequence[T],
-                 workers: Workers | None = None) -> Callable[[], list[R]]:
+                 workers: Workers | None = None, most: int | None = None) -> Callable[[], list[R]]:
     """``workers.start_chunks``, or the work done in-process when no workers are given."""
-    return workers.start_chunks(function, items) if workers is not None else (lambda: function(items))
+    return workers.start_chunks(function, items, most) if workers is not None else (lambda: function(items))

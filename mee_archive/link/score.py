@@ -37,12 +37,12 @@ SET_KINDS = (("numbers", "number"), ("dates", "date"), ("foreign", "foreign"), (
 GLOSSED_KINDS = ("title_words", "words")
 # English items scored together: each shared key of each candidate is a few array entries
 # (10 million for 2,000 items), so batches bound the memory.
-SCORE_BATCH = 500
+SCORE_BATCH = 250
 # Keys of one kind beyond this many (the rarest kept: long texts' content words) add cost,
 # not evidence.
 MAX_KEYS_PER_KIND = 60
 # Chinese items whose dictionary words are turned into gloss postings together.
-GLOSS_BATCH = 2000
+GLOSS_BATCH = 1000
 
 
 @dataclass(frozen=True)
