@@ -40,12 +40,13 @@ from mee_archive.pages.trs import EN_HOSTS, ZH_HOSTS, site_of
 CURRENT_HOST = {"en": EN_HOSTS[0], "zh": ZH_HOSTS[0]}
 # The first paragraph says what an article is about; a long one is cut here.
 LEAD_CHARS = 200
-# Characters of Chinese text scanned for dictionary words in one go: the scan holds a few
-# dozen bytes per character, so this bounds it to a few hundred megabytes.
-SCAN_CHARS = 4_000_000
+# Characters of Chinese text read in one go (dictionary scan, pinyin): the scan holds a
+# few dozen bytes per character, so this bounds it to about a hundred megabytes.
+SCAN_CHARS = 2_000_000
 # Chinese items a worker reads in one task: their keys (about 10 KB a long text) are sent
-# back in one piece, which the parent holds whole while it unpickles it.
-CHUNK_ITEMS = 2_500
+# back in one piece, which the parent holds whole while it unpickles it (and which, freed,
+# leaves a hole in its heap: 2,500 items a task left 30 MB more behind than 1,000).
+CHUNK_ITEMS = 1_000
 # Readings a repost printed after characters, "習(xí)近平": pinyin in brackets right after a
 # Chinese character. They split the words and names the linker looks for.
 _READING = re.compile(r"(?<=[\u3400-\u9fff])[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}[)）]")
