@@ -65,8 +65,9 @@ class Features:
     (``scan.lexicon().words[i]`` is word i) in a 4-byte array: 20,000 items are held at
     once, a real article has about a thousand words, and a tuple of Python ints would take
     nine times the memory. ``names`` is filled for English;
-    ``pinyin`` and ``lead`` (the ids of the words of two or more characters its title and
-    first paragraph are made of, each character counted once) for Chinese."""
+    ``pinyin`` and ``lead`` (the sorted ids of the words of two or more characters its
+    title and first paragraph are made of, each character counted once, in the same kind of
+    array) for Chinese."""
 
     day: date | None
     docid: int | None
@@ -77,7 +78,7 @@ class Features:
     names: frozenset[str] = frozenset()
     foreign: frozenset[str] = frozenset()
     pinyin: Pinyin = NO_PINYIN
-    lead: frozenset[int] = frozenset()
+    lead: Collection[int] = ()
 
 
 def item_text(item: dict[str, Any]) -> tuple[str, str]:
@@ -207,7 +208,7 @@ def _read_chinese(items: Sequence[dict[str, Any]], max_chars: int) -> list[Featu
         word_ids = scanned.word_ids()
         del scanned  # its arrays take a few dozen bytes a character
         features.extend(Features(**_stated_keys(item, text), pinyin=pinyin, title_words=_compact(title),
-                                 words=_compact(words), lead=frozenset(lead.tolist()))
+                                 words=_compact(words), lead=_compact(lead))
                         for item, text, pinyin, title, words, lead
                         in zip(batch, texts, pinyin_many(texts), title_ids, word_ids, lead_ids))
     return features
