@@ -55,7 +55,8 @@ array of code points (scan.py); each kind of key becomes sorted (key, rank) inte
 pinyin of a batch of texts is one gather over their code points into one bytes buffer
 (names.py); each Chinese text is read once, into all its keys, on forked workers, one per
 core and a share of the items each, when the process has a single thread (parallel.py;
-inside a crawl they run in-process); the dictionary tables are
+inside a crawl they run in-process); each release's candidates stay two arrays, best
+first, through copies, event checks and assignment (ranked.py); the dictionary tables are
 pickled in the user's cache (tablecache.py); and the cycle collector, which would walk
 the process's objects again and again, is paused while linking.
 """
