@@ -9,13 +9,15 @@ its own:
 
 - loading the dictionary tables with an empty cache (they are built) and from the cache,
   as every later process does;
-- ``link_items`` with the Chinese bodies as the replica writes them (about 150
-  characters), and with each body repeated SCALE times: a real MEE article is about 1,500
-  characters, so scale 10 is what linking real pages costs. Each link run loads the
-  tables from the cache first, as a ``mee-archive link`` process does.
+- ``link_items`` with the Chinese bodies as the replica writes them (real lengths: about
+  1,150 characters on average, as real MEE articles), and with each body repeated SCALE
+  times. Each link run loads the tables from the cache first, as a ``mee-archive link``
+  process does.
 
-CPU is the run's own plus that of the worker processes it forks; RSS includes the
-replica the benchmark holds when it forks the run (printed as "base").
+CPU is the run's own plus that of the worker processes it forks; RSS is the run's peak,
+which includes the replica the benchmark holds when it forks the run (printed as "base"),
+and "workers MB" the largest peak of the worker processes it forked (which share the
+run's pages they do not write).
 """
 
 from __future__ import annotations
@@ -50,7 +52,7 @@ def _measured(work: Callable[[], str]) -> Callable[[Any], None]:
         wall = time.perf_counter() - wall
         own, workers = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
         cpu = own.ru_utime + own.ru_stime + workers.ru_utime + workers.ru_stime
-        pipe.send((wall, cpu, own.ru_maxrss / 1024, said))
+        pipe.send((wall, cpu, own.ru_maxrss / 1024, workers.ru_maxrss / 1024, said))
 
     return child
 
@@ -61,9 +63,9 @@ def _run(label: str, work: Callable[[], str], rows: list[tuple]) -> None:
     receive, send = context.Pipe(duplex=False)
     process = context.Process(target=_measured(work), args=(send,))
     process.start()
-    wall, cpu, rss, said = receive.recv()
+    wall, cpu, rss, workers_rss, said = receive.recv()
     process.join()
-    rows.append((label, wall, cpu, rss, said))
+    rows.append((label, wall, cpu, rss, workers_rss, said))
     print(f"  done: {label} in {wall:.1f} s", flush=True)
 
 
@@ -113,9 +115,9 @@ def main() -> None:
         for scale in args.scales:
             label = f"link, Chinese bodies x{scale} ({chars * scale / 1e6:.1f} M chars)"
             _run(label, _link(en_items, zh_items, truth, scale), rows)
-    print(f"\n{'run':<44} {'wall s':>7} {'CPU s':>7} {'RSS MB':>7}  result")
-    for label, wall, cpu, rss, said in rows:
-        print(f"{label:<44} {wall:7.2f} {cpu:7.2f} {rss:7.0f}  {said}")
+    print(f"\n{'run':<44} {'wall s':>7} {'CPU s':>7} {'RSS MB':>7} {'workers MB':>10}  result")
+    for label, wall, cpu, rss, workers_rss, said in rows:
+        print(f"{label:<44} {wall:7.2f} {cpu:7.2f} {rss:7.0f} {workers_rss:10.0f}  {said}")
     print(f"load average at end {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
 
 

@@ -57,10 +57,12 @@ Reading 20,000 texts and scoring 1.2 million candidate pairs is done a column at
 the Chinese texts are scanned for dictionary words a word length at a time over one
 array of code points (scan.py); each kind of key becomes sorted (key, rank) integers
 (postings.py), so the hits of all English items' keys within their windows are a few
-``searchsorted`` calls and their sum one ``bincount`` (score.py, CandidateSets); figures,
-dates and pinyin, which are regular expressions and table look-ups per item, are read on
-forked workers, one per core, while the parent scans, when the process has a single
-thread (parallel.py; inside a crawl they run in-process); the dictionary tables are
+``searchsorted`` calls and their sum one ``bincount`` (score.py, CandidateSets); the
+pinyin of a batch of texts is one gather over their code points into one bytes buffer
+(names.py); each Chinese text is read once, into all its keys, on forked workers, one per
+core and a share of the items each, when the process has a single thread (parallel.py;
+inside a crawl they run in-process); each release's candidates stay two arrays, best
+first, through copies, event checks and assignment (ranked.py); the dictionary tables are
 pickled in the user's cache (tablecache.py); and the cycle collector, which would walk
 the process's objects again and again, is paused while linking.
 """

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from mee_archive.link.config import LinkConfig
+from mee_archive.link.ranked import Ranked
 from mee_archive.link.score import sigmoid
 
 LINKED, NO_CANDIDATE, BELOW_THRESHOLD, AMBIGUOUS = "linked", "no_candidate", "below_threshold", "ambiguous"
@@ -34,18 +35,18 @@ class Decision:
     score_logit: float | None = None  # the calibrated log-odds of the best
 
 
-def _next_free(ranked: Sequence[tuple[int, float, float]], start: int, taken: set[int]) -> int:
-    while start < len(ranked) and ranked[start][0] in taken:
+def _next_free(ranked: Ranked, start: int, taken: set[int]) -> int:
+    while start < len(ranked) and int(ranked.ranks[start]) in taken:
         start += 1
     return start
 
 
-def assign(ranked: Sequence[Sequence[tuple[int, float, float]]], config: LinkConfig) -> list[Decision]:
-    """Decide every English item given its candidates as (Chinese position, ranking
-    log-odds, calibrated log-odds), best first."""
+def assign(ranked: Sequence[Ranked], config: LinkConfig) -> list[Decision]:
+    """Decide every English item given its candidates best first: Chinese positions, their
+    ranking log-odds and their calibrated ones (Ranked.score)."""
     decisions: list[Decision] = [Decision(NO_CANDIDATE)] * len(ranked)
     taken: set[int] = set()
-    heap = [(-cands[0][1], en, 0) for en, cands in enumerate(ranked) if cands]
+    heap = [(-float(cands.logits[0]), en, 0) for en, cands in enumerate(ranked) if len(cands)]
     heapq.heapify(heap)
     while heap:
         _, en, rank = heapq.heappop(heap)
@@ -54,11 +55,11 @@ def assign(ranked: Sequence[Sequence[tuple[int, float, float]]], config: LinkCon
         if free == len(cands):  # every candidate went to a surer English item
             continue
         if free != rank:  # its best was claimed meanwhile: wait for the next free one's turn
-            heapq.heappush(heap, (-cands[free][1], en, free))
+            heapq.heappush(heap, (-float(cands.logits[free]), en, free))
             continue
-        position, logit, score_logit = cands[rank]
+        (position, logit), score_logit = cands[rank], cands.score(rank)
         runner = _next_free(cands, rank + 1, taken)
-        runner_logit = cands[runner][1] if runner < len(cands) else None
+        runner_logit = float(cands.logits[runner]) if runner < len(cands) else None
         if sigmoid(score_logit) < config.threshold:
             status = BELOW_THRESHOLD
         elif runner_logit is not None and logit - runner_logit < config.margin:

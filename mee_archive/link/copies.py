@@ -20,17 +20,29 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from urllib.parse import urlsplit
 
+import numpy as np
+
+from mee_archive.link.arrays import unique
 from mee_archive.link.features import chinese_text
+from mee_archive.link.ranked import Ranked
 from mee_archive.pages.trs import ZH_HOSTS, site_of
 
 _NOT_HAN = re.compile(r"[^\u3400-\u9fff]+")
+_HAN_FIRST, _GRAM_BITS = 0x3400, 15  # 0x9fff - 0x3400 < 2 ** 15
 GRAM = 4
+_NONE = np.zeros(0, dtype=np.int64)
 
 
-def signature(body: str, chars: int) -> frozenset[str]:
-    """The character 4-grams of the first ``chars`` Chinese characters of a text."""
+def signature(body: str, chars: int) -> np.ndarray:
+    """The distinct character 4-grams of the first ``chars`` Chinese characters of a text,
+    sorted, each one integer: four offsets into the CJK range, 15 bits each, so two 4-grams
+    are one integer only if they are one string (and take 8 bytes, not 60)."""
     han = _NOT_HAN.sub("", chinese_text(body))[:chars]
-    return frozenset(han[i:i + GRAM] for i in range(len(han) - GRAM + 1))
+    codes = np.frombuffer(han.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64) - np.uint64(_HAN_FIRST)
+    grams = np.zeros(max(len(codes) - GRAM + 1, 0), dtype=np.uint64)
+    for i in range(GRAM):
+        grams = (grams << np.uint64(_GRAM_BITS)) | codes[i:len(codes) - GRAM + 1 + i]
+    return unique(grams)
 
 
 def contained(a: frozenset[str], b: frozenset[str], containment: float) -> bool:
@@ -38,10 +50,14 @@ def contained(a: frozenset[str], b: frozenset[str], containment: float) -> bool:
     return len(a & b) >= containment * min(len(a), len(b))
 
 
-def are_copies(a: tuple[frozenset[str], frozenset[str]], b: tuple[frozenset[str], frozenset[str]],
+def are_copies(a: tuple[np.ndarray, frozenset[str]], b: tuple[np.ndarray, frozenset[str]],
                containment: float) -> bool:
     """Whether two (signature, figure and date keys) are of one text."""
-    return bool(a[0] and b[0]) and contained(a[0], b[0], containment) and contained(a[1], b[1], containment)
+    (grams, stated), (other_grams, other_stated) = a, b
+    if not (len(grams) and len(other_grams)):
+        return False
+    shared = len(np.intersect1d(grams, other_grams, assume_unique=True))
+    return shared >= containment * min(len(grams), len(other_grams)) and contained(stated, other_stated, containment)
 
 
 def canonical_key(url: str | None, day: date | None) -> tuple[int, date, str]:
@@ -73,16 +89,16 @@ class Copies:
         return groups
 
 
-def collapse(ranked: Sequence[list[tuple[int, float]]], near: float, most: int, body: Callable[[int], str],
+def collapse(ranked: Sequence[Sequence[tuple[int, float]]], near: float, most: int, body: Callable[[int], str],
              stated: Callable[[int], frozenset[str]], key: Callable[[int], tuple], chars: int,
-             containment: float) -> tuple[list[list[tuple[int, float]]], dict[int, list[int]]]:
-    """Every release's (rank, logit) list, best first, with each group of copies replaced by
+             containment: float) -> tuple[list[Sequence[tuple[int, float]]], dict[int, list[int]]]:
+    """Every release's (rank, logit) list, best first (ties in rank order), with each group of copies replaced by
     its canonical rank at the group's best logit; and the other members of each canonical
     rank's group. ``body``, ``stated`` and ``key`` give a rank's text, its figure and date
     keys, and its canonical_key. Only a list's ``most`` best candidates within ``near``
     log-odds of its best are compared, each pair once: the copies that matter are those
     that would make a decision ambiguous."""
-    signatures: dict[int, tuple[frozenset[str], frozenset[str]]] = {}
+    signatures: dict[int, tuple[np.ndarray, frozenset[str]]] = {}
     copies, compared = Copies(), set()
     for each in ranked:
         if not each:
@@ -104,11 +120,26 @@ def collapse(ranked: Sequence[list[tuple[int, float]]], near: float, most: int, 
         first = min(members, key=key)
         others[first] = sorted(m for m in members if m != first)
         canonical.update(dict.fromkeys(members, first))
-    collapsed = []
-    for each in ranked:
-        best: dict[int, float] = {}
-        for rank, logit in each:
-            target = canonical.get(rank, rank)
-            best[target] = max(logit, best.get(target, float("-inf")))
-        collapsed.append(sorted(best.items(), key=lambda pair: (-pair[1], pair[0])))
+    moved = sorted((rank, first) for rank, first in canonical.items() if rank != first)
+    sources, targets = (np.array(column, dtype=np.int64) for column in zip(*moved)) if moved else (_NONE, _NONE)
+    collapsed = [_moved_to_canonical(each, sources, targets) for each in ranked]
     return collapsed, {rank: members for rank, members in others.items() if members}
+
+
+def _moved_to_canonical(each: Sequence[tuple[int, float]], sources: np.ndarray,
+                        targets: np.ndarray) -> Sequence[tuple[int, float]]:
+    """A (rank, logit) list, best first (ties in rank order), with each rank of ``sources``
+    (sorted) replaced by the canonical rank ``targets[i]`` of its group at the best logit of
+    the ranks so replaced; ``each`` itself if it has none of them."""
+    if not len(sources):
+        return each
+    pairs = Ranked.of(each)
+    at = np.searchsorted(sources, pairs.ranks).clip(max=len(sources) - 1)
+    hit = sources[at] == pairs.ranks
+    if not hit.any():
+        return each
+    ranks = np.where(hit, targets[at], pairs.ranks)
+    order = np.lexsort((-pairs.logits, ranks))  # by rank, the best logit of each first
+    ranks, logits = ranks[order], pairs.logits[order]
+    first = np.concatenate(([True], ranks[1:] != ranks[:-1]))
+    return Ranked.ordered(ranks[first], logits[first])

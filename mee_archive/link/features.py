@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from array import array
+from functools import partial
 from dataclasses import dataclass
 from datetime import date
 from collections.abc import Callable, Collection, Iterator, Sequence
@@ -25,12 +26,10 @@ from typing import Any
 import numpy as np
 
 from mee_archive.link.english import content_stems
-from mee_archive.link.names import chinese_pinyin, english_name_keys
+from mee_archive.link.names import NO_PINYIN, Pinyin, english_name_keys, pinyin_many, pinyin_rows
 from mee_archive.link.numbers import chinese_dates, chinese_numbers, english_dates, english_numbers, weekday_keys
-from mee_archive.link.resources import (
-    gloss_vocabulary, pinyin_table, surname_pinyin_table, to_simplified, traditional_only_chars,
-)
-from mee_archive.link.parallel import Workers, start_map
+from mee_archive.link.resources import gloss_vocabulary, to_simplified, traditional_only_table
+from mee_archive.link.parallel import Workers, start_chunks, start_map
 from mee_archive.link.scan import ScannedTexts, lexicon
 from mee_archive.link.transliteration import (
     chinese_foreign_keys, common_words, english_foreign_keys, transliteration_alphabet,
@@ -41,9 +40,13 @@ from mee_archive.pages.trs import EN_HOSTS, ZH_HOSTS, site_of
 CURRENT_HOST = {"en": EN_HOSTS[0], "zh": ZH_HOSTS[0]}
 # The first paragraph says what an article is about; a long one is cut here.
 LEAD_CHARS = 200
-# Characters of Chinese text scanned for dictionary words in one go: the scan holds a few
-# dozen bytes per character, so this bounds it to a few hundred megabytes.
-SCAN_CHARS = 4_000_000
+# Characters of Chinese text read in one go (dictionary scan, pinyin): the scan holds a
+# few dozen bytes per character, so this bounds it to about a hundred megabytes.
+SCAN_CHARS = 2_000_000
+# Chinese items a worker reads in one task: their keys (about 10 KB a long text) are sent
+# back in one piece, which the parent holds whole while it unpickles it (and which, freed,
+# leaves a hole in its heap: 2,500 items a task left 30 MB more behind than 1,000).
+CHUNK_ITEMS = 1_000
 # Readings a repost printed after characters, "習(xí)近平": pinyin in brackets right after a
 # Chinese character. They split the words and names the linker looks for.
 _READING = re.compile(r"(?<=[\u3400-\u9fff])[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}[)）]")
@@ -62,8 +65,9 @@ class Features:
     (``scan.lexicon().words[i]`` is word i) in a 4-byte array: 20,000 items are held at
     once, a real article has about a thousand words, and a tuple of Python ints would take
     nine times the memory. ``names`` is filled for English;
-    ``pinyin`` and ``lead`` (the ids of the words of two or more characters its title and
-    first paragraph are made of, each character counted once) for Chinese."""
+    ``pinyin`` and ``lead`` (the sorted ids of the words of two or more characters its
+    title and first paragraph are made of, each character counted once, in the same kind of
+    array) for Chinese."""
 
     day: date | None
     docid: int | None
@@ -73,8 +77,8 @@ class Features:
     words: Collection[str] | array[int]
     names: frozenset[str] = frozenset()
     foreign: frozenset[str] = frozenset()
-    pinyin: str = ""
-    lead: frozenset[int] = frozenset()
+    pinyin: Pinyin = NO_PINYIN
+    lead: Collection[int] = ()
 
 
 def item_text(item: dict[str, Any]) -> tuple[str, str]:
@@ -155,7 +159,7 @@ def lead_length(title: str, body: str) -> int:
 
 def load_tables() -> None:
     """Load every table reading items needs (the dictionary's, the pinyin readings)."""
-    gloss_vocabulary(), lexicon(), pinyin_table(), surname_pinyin_table(), traditional_only_chars()
+    gloss_vocabulary(), lexicon(), pinyin_rows(), traditional_only_table()
     common_words(), transliteration_alphabet()
 
 
@@ -183,21 +187,31 @@ def chinese_features(item: dict[str, Any], max_chars: int) -> Features:
 def chinese_features_many(items: Sequence[dict[str, Any]], max_chars: int,
                           workers: Workers | None = None) -> list[Features]:
     """Linking keys of Chinese articles; content words from each one's first ``max_chars``.
-    The dictionary scan runs over many texts at once (scan.py, SCAN_CHARS at a time, which
-    bounds its memory) while the workers, if any, read each item's figures, dates and
-    pinyin."""
-    parts = [tuple(chinese_text(part) for part in item_text(item)) for item in items]
-    stated = start_map(_stated_keys, [({k: item.get(k) for k in ("url", "published", "docid")}, f"{title}\n{body}")
-                                      for item, (title, body) in zip(items, parts)], workers)
-    words: list[tuple[array[int], array[int], frozenset[int]]] = []
-    for batch in _batches([(title, body[:max_chars]) for title, body in parts], SCAN_CHARS):
-        scanned = ScannedTexts([f"{title}\n{body}" for title, body in batch])
-        title_ids = scanned.word_ids([len(title) for title, _ in batch])
-        lead_ids = scanned.segment_ids([lead_length(title, body) for title, body in batch])
-        words.extend((_compact(t), _compact(w), frozenset(lead.tolist()))
-                     for t, w, lead in zip(title_ids, scanned.word_ids(), lead_ids))
-    return [Features(**keys, title_words=title, words=all_words, lead=lead)
-            for keys, (title, all_words, lead) in zip(stated(), words)]
+    Each worker, if any, reads a share of the items (``_read_chinese``)."""
+    fields = ("url", "published", "docid", "title", "body", "paragraphs")
+    shares = [{k: item[k] for k in fields if k in item} for item in items]
+    return start_chunks(partial(_read_chinese, max_chars=max_chars), shares, workers, CHUNK_ITEMS)()
+
+
+def _read_chinese(items: Sequence[dict[str, Any]], max_chars: int) -> list[Features]:
+    """``chinese_features_many`` in this process. Each text is made simplified once, then
+    read SCAN_CHARS at a time, which bounds the memory: the dictionary scan (scan.py) and
+    the pinyin (names.py) run over a batch of texts at once, figures, dates and
+    transliterated names text by text."""
+    features = []
+    for batch in _batches(items, SCAN_CHARS):
+        parts = [tuple(chinese_text(part) for part in item_text(item)) for item in batch]
+        texts = [f"{title}\n{body}" for title, body in parts]
+        scanned = ScannedTexts([f"{title}\n{body[:max_chars]}" for title, body in parts])
+        title_ids = scanned.word_ids([len(title) for title, _ in parts])
+        lead_ids = scanned.segment_ids([lead_length(title, body) for title, body in parts])
+        word_ids = scanned.word_ids()
+        del scanned  # its arrays take a few dozen bytes a character
+        features.extend(Features(**_stated_keys(item, text), pinyin=pinyin, title_words=_compact(title),
+                                 words=_compact(words), lead=_compact(lead))
+                        for item, text, pinyin, title, words, lead
+                        in zip(batch, texts, pinyin_many(texts), title_ids, word_ids, lead_ids))
+    return features
 
 
 def _compact(ids: np.ndarray) -> array[int]:
@@ -207,22 +221,20 @@ def _compact(ids: np.ndarray) -> array[int]:
     return compact
 
 
-def _batches(parts: list[tuple[str, str]], size: int) -> Iterator[list[tuple[str, str]]]:
-    """Consecutive runs of (title, body) pairs of about ``size`` characters each."""
-    batch, chars = [], 0
-    for part in parts:
-        batch.append(part)
-        chars += len(part[0]) + len(part[1])
+def _batches(items: Sequence[dict[str, Any]], size: int) -> Iterator[Sequence[dict[str, Any]]]:
+    """Consecutive runs of items of about ``size`` characters of text each."""
+    first, chars = 0, 0
+    for i, item in enumerate(items):
+        chars += sum(map(len, item_text(item)))
         if chars >= size:
-            yield batch
-            batch, chars = [], 0
-    if batch:
-        yield batch
+            yield items[first:i + 1]
+            first, chars = i + 1, 0
+    if first < len(items):
+        yield items[first:]
 
 
-def _stated_keys(item_and_text: tuple[dict[str, Any], str]) -> dict[str, Any]:
-    """The keys of a Chinese item that need no dictionary: day, docid, figures, dates, pinyin."""
-    item, text = item_and_text
+def _stated_keys(item: dict[str, Any], text: str) -> dict[str, Any]:
+    """The keys of a Chinese item read text by text: day, docid, figures, dates, foreign names."""
     dates, rest = chinese_dates(text)
     day, docid = day_and_docid(item, prefer_url_day=False)
     return {
@@ -230,6 +242,5 @@ def _stated_keys(item_and_text: tuple[dict[str, Any], str]) -> dict[str, Any]:
         "docid": docid,
         "numbers": frozenset(chinese_numbers(rest)),
         "dates": frozenset(dates | weekday_keys(dates, day)),
-        "pinyin": chinese_pinyin(text),
         "foreign": frozenset(chinese_foreign_keys(text)),
     }

@@ -7,10 +7,12 @@ Chinese items some window needs, scores all pairs, and assigns one-to-one.
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
+
+import numpy as np
 
 from mee_archive.link.assign import BELOW_THRESHOLD, LINKED, RELATED_ONLY, Decision, assign
 from mee_archive.link.candidates import Candidates, DateIndex, window_day
@@ -21,6 +23,7 @@ from mee_archive.link.features import (
     Features, chinese_features_many, day_and_docid, english_features_many, item_text, load_tables, url_key,
 )
 from mee_archive.link.parallel import Workers, start_map
+from mee_archive.link.ranked import Ranked
 from mee_archive.link.score import Scorer, sigmoid
 
 
@@ -134,8 +137,9 @@ def _link(english: list[dict[str, Any]], chinese: list[dict[str, Any]], config: 
     return results
 
 
-def _checked(english: list[dict[str, Any]], releases: list[Release], ranked: list[list[tuple[int, float]]],
-             scorer: Scorer, zh_item: Callable[[int], dict[str, Any]], config: LinkConfig) -> tuple[list[list[tuple[int, float, float]]], list[dict[int, Check]]]:
+def _checked(english: list[dict[str, Any]], releases: list[Release], ranked: Sequence[Sequence[tuple[int, float]]],
+             scorer: Scorer, zh_item: Callable[[int], dict[str, Any]],
+             config: LinkConfig) -> tuple[list[Ranked], list[dict[int, Check]]]:
     """Every release's candidates (rank, bag-of-keys log-odds, best first, copies collapsed)
     again, best first, with the event checks of its best ``checked_candidates`` added
     (correspond.py; ``releases``: what they read of each English item); and those checks. Each candidate is (rank, ranking log-odds,
@@ -143,18 +147,19 @@ def _checked(english: list[dict[str, Any]], releases: list[Release], ranked: lis
     the calibrated one, the checks in full in both."""
     checker, cap = EventCheck(config), config.logit_cap
     rechecked, checks = [], []
-    for item, release, candidates in zip(english, releases, ranked):
+    for item, release, candidates in zip(english, releases, map(Ranked.of, ranked)):
         checked: dict[int, Check] = {}
-        logits = []
-        for rank, logit in candidates[:config.checked_candidates]:
+        logits, scores = candidates.logits.copy(), np.minimum(candidates.logits, cap)
+        for i, (rank, logit) in enumerate(candidates[:config.checked_candidates]):
             checked[rank] = checker.check(item, release, zh_item(rank), scorer.item(rank))
-            logits.append((rank, logit + checked[rank].logit, min(logit, cap) + checked[rank].logit))
+            logits[i] = logit + checked[rank].logit
+            scores[i] = min(logit, cap) + checked[rank].logit
         # The rest were not checked: they stay below every checked one, as they were.
-        floor = min((logit for _, logit, _ in logits), default=0.0)
-        top = min(floor, cap)
-        logits += [(rank, logit if logit < floor else floor, logit if logit < top else top)
-                   for rank, logit in candidates[config.checked_candidates:]]
-        rechecked.append(sorted(logits, key=lambda each: (-each[1], each[0])))
+        head = min(config.checked_candidates, len(logits))
+        floor = logits[:head].min() if head else 0.0
+        logits[head:] = np.minimum(logits[head:], floor)
+        scores[head:] = np.minimum(scores[head:], min(floor, cap))
+        rechecked.append(Ranked.ordered(candidates.ranks, logits, scores))
         checks.append(checked)
     return rechecked, checks
 

@@ -83,32 +83,121 @@ def chinese_name_keys(text: str) -> set[str]:
     return keys
 
 
-def chinese_pinyin(text: str) -> str:
-    """The toneless pinyin of a Chinese text, syllables glued, other characters kept; then,
-    if it differs, the same with surname readings (翟 as zhai, not di), after a line break."""
-    common, surnames = text.translate(pinyin_table()), text.translate(surname_pinyin_table())
-    return common if common == surnames else f"{common}\n{surnames}"
+# The byte that stands for every character of a text that is not a pinyin letter: name keys
+# are [a-z]+, so they are found exactly where they were with those characters kept, and a
+# text's pinyin takes one byte a letter. Readings are at most _MAX_SYLLABLE letters;
+# _PAD fills a shorter one's row of _ROW bytes in the reading tables.
+BARRIER, _PAD, _ROW = 0, 255, 8
+
+
+class Pinyin:
+    """The pinyin of one Chinese text (see ``chinese_pinyin``): a slice of a bytes buffer
+    that many texts share, so 20,000 long texts' readings are held once; ``key in pinyin``
+    finds a name key."""
+
+    __slots__ = ("buffer", "start", "stop")
+
+    def __init__(self, buffer: bytes, start: int = 0, stop: int | None = None) -> None:
+        self.buffer, self.start, self.stop = buffer, start, len(buffer) if stop is None else stop
+
+    def __contains__(self, key: str) -> bool:
+        return self.buffer.find(key.encode("ascii", "replace"), self.start, self.stop) >= 0
+
+    def __str__(self) -> str:
+        return self._bytes().decode("ascii").replace(chr(BARRIER), " ")
+
+    def _bytes(self) -> bytes:
+        return self.buffer[self.start:self.stop]
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Pinyin) and self._bytes() == other._bytes()
+
+    def __hash__(self) -> int:
+        return hash(self._bytes())
+
+    def __reduce__(self) -> tuple:
+        return Pinyin, (self.buffer, self.start, self.stop)
+
+
+NO_PINYIN = Pinyin(b"")
+
+
+@cache
+def pinyin_rows() -> tuple[tuple[np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray]]:
+    """Each code point's toneless common and surname reading (pinyin_table,
+    surname_pinyin_table) as 8 bytes, _PAD after the reading, in a uint64 (one gather a
+    character), with its length; a character without a reading stands for itself if it is
+    a letter a-z, else for BARRIER, and so does the extra last row every code point past
+    the tables is read as."""
+    def rows(table: list[str]) -> tuple[np.ndarray, np.ndarray]:
+        readings = [r if r.isascii() and r.isalpha() and r.islower() else chr(BARRIER) for r in table]
+        padded = "".join(r.ljust(_ROW, chr(_PAD)) for r in [*readings, chr(BARRIER)])
+        return (np.frombuffer(padded.encode("latin-1"), dtype=np.uint64),
+                np.array([len(r) for r in [*readings, chr(BARRIER)]], dtype=np.int64))
+
+    return rows(pinyin_table()), rows(surname_pinyin_table())
+
+
+def _readings(codes: np.ndarray, rows: np.ndarray, lengths: np.ndarray,
+              bounds: list[int]) -> tuple[bytes, list[int]]:
+    """The readings of code points one after the other, and where those of the code
+    points from each of ``bounds`` begin."""
+    at = np.minimum(codes, len(rows) - 1)
+    looked_up = rows[at].view(np.uint8)
+    starts = np.concatenate(([0], np.cumsum(lengths[at])))
+    return looked_up[looked_up != _PAD].tobytes(), starts[bounds].tolist()
+
+
+def pinyin_many(texts: Sequence[str]) -> list[Pinyin]:
+    """The toneless pinyin of each text, syllables glued (``chinese_pinyin``), in one buffer."""
+    sizes = np.fromiter((len(t) for t in texts), dtype=np.int64, count=len(texts))
+    bounds = np.concatenate(([0], np.cumsum(sizes))).tolist()
+    codes = np.frombuffer("".join(texts).encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    (common, common_at), (surnames, surname_at) = (_readings(codes, *rows, bounds) for rows in pinyin_rows())
+    parts, spans, at = [], [], 0
+    for i in range(len(texts)):
+        part = common[common_at[i]:common_at[i + 1]]
+        other = surnames[surname_at[i]:surname_at[i + 1]]
+        parts.append(part if part == other else part + bytes([BARRIER]) + other)
+        spans.append((at, at + len(parts[-1])))
+        at += len(parts[-1]) + 1
+    buffer = bytes([BARRIER]).join(parts)
+    return [Pinyin(buffer, start, stop) for start, stop in spans]
+
+
+def chinese_pinyin(text: str) -> Pinyin:
+    """The toneless pinyin of a Chinese text, syllables glued, other characters each a
+    BARRIER; then, if it differs, the same with surname readings (翟 as zhai, not di)."""
+    return pinyin_many([text])[0]
 
 
 class PinyinText:
-    """The pinyin of many Chinese items in one string, to find a name across a range of
-    them with one C-speed search instead of one test per item."""
+    """The pinyin of many Chinese items, to find a name across a range of them with one
+    C-speed search per buffer they share instead of one test per item."""
 
-    def __init__(self, pinyins: Sequence[str]) -> None:
-        self._text = "\0".join(pinyins)
-        self._starts = [0]
-        for pinyin in pinyins:
-            self._starts.append(self._starts[-1] + len(pinyin) + 1)
+    def __init__(self, pinyins: Sequence[Pinyin]) -> None:
+        self._pinyins = pinyins
+        self._starts = [p.start for p in pinyins]
+        # Where the run of items laid out one after the other in one buffer that item i is
+        # in ends (consecutive slices, one BARRIER apart).
+        self._run_stop = list(range(1, len(pinyins) + 1))
+        for i in range(len(pinyins) - 2, -1, -1):
+            a, b = pinyins[i], pinyins[i + 1]
+            if a.buffer is b.buffer and b.start == a.stop + 1:
+                self._run_stop[i] = self._run_stop[i + 1]
 
     def find(self, key: str, items: range) -> list[int]:
         """Indexes of the items in ``items`` whose pinyin contains ``key``."""
-        found = []
-        end = self._starts[items.stop] - 1 if items.stop > items.start else self._starts[items.start]
-        position = self._text.find(key, self._starts[items.start], end)
-        while position != -1:
-            item = bisect_right(self._starts, position) - 1
-            found.append(item)
-            position = self._text.find(key, self._starts[item + 1], end)
+        needle, found, first = key.encode("ascii", "replace"), [], items.start
+        while first < items.stop:
+            stop = min(self._run_stop[first], items.stop)
+            buffer, end = self._pinyins[first].buffer, self._pinyins[stop - 1].stop
+            position = buffer.find(needle, self._pinyins[first].start, end)
+            while position != -1:
+                item = bisect_right(self._starts, position, first, stop) - 1
+                found.append(item)
+                position = buffer.find(needle, self._pinyins[item].stop, end)
+            first = stop
         return found
 
 
@@ -120,7 +209,7 @@ class NameFinder:
     release naming it is scored against, and each release then takes its own spans' part.
     """
 
-    def __init__(self, pinyins: Sequence[str], wanted: Iterable[tuple[Iterable[str], Sequence[range]]]) -> None:
+    def __init__(self, pinyins: Sequence[Pinyin], wanted: Iterable[tuple[Iterable[str], Sequence[range]]]) -> None:
         """``wanted``: (name keys, spans of item indexes) of each release."""
         text = PinyinText(pinyins)
         spans_of: dict[str, list[range]] = {}

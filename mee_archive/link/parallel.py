@@ -19,6 +19,7 @@ import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from functools import partial
 from types import TracebackType
 from typing import TypeVar
 
@@ -70,19 +71,26 @@ class Workers:
         must be a module-level function (it is sent to the workers by name). Without
         workers, or for few items, the returned function does the work itself, as it does
         if a worker dies (killed for memory, say)."""
+        return self.start_chunks(partial(_apply, function), items)
+
+    def start_chunks(self, function: Callable[[Sequence[T]], list[R]], items: Sequence[T],
+                     most: int | None = None) -> Callable[[], list[R]]:
+        """``start_map`` for a ``function`` that reads a run of items at once (and gives one
+        result an item): each worker is given runs, ``function(run)``, of at most ``most``
+        items if given (a smaller run's result is sent back and held in fewer bytes at once)."""
         chunks = min(self._cores, len(items) // MIN_CHUNK) if self._pool is not None else 0
         if chunks < 2:
-            return lambda: _apply(function, items)
-        size = -(-len(items) // chunks)
+            return lambda: function(items)
+        size = min(-(-len(items) // chunks), most or len(items))
         futures: list[Future[list[R]]] = [
-            self._pool.submit(_apply, function, items[start : start + size]) for start in range(0, len(items), size)
+            self._pool.submit(function, items[start : start + size]) for start in range(0, len(items), size)
         ]
 
         def result() -> list[R]:
             try:
                 return [value for future in futures for value in future.result()]
             except BrokenProcessPool:
-                return _apply(function, items)
+                return function(items)
 
         return result
 
@@ -90,3 +98,9 @@ class Workers:
 def start_map(function: Callable[[T], R], items: Sequence[T], workers: Workers | None = None) -> Callable[[], list[R]]:
     """``workers.start_map``, or the work done in-process when no workers are given."""
     return workers.start_map(function, items) if workers is not None else (lambda: _apply(function, items))
+
+
+def start_chunks(function: Callable[[Sequence[T]], list[R]], items: Sequence[T],
+                 workers: Workers | None = None, most: int | None = None) -> Callable[[], list[R]]:
+    """``workers.start_chunks``, or the work done in-process when no workers are given."""
+    return workers.start_chunks(function, items, most) if workers is not None else (lambda: function(items))

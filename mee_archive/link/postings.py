@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 import numpy as np
 
-from mee_archive.link.arrays import expand_ranges, unique
+from mee_archive.link.arrays import expand_ranges, unique, unique_in_place
 
 
 class Postings:
@@ -35,7 +35,12 @@ class Postings:
         self._stride = n_ranks + 1
         codes = [unique(np.asarray(keys, dtype=np.int64) * self._stride + np.asarray(ranks, dtype=np.int64))
                  for keys, ranks in parts]
-        self._codes = codes[0] if len(codes) == 1 else unique(np.concatenate([np.zeros(0, dtype=np.int64), *codes]))
+        if len(codes) == 1:
+            self._codes = codes[0]
+        else:
+            joined = np.concatenate([np.zeros(0, dtype=np.int64), *codes])
+            del codes  # the parts, now copied: not held while the whole is sorted
+            self._codes = unique_in_place(joined)
         self.counts = np.bincount(self._codes // self._stride, minlength=n_keys)
         """How many ranks have each key."""
 

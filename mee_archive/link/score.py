@@ -24,8 +24,9 @@ from mee_archive.link.candidates import Candidates, CandidateSets
 from mee_archive.link.config import LinkConfig
 from mee_archive.link.coverage import LeadCoverage
 from mee_archive.link.features import Features
-from mee_archive.link.names import NameFinder
+from mee_archive.link.names import NO_PINYIN, NameFinder
 from mee_archive.link.postings import Postings
+from mee_archive.link.ranked import Ranked
 from mee_archive.link.resources import cedict
 from mee_archive.link.scan import lexicon
 
@@ -36,12 +37,12 @@ SET_KINDS = (("numbers", "number"), ("dates", "date"), ("foreign", "foreign"), (
 GLOSSED_KINDS = ("title_words", "words")
 # English items scored together: each shared key of each candidate is a few array entries
 # (10 million for 2,000 items), so batches bound the memory.
-SCORE_BATCH = 500
+SCORE_BATCH = 250
 # Keys of one kind beyond this many (the rarest kept: long texts' content words) add cost,
 # not evidence.
 MAX_KEYS_PER_KIND = 60
 # Chinese items whose dictionary words are turned into gloss postings together.
-GLOSS_BATCH = 2000
+GLOSS_BATCH = 1000
 
 
 @dataclass(frozen=True)
@@ -102,7 +103,7 @@ class Scorer:
         self._items = ranked
         self._present = [(rank, item) for rank, item in enumerate(ranked) if item is not None]
         self._size = len(self._present)
-        self._names = NameFinder([item.pinyin if item else "" for item in ranked],
+        self._names = NameFinder([item.pinyin if item else NO_PINYIN for item in ranked],
                                  [(en.names, each.spans) for en, each in zip(english, candidates)])
         self._ordinals = np.array([item.day.toordinal() if item and item.day else -1 for item in ranked])
         self._docids = np.array([(item.docid or 0) if item else 0 for item in ranked])
@@ -279,7 +280,6 @@ class Scored:
     name_hits: list[np.ndarray]
     told: np.ndarray
 
-    def best_first(self) -> list[tuple[int, float]]:
+    def best_first(self) -> Ranked:
         """(rank, logit) of every candidate, best first (ties in rank order)."""
-        order = np.argsort(-self.logits, kind="stable")
-        return list(zip(self.candidates.ranks[order].tolist(), self.logits[order].tolist()))
+        return Ranked.ordered(self.candidates.ranks, self.logits)

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import cache
+from functools import cache, lru_cache
 
 from mee_archive.link.english import STOPWORDS
 from mee_archive.link.names import is_pinyin
@@ -54,6 +54,8 @@ KOREAN_SURNAMES = {
 # CC-CEDICT proper names and at least this share of its words are proper names.
 _ALPHABET_MIN_NAMES = 3
 _ALPHABET_MIN_SHARE = 0.3
+# Distinct runs whose skeletons are kept (a few hundred bytes each).
+RUNS_CACHED = 50_000
 _PROPER_GLOSS = re.compile(r"^[A-Z][a-zà-ÿ]+")
 _CAPITALISED = re.compile(r"\b[A-Z][a-zà-ÿ]+(?:-[A-Za-zà-ÿ]+)?\b")
 
@@ -108,17 +110,24 @@ def _char_skeletons() -> tuple[dict[str, str], dict[str, str]]:
 def chinese_foreign_keys(text: str) -> set[str]:
     """Skeletons of the transliterated names of a (simplified) Chinese text: of every piece
     of two to five characters of each run of the alphabet."""
+    return set().union(*map(_run_keys, _run_pattern().findall(text)))
+
+
+@lru_cache(maxsize=RUNS_CACHED)
+def _run_keys(run: str) -> frozenset[str]:
+    """The skeletons of one run of the alphabet's characters: runs repeat from text to text
+    (a name, a common word written with them), and a cached run also gives every text the
+    same key strings, which are then held, and sent from a worker, once."""
     chinese, korean = _char_skeletons()
     shortest, longest = _NAME_CHARS
     keys: set[str] = set()
-    for run in _run_pattern().findall(text):
-        parts = [chinese[c] for c in run]
-        for start in range(len(run)):
-            heads = [parts[start]] + ([korean[run[start]]] if run[start] in korean else [])
-            for end in range(start + shortest, min(start + longest, len(run)) + 1):
-                tail = "".join(parts[start + 1:end])
-                keys.update(key for key in (head + tail for head in heads) if len(key) >= MIN_SKELETON)
-    return keys
+    parts = [chinese[c] for c in run]
+    for start in range(len(run)):
+        heads = [parts[start]] + ([korean[run[start]]] if run[start] in korean else [])
+        for end in range(start + shortest, min(start + longest, len(run)) + 1):
+            tail = "".join(parts[start + 1:end])
+            keys.update(key for key in (head + tail for head in heads) if len(key) >= MIN_SKELETON)
+    return frozenset(keys)
 
 
 def english_foreign_keys(text: str) -> set[str]:

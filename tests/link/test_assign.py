@@ -1,14 +1,17 @@
 """One-to-one assignment with threshold and margin."""
 
+import numpy as np
+
 from mee_archive.link.assign import AMBIGUOUS, BELOW_THRESHOLD, LINKED, NO_CANDIDATE, assign
 from mee_archive.link.config import LinkConfig
+from mee_archive.link.ranked import Ranked
 
 CONFIG = LinkConfig(threshold=0.5, margin=2.0)
 
 
 def _ranked(*lists):
     """Candidates whose calibrated log-odds is their ranking one."""
-    return [[(rank, logit, logit) for rank, logit in each] for each in lists]
+    return [Ranked.of(each) for each in lists]
 
 
 def test_surest_pair_claims_a_shared_candidate_and_the_other_falls_back():
@@ -39,7 +42,7 @@ def test_every_candidate_taken_leaves_no_candidate():
 def test_the_threshold_reads_the_calibrated_log_odds_and_the_margin_the_ranking_one():
     # A candidate far ahead of the next by the bag of keys (30 v. 5) but whose checks
     # leave its calibrated log-odds below zero is refused; the margin is 25, not 0.
-    decisions = assign([[(1, 30.0, -2.0), (2, 5.0, 4.0)]], CONFIG)
+    decisions = assign([Ranked(np.array([1, 2]), np.array([30.0, 5.0]), np.array([-2.0, 4.0]))], CONFIG)
     assert decisions[0].status == BELOW_THRESHOLD and decisions[0].score_logit == -2.0
-    decisions = assign([[(1, 30.0, 3.0), (2, 29.0, 4.0)]], CONFIG)
+    decisions = assign([Ranked(np.array([1, 2]), np.array([30.0, 29.0]), np.array([3.0, 4.0]))], CONFIG)
     assert decisions[0].status == AMBIGUOUS

@@ -3,7 +3,7 @@
 import os
 import threading
 
-from mee_archive.link.parallel import MIN_CHUNK, Workers, can_fork, start_map
+from mee_archive.link.parallel import MIN_CHUNK, Workers, can_fork, start_chunks, start_map
 
 
 def pid_and_square(n: int) -> tuple[int, int]:
@@ -55,3 +55,17 @@ PARENT = os.getpid()
 def test_a_dead_worker_means_the_work_is_done_here():
     with Workers() as workers:
         assert workers.start_map(die_in_a_worker, list(range(MIN_CHUNK * 3)))() == list(range(MIN_CHUNK * 3))
+
+
+def pid_and_run_length(run: list[int]) -> list[tuple[int, int]]:
+    return [(os.getpid(), len(run))] * len(run)
+
+
+def test_runs_are_at_most_the_size_asked_and_give_one_result_an_item():
+    items = list(range(MIN_CHUNK * 3))
+    with Workers() as workers:
+        results = workers.start_chunks(pid_and_run_length, items, most=MIN_CHUNK // 2)()
+    assert len(results) == len(items)
+    if can_fork() and (os.cpu_count() or 1) > 1:
+        assert {length for _, length in results} == {MIN_CHUNK // 2}
+    assert start_chunks(pid_and_run_length, items)() == [(os.getpid(), len(items))] * len(items)
