@@ -13,9 +13,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-import parsel
-
-from mee_archive.pages.html import parse_html
+from mee_archive.pages.html import Element, parse_html
 from mee_archive import text
 from mee_archive.pages.article import (
     choose_title, document_id, find_body, first_date, headings, meta_datetime, page_body, page_title,
@@ -30,14 +28,14 @@ _LABELLED_DATE = re.compile(r"^(?:Source|Article\s*type|Date|Updated|Release\s*d
 _CN_SWITCH = re.compile(r"^中文\s*Hot\s*Keywords", re.IGNORECASE)
 
 
-def _title(page: parsel.Selector, container: parsel.Selector | None, metas: dict[str, str]) -> str:
+def _title(page: Element, container: Element | None, metas: dict[str, str]) -> str:
     """ArticleTitle meta; else the visible heading that `<title>` names; else either of them."""
     if metas.get("ArticleTitle"):
         return text.normalize(metas["ArticleTitle"])
     return choose_title(page_title(page), headings(page, container))
 
 
-def _pictures(whole: parsel.Selector, container: parsel.Selector | None, url: str) -> Media:
+def _pictures(whole: Element, container: Element | None, url: str) -> Media:
     """Images of the body container, then those elsewhere on the page stored in the article's
     own folder (TRS keeps an article's embeds there; logos and menus live elsewhere)."""
     inside = images(container, url) if container is not None else []

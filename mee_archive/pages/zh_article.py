@@ -13,9 +13,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-import parsel
-
-from mee_archive.pages.html import parse_html
+from mee_archive.pages.html import Element, css, parse_html, text_of
 from mee_archive.pages.article import (
     choose_title, document_id, find_body, first_date, headings, meta_datetime, page_body, page_title,
 )
@@ -49,21 +47,27 @@ def _first(values: dict[str, str], labels: tuple[str, ...]) -> str | None:
     return next((values[label] for label in labels if values.get(label)), None)
 
 
-def guess_template(page: parsel.Selector, url: str) -> str:
+_XXGK_MARKUP = css(".content_top_box, .content_body_box")
+_CHANNEL_MARKUP = css(".neiright_JPZ_GK_CP, h2.neiright_Title")
+_HEADER_SPANS = css("span.xqLyPc")
+_GRID = css(".content_top_box")
+
+
+def guess_template(page: Element, url: str) -> str:
     """"channel", "xxgk2018" or "legacy" by the markup and URL each template has, else "unknown"."""
-    if page.css(".content_top_box, .content_body_box") or "/xxgk2018/" in url:
+    if _XXGK_MARKUP(page) or "/xxgk2018/" in url:
         return "xxgk2018"
-    if page.css(".neiright_JPZ_GK_CP, h2.neiright_Title"):
+    if _CHANNEL_MARKUP(page):
         return "channel"
     if "/gkml/" in url or url.lower().endswith(".htm"):
         return "legacy"
     return "unknown"
 
 
-def _header_lines(page: parsel.Selector) -> list[str]:
+def _header_lines(page: Element) -> list[str]:
     """Lines that state date and source: the channel's `span.xqLyPc`, the xxgk2018 grid."""
-    spans = [normalize(" ".join(s.xpath(".//text()").getall())) for s in page.css("span.xqLyPc")]
-    grid = [line for box in page.css(".content_top_box") for line in block_lines(box)]
+    spans = [normalize(text_of(s)) for s in _HEADER_SPANS(page)]
+    grid = [line for box in _GRID(page) for line in block_lines(box)]
     return spans + grid
 
 
