@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from mee_archive.pages.html import Element, parse_html
+from mee_archive.pages.html import Element, HtmlPage, as_page
 from mee_archive import text
 from mee_archive.pages.article import (
     choose_title, document_id, find_body, first_date, headings, meta_datetime, page_body, page_title,
@@ -66,13 +66,13 @@ def guess_template(lines: list[str], metas: dict[str, str]) -> str | None:
     return "A2" if re.search(r"Keywords\s*:\s*Belt and Road", strip, re.IGNORECASE) else "A"
 
 
-def parse_release(html: str, url: str) -> dict[str, Any]:
+def parse_release(html: str | HtmlPage, url: str) -> dict[str, Any]:
     """Fields of an English release page (see the module doc for how each is found).
 
     `paragraphs` may still hold boilerplate when `extraction` is "fallback" (the whole page
     text); the boilerplate pipeline removes it with `text.strip_boilerplate`.
     """
-    page = parse_html(html)
+    page = as_page(html).tree
     whole = page_body(page)
     metas = meta_tags(page)
     address = parse_article_url(url)

@@ -44,6 +44,29 @@ def parse_html(html: str) -> Element:
     return root
 
 
+class HtmlPage:
+    """A page's markup and its tree, parsed on first use and kept: a spider hands one page to its
+    page object and to ``html_requisites``, so the page is parsed once, not twice."""
+
+    __slots__ = ("markup", "_tree")
+
+    def __init__(self, markup: str) -> None:
+        self.markup = markup
+        self._tree: Element | None = None
+
+    @property
+    def tree(self) -> Element:
+        """The root element (:func:`parse_html`; PageError for a page that cannot be read in full)."""
+        if self._tree is None:
+            self._tree = parse_html(self.markup)
+        return self._tree
+
+
+def as_page(page: str | HtmlPage) -> HtmlPage:
+    """A page object's argument, markup or an :class:`HtmlPage`, as an HtmlPage."""
+    return HtmlPage(page) if isinstance(page, str) else page
+
+
 def xpath(query: str) -> etree.XPath:
     """An XPath query compiled once; string results are plain ``str`` (no smart strings)."""
     return etree.XPath(query, smart_strings=False)

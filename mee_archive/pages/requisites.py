@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urljoin, urlsplit
 
-from mee_archive.pages.html import parse_html, xpath
+from mee_archive.pages.html import HtmlPage, as_page, xpath
 
 # url(...) in any of its quotings, and @import "x.css" without url().
 _CSS_URL = re.compile(r"""url\(\s*(?:"([^"]*)"|'([^']*)'|([^)'"\s]*))\s*\)""", re.IGNORECASE)
@@ -61,9 +61,9 @@ def css_requisites(css: str, url: str) -> list[str]:
     return _absolute(url, _css_refs(css))
 
 
-def html_requisites(html: str, url: str) -> list[str]:
+def html_requisites(html: str | HtmlPage, url: str) -> list[str]:
     """What the page at ``url`` loads to be shown (see the module docstring)."""
-    page = parse_html(html)
+    page = as_page(html).tree
     base = urljoin(url, next(iter(_BASE(page)), "").strip())
     refs: list[str] = []
     icons = False

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from mee_archive.pages.html import Element, css, parse_html, text_of
+from mee_archive.pages.html import Element, HtmlPage, as_page, css, text_of
 from mee_archive.pages.article import (
     choose_title, document_id, find_body, first_date, headings, meta_datetime, page_body, page_title,
 )
@@ -71,10 +71,10 @@ def _header_lines(page: Element) -> list[str]:
     return spans + grid
 
 
-def parse_article(html: str, url: str) -> dict[str, Any]:
+def parse_article(html: str | HtmlPage, url: str) -> dict[str, Any]:
     """Fields of a Chinese article page: url, docid, channel, title, published, source,
     paragraphs (no indents, no share/print widgets), attachments, template."""
-    page = parse_html(html)
+    page = as_page(html).tree
     metas = meta_tags(page)
     address = parse_article_url(url)
     container = find_body(page)

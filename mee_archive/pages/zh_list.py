@@ -8,7 +8,7 @@ link across channels (`../../…`, absolute URLs), so any Chinese-site article i
 
 from __future__ import annotations
 
-from mee_archive.pages.html import css, parse_html, xpath
+from mee_archive.pages.html import HtmlPage, as_page, css, xpath
 from mee_archive.pages.blocks import visible
 from mee_archive.pages.listing import ListEntry, ListPage, link_entries
 from mee_archive.pages.trs import ArticleURL, count_pages
@@ -25,12 +25,12 @@ def _chinese_site(article: ArticleURL) -> bool:
     return article.site != "en"
 
 
-def parse_list(html: str, url: str) -> ListPage:
+def parse_list(html: str | HtmlPage, url: str) -> ListPage:
     """Entries (in page order, deduplicated, each with its printed date) and page count."""
-    page = parse_html(html)
-    rows = visible(CHANNEL_LIST(page))
-    scope = rows if rows else visible(_BODY(page))
+    page = as_page(html)
+    rows = visible(CHANNEL_LIST(page.tree))
+    scope = rows if rows else visible(_BODY(page.tree))
     links = [link for row in scope for link in visible(_LINKS(row))]
     # Outside the channel list markup, a dated row is what tells an entry from navigation.
     entries = link_entries(links, url, _chinese_site, require_date=not rows)
-    return ListPage(entries, count_pages(html))
+    return ListPage(entries, count_pages(page.markup))
