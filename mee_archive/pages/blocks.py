@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from lxml import etree
+
 from mee_archive.pages.html import Element
 from mee_archive.text import normalize
 
@@ -37,27 +39,29 @@ def is_hidden(element: Element) -> bool:
     return style is not None and _HIDDEN_STYLE.search(style) is not None
 
 
-def _tag(element: Element) -> str | None:
-    return element.tag.lower() if isinstance(element.tag, str) else None
-
-
 def _pieces(root: Element, skip: frozenset[str], mark: Element | None = None) -> Iterator[str]:
-    """Text pieces of `root` in reading order, with _EDGE at block edges (no recursion:
-    malformed pages nest thousands deep); _MARK just inside both ends of `mark`, if shown."""
-    stack: list[tuple[Element, bool]] = [(root, False)]
-    while stack:
-        element, closing = stack.pop()
-        tag = _tag(element)
-        tail = (element.tail or "") if element is not root else ""
-        edge = _EDGE if tag in BLOCK_TAGS else ""
-        if closing:
-            yield edge + (_MARK if element is mark else "") + tail
-        elif tag is None or tag in skip or is_hidden(element):
-            yield tail
-        else:
-            yield (_MARK if element is mark else "") + edge + (element.text or "")
-            stack.append((element, True))
-            stack.extend((child, False) for child in reversed(element))
+    """Text pieces of `root` in reading order, with _EDGE at block edges; _MARK just inside both
+    ends of `mark`, if shown. lxml's iterwalk does the walk in C (no recursion either: malformed
+    pages nest thousands deep); a skipped element gives only its tail, as a comment does."""
+    walk = etree.iterwalk(root, events=("start", "end", "comment", "pi"))
+    skipped = None  # the element whose subtree the walk skips: its end event comes next
+    for event, element in walk:
+        if event == "start":
+            tag = element.tag.lower()
+            if tag in skip or is_hidden(element):
+                walk.skip_subtree()
+                skipped = element
+                yield (element.tail or "") if element is not root else ""
+            else:
+                yield (_MARK if element is mark else "") + (_EDGE if tag in BLOCK_TAGS else "") + (element.text or "")
+        elif event == "end":
+            if element is skipped:
+                skipped = None
+                continue
+            edge = _EDGE if element.tag.lower() in BLOCK_TAGS else ""
+            yield edge + (_MARK if element is mark else "") + ((element.tail or "") if element is not root else "")
+        else:  # a comment or processing instruction: only its tail is text
+            yield element.tail or ""
 
 
 def _lines(text: str) -> list[str]:
