@@ -10,10 +10,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from lxml import etree
-
 from mee_archive.pages.blocks import block_lines, has_text, visible
-from mee_archive.pages.html import Element, css, xpath
+from mee_archive.pages.html import Css, Element, HtmlPage, css, xpath
 from mee_archive.pages.trs import ArticleURL
 from mee_archive.text import normalize
 
@@ -88,10 +86,10 @@ def page_body(page: Element) -> Element:
     return bodies[0] if bodies else page
 
 
-def find_body(page: Element, selectors: tuple[etree.XPath, ...] = BODY_SELECTORS) -> Element | None:
+def find_body(page: HtmlPage, selectors: tuple[Css, ...] = BODY_SELECTORS) -> Element | None:
     """The first visible container with text, trying the selectors in order; None if none."""
     for selector in selectors:
-        for candidate in visible(selector(page)):
+        for candidate in visible(page.select(selector)):
             if has_text(candidate):
                 return candidate
     return None
@@ -103,13 +101,13 @@ def page_title(page: Element) -> str:
     return "" if _SITE_NAME.fullmatch(title) else title
 
 
-def headings(page: Element, body: Element | None) -> list[str]:
+def headings(page: HtmlPage, body: Element | None) -> list[str]:
     """Texts of visible title-like elements; with a body, only those before it, nearest first
     (a hidden dialog or a "related" box after the body has headings of its own)."""
     found = []
     before = None if body is None else set(_PRECEDING(body))
     for selector in TITLE_SELECTORS:
-        elements = visible(selector(page))
+        elements = visible(page.select(selector))
         if before is not None:
             elements = [e for e in elements if e in before][::-1]
         found += [lines[0] for e in elements if (lines := block_lines(e))]

@@ -28,11 +28,11 @@ _LABELLED_DATE = re.compile(r"^(?:Source|Article\s*type|Date|Updated|Release\s*d
 _CN_SWITCH = re.compile(r"^中文\s*Hot\s*Keywords", re.IGNORECASE)
 
 
-def _title(page: Element, container: Element | None, metas: dict[str, str]) -> str:
+def _title(page: HtmlPage, container: Element | None, metas: dict[str, str]) -> str:
     """ArticleTitle meta; else the visible heading that `<title>` names; else either of them."""
     if metas.get("ArticleTitle"):
         return text.normalize(metas["ArticleTitle"])
-    return choose_title(page_title(page), headings(page, container))
+    return choose_title(page_title(page.tree), headings(page, container))
 
 
 def _pictures(whole: Element, container: Element | None, url: str) -> Media:
@@ -72,9 +72,9 @@ def parse_release(html: str | HtmlPage, url: str) -> dict[str, Any]:
     `paragraphs` may still hold boilerplate when `extraction` is "fallback" (the whole page
     text); the boilerplate pipeline removes it with `text.strip_boilerplate`.
     """
-    page = as_page(html).tree
-    whole = page_body(page)
-    metas = meta_tags(page)
+    page = as_page(html)
+    whole = page_body(page.tree)
+    metas = meta_tags(page.tree)
     address = parse_article_url(url)
     container = find_body(page)
     if container is None:
@@ -84,7 +84,7 @@ def parse_release(html: str | HtmlPage, url: str) -> dict[str, Any]:
         page_lines, lines = block_lines_and_part(whole, container)
         extraction = "meta" if metas.get("ArticleTitle") else "structural"
     pictures = _pictures(whole, container, url)
-    files = attachments(page, url)
+    files = attachments(page.tree, url)
     # The URL's t-date is the publication date (verified, site-spec); TRS rewrites PubDate when
     # a document is re-published, so it only stands in for a URL without a date.
     published = address.date.isoformat() if address else (meta_datetime(metas.get("PubDate")) or "")[:10] or None
@@ -99,9 +99,7 @@ def parse_release(html: str | HtmlPage, url: str) -> dict[str, Any]:
         "paragraphs": without_media_labels(lines, pictures, files),
         "images": pictures,
         "attachments": files,
-        # The lines are normalised already: joined by spaces, no line break is left for
-        # normalize's CJK line-break pass to scan the whole page for.
-        "translation_notice": text.has_translation_notice(" ".join(page_lines)),
+        "translation_notice": text.has_translation_notice(" ".join(page_lines), normalized=True),
         "extraction": extraction,
         "template": guess_template(page_lines, metas),
     }

@@ -14,6 +14,8 @@ extraction time.
 
 from __future__ import annotations
 
+import re
+
 from lxml import etree
 from parsel.csstranslator import css2xpath
 
@@ -48,11 +50,19 @@ class HtmlPage:
     """A page's markup and its tree, parsed on first use and kept: a spider hands one page to its
     page object and to ``html_requisites``, so the page is parsed once, not twice."""
 
-    __slots__ = ("markup", "_tree")
+    __slots__ = ("markup", "_tree", "_names")
 
     def __init__(self, markup: str) -> None:
         self.markup = markup
         self._tree: Element | None = None
+        self._names: frozenset[str] | None = None
+
+    def select(self, query: Css) -> list[Element]:
+        """The page's elements ``query`` selects, in document order; none, without asking libxml2,
+        when the page lacks the class names or ids the query needs (:class:`Css`)."""
+        if self._names is None:
+            self._names = page_names(self.tree)
+        return query(self.tree) if query.may_match(self._names) else []
 
     @property
     def tree(self) -> Element:
@@ -72,9 +82,48 @@ def xpath(query: str) -> etree.XPath:
     return etree.XPath(query, smart_strings=False)
 
 
-def css(selector: str) -> etree.XPath:
-    """A CSS selector compiled once, translated to XPath as parsel translates it."""
-    return xpath(css2xpath(selector))
+_CLASSES_AND_IDS = xpath("//@class | //@id")
+
+
+def page_names(tree: Element) -> frozenset[str]:
+    """The class names and ids the elements of a tree carry, in one set (one libxml2 walk)."""
+    return frozenset(name for value in _CLASSES_AND_IDS(tree) for name in value.split())
+
+
+# The class names and ids a compound selector names (``.x``, ``#x``); attribute tests in brackets.
+_NAME = re.compile(r"[.#]([\w-]+)")
+_ATTRIBUTE = re.compile(r"\[[^\]]*\]")
+_PLAIN_SELECTOR = re.compile(r"[\w.#\s>+~-]*")
+
+
+class Css:
+    """A CSS selector compiled once into XPath (as parsel translates it), with what each of its
+    comma-separated alternatives needs a page to hold: the class names and ids it names. libxml2
+    walks the whole tree for each query (up to ten to find an English body), while a page that
+    lacks every alternative's names cannot match, which one walk for all names tells
+    (:meth:`HtmlPage.select`)."""
+
+    def __init__(self, selector: str) -> None:
+        self.query = xpath(css2xpath(selector))
+        needs = []
+        for alternative in selector.split(","):
+            rest = _ATTRIBUTE.sub("", alternative)
+            # Anything but names and combinators (pseudo-classes, "*"): needs nothing, always asked.
+            plain_names = _PLAIN_SELECTOR.fullmatch(rest) is not None
+            needs.append(frozenset(_NAME.findall(rest)) if plain_names else frozenset())
+        self.needs = tuple(needs)
+
+    def may_match(self, names: frozenset[str]) -> bool:
+        """False when a page with these names (:func:`page_names`) cannot hold a match."""
+        return any(need <= names for need in self.needs)
+
+    def __call__(self, element: Element) -> list[Element]:
+        return self.query(element)
+
+
+def css(selector: str) -> Css:
+    """A CSS selector compiled once (:class:`Css`)."""
+    return Css(selector)
 
 
 _TEXTS = xpath(".//text()")

@@ -28,7 +28,7 @@ def _chinese_site(article: ArticleURL) -> bool:
 def parse_list(html: str | HtmlPage, url: str) -> ListPage:
     """Entries (in page order, deduplicated, each with its printed date) and page count."""
     page = as_page(html)
-    rows = visible(CHANNEL_LIST(page.tree))
+    rows = visible(page.select(CHANNEL_LIST))
     scope = rows if rows else visible(_BODY(page.tree))
     links = [link for row in scope for link in visible(_LINKS(row))]
     # Outside the channel list markup, a dated row is what tells an entry from navigation.
