@@ -157,6 +157,6 @@ def extraction(per_group: int, repeat: int, samples: Path) -> tuple[list[Score],
     for extractor in EXTRACTORS:
         for group in groups:
             results.append(score(extractor, group, [p for p in pages if p.group == group], repeat))
-        results.append(score(extractor, "all pages", pages, 1))
+        results.append(score(extractor, "all pages", pages, repeat))
         print(f"  {extractor}: {results[-1].pages_per_s:.0f} pages/s, mean F1 {results[-1].mean_f1:.4f}", flush=True)
     return results, note

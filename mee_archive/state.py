@@ -19,7 +19,6 @@ WAL keeps committed transactions through a SIGKILL, which is why this is not dbm
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -28,6 +27,7 @@ from pathlib import Path
 from scrapy.settings import BaseSettings
 
 from mee_archive.addons import output_dir
+from mee_archive.sqlitedb import connect
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS list_pages (
@@ -78,12 +78,8 @@ class CrawlState:
     """One connection to the state database; each method commits before it returns."""
 
     def __init__(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
-        self.db = sqlite3.connect(path, isolation_level=None, timeout=30)
-        self.db.execute("PRAGMA journal_mode=WAL")
-        # NORMAL under WAL: a killed process loses nothing committed; only a power cut could.
-        self.db.execute("PRAGMA synchronous=NORMAL")
+        self.db = connect(path, timeout=30)
         self.db.executescript(SCHEMA)
 
     @classmethod

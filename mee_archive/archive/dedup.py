@@ -10,12 +10,12 @@ bytes a crash can lose.
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
 from mee_archive.archive.records import Original
 from mee_archive.archive.writer import RecordLocation
+from mee_archive.sqlitedb import connect
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS payloads (
@@ -43,12 +43,7 @@ class Stored:
 
 class DigestIndex:
     def __init__(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        self._db = sqlite3.connect(path, isolation_level=None)  # autocommit: one row, one commit
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("PRAGMA busy_timeout=10000")
-        # WAL + NORMAL: a commit survives a killed process (not a power cut) without an fsync each
-        self._db.execute("PRAGMA synchronous=NORMAL")
+        self._db = connect(path, timeout=10)  # autocommit: one row, one commit
         self._db.executescript(_SCHEMA)
 
     def find(self, uri: str, digest: str) -> Stored | None:

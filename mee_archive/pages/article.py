@@ -10,15 +10,14 @@ from __future__ import annotations
 import re
 from datetime import date
 
-import parsel
-
 from mee_archive.pages.blocks import block_lines, has_text, visible
+from mee_archive.pages.html import Css, Element, HtmlPage, css, xpath
 from mee_archive.pages.trs import ArticleURL
 from mee_archive.text import normalize
 
 # Body containers, most specific first: the TRS editor's own wrappers, then the ids and
 # classes TRS templates and other CMSs give article bodies.
-BODY_SELECTORS = (
+BODY_SELECTORS = tuple(map(css, (
     ".TRS_Editor .Custom_UnionStyle",
     ".content_body_box .Custom_UnionStyle",
     ".Custom_UnionStyle",
@@ -29,9 +28,12 @@ BODY_SELECTORS = (
     "[itemprop=articleBody]",
     ".article_text, .article_con, .article-content, .article_content, .art_con",
     "article",
-)
+)))
 # Title elements, most specific first (a page may have several h1/h2 for logos and dialogs).
-TITLE_SELECTORS = ("h1", "h2", ".art_title, .article_title, .title, [class*=title]")
+TITLE_SELECTORS = tuple(map(css, ("h1", "h2", ".art_title, .article_title, .title, [class*=title]")))
+_BODY = xpath("//body")
+_TITLE_TEXT = xpath("//head/title//text()")
+_PRECEDING = xpath("preceding::*")
 # Site names appended to `<title>` ("… -- Ministry of Ecology and Environment of …", "…_中华人民共和国生态环境部").
 _SITE_SUFFIX = re.compile(
     r"\s*(?:--|—|–|-|_|\|)\s*(?:Ministry of (?:Ecology and Environment|Environmental Protection)|MEE\b|MEP\b|中华人民共和国(?:生态)?环境(?:保护)?部|(?:生态)?环境(?:保护)?部$).*$",
@@ -78,36 +80,36 @@ def document_id(address: ArticleURL | None, metas: dict[str, str]) -> int | None
     return int(value) if value.strip().isdigit() else None
 
 
-def page_body(page: parsel.Selector) -> parsel.Selector:
+def page_body(page: Element) -> Element:
     """The `<body>` element, or the whole document when broken markup left none."""
-    bodies = page.xpath("//body")
+    bodies = _BODY(page)
     return bodies[0] if bodies else page
 
 
-def find_body(page: parsel.Selector, selectors: tuple[str, ...] = BODY_SELECTORS) -> parsel.Selector | None:
+def find_body(page: HtmlPage, selectors: tuple[Css, ...] = BODY_SELECTORS) -> Element | None:
     """The first visible container with text, trying the selectors in order; None if none."""
     for selector in selectors:
-        for candidate in visible(page.css(selector)):
+        for candidate in visible(page.select(selector)):
             if has_text(candidate):
                 return candidate
     return None
 
 
-def page_title(page: parsel.Selector) -> str:
+def page_title(page: Element) -> str:
     """`<title>` without the site name appended to it; "" when it is only the site name."""
-    title = _SITE_SUFFIX.sub("", normalize(" ".join(page.xpath("//head/title//text()").getall())))
+    title = _SITE_SUFFIX.sub("", normalize(" ".join(_TITLE_TEXT(page))))
     return "" if _SITE_NAME.fullmatch(title) else title
 
 
-def headings(page: parsel.Selector, body: parsel.Selector | None) -> list[str]:
+def headings(page: HtmlPage, body: Element | None) -> list[str]:
     """Texts of visible title-like elements; with a body, only those before it, nearest first
     (a hidden dialog or a "related" box after the body has headings of its own)."""
     found = []
-    before = None if body is None else set(body.root.xpath("preceding::*"))
+    before = None if body is None else set(_PRECEDING(body))
     for selector in TITLE_SELECTORS:
-        elements = visible(page.css(selector))
+        elements = visible(page.select(selector))
         if before is not None:
-            elements = [e for e in elements if e.root in before][::-1]
+            elements = [e for e in elements if e in before][::-1]
         found += [lines[0] for e in elements if (lines := block_lines(e))]
     return found
 

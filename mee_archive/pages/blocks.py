@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-import parsel
 from lxml import etree
 
+from mee_archive.pages.html import Element
 from mee_archive.text import normalize
 
 # Elements that start a new line for a reader.
@@ -31,61 +31,66 @@ _MARK = "\x01"
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
 
-def is_hidden(element: etree._Element) -> bool:
+def is_hidden(element: Element) -> bool:
     """Hidden by inline style or the `hidden` attribute (dialogs, recommendation blocks)."""
-    return "hidden" in element.attrib or bool(_HIDDEN_STYLE.search(element.get("style", "")))
+    if element.get("hidden") is not None:
+        return True
+    style = element.get("style")
+    return style is not None and _HIDDEN_STYLE.search(style) is not None
 
 
-def _tag(element: etree._Element) -> str | None:
-    return element.tag.lower() if isinstance(element.tag, str) else None
-
-
-def _pieces(root: etree._Element, skip: frozenset[str], mark: etree._Element | None = None) -> Iterator[str]:
-    """Text pieces of `root` in reading order, with _EDGE at block edges (no recursion:
-    malformed pages nest thousands deep); _MARK just inside both ends of `mark`, if shown."""
-    stack: list[tuple[etree._Element, bool]] = [(root, False)]
-    while stack:
-        element, closing = stack.pop()
-        tag = _tag(element)
-        tail = (element.tail or "") if element is not root else ""
-        edge = _EDGE if tag in BLOCK_TAGS else ""
-        if closing:
-            yield edge + (_MARK if element is mark else "") + tail
-        elif tag is None or tag in skip or is_hidden(element):
-            yield tail
-        else:
-            yield (_MARK if element is mark else "") + edge + (element.text or "")
-            stack.append((element, True))
-            stack.extend((child, False) for child in reversed(element))
+def _pieces(root: Element, skip: frozenset[str], mark: Element | None = None) -> Iterator[str]:
+    """Text pieces of `root` in reading order, with _EDGE at block edges; _MARK just inside both
+    ends of `mark`, if shown. lxml's iterwalk does the walk in C (no recursion either: malformed
+    pages nest thousands deep); a skipped element gives only its tail, as a comment does."""
+    walk = etree.iterwalk(root, events=("start", "end", "comment", "pi"))
+    skipped = None  # the element whose subtree the walk skips: its end event comes next
+    for event, element in walk:
+        if event == "start":
+            tag = element.tag.lower()
+            if tag in skip or is_hidden(element):
+                walk.skip_subtree()
+                skipped = element
+                yield (element.tail or "") if element is not root else ""
+            else:
+                yield (_MARK if element is mark else "") + (_EDGE if tag in BLOCK_TAGS else "") + (element.text or "")
+        elif event == "end":
+            if element is skipped:
+                skipped = None
+                continue
+            edge = _EDGE if element.tag.lower() in BLOCK_TAGS else ""
+            yield edge + (_MARK if element is mark else "") + ((element.tail or "") if element is not root else "")
+        else:  # a comment or processing instruction: only its tail is text
+            yield element.tail or ""
 
 
 def _lines(text: str) -> list[str]:
     return [line for line in map(normalize, text.split(_EDGE)) if line]
 
 
-def block_lines(selector: parsel.Selector, skip_chrome: bool = False) -> list[str]:
+def block_lines(element: Element, skip_chrome: bool = False) -> list[str]:
     """The element's visible text, one normalised line per block, empty lines dropped."""
     skip = SKIP_TAGS | CHROME_TAGS if skip_chrome else SKIP_TAGS
-    return _lines("".join(_pieces(selector.root, skip)))
+    return _lines("".join(_pieces(element, skip)))
 
 
-def block_lines_and_part(selector: parsel.Selector, part: parsel.Selector) -> tuple[list[str], list[str]]:
+def block_lines_and_part(element: Element, part: Element) -> tuple[list[str], list[str]]:
     """``block_lines`` of the element and of ``part``, an element inside it, from one walk (a
     page object needs both the whole page's lines and its body's: walking twice cost a fifth
     of the extraction time)."""
-    text = "".join(_pieces(selector.root, SKIP_TAGS, mark=part.root))
+    text = "".join(_pieces(element, SKIP_TAGS, mark=part))
     pieces = text.split(_MARK)
     if len(pieces) != 3:  # the part is not shown where the walk went (inside a skipped element)
         return _lines(text.replace(_MARK, "")), block_lines(part)
     return _lines("".join(pieces)), _lines(pieces[1])
 
 
-def has_text(selector: parsel.Selector) -> bool:
+def has_text(element: Element) -> bool:
     """True when the element shows a reader any text: ``block_lines`` would not be empty, found
     without building them (stops at the first piece with text)."""
-    return any(normalize(piece) for piece in _pieces(selector.root, SKIP_TAGS))
+    return any(normalize(piece) for piece in _pieces(element, SKIP_TAGS))
 
 
-def visible(selectors: list[parsel.Selector]) -> list[parsel.Selector]:
-    """The selected elements that are neither hidden nor inside a hidden ancestor."""
-    return [s for s in selectors if not any(is_hidden(e) for e in s.root.iterancestors()) and not is_hidden(s.root)]
+def visible(elements: list[Element]) -> list[Element]:
+    """The elements that are neither hidden nor inside a hidden ancestor."""
+    return [e for e in elements if not is_hidden(e) and not any(is_hidden(a) for a in e.iterancestors())]

@@ -13,9 +13,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-import parsel
-
-from mee_archive.pages.html import parse_html
+from mee_archive.pages.html import Element, HtmlPage, as_page
 from mee_archive import text
 from mee_archive.pages.article import (
     choose_title, document_id, find_body, first_date, headings, meta_datetime, page_body, page_title,
@@ -30,14 +28,14 @@ _LABELLED_DATE = re.compile(r"^(?:Source|Article\s*type|Date|Updated|Release\s*d
 _CN_SWITCH = re.compile(r"^中文\s*Hot\s*Keywords", re.IGNORECASE)
 
 
-def _title(page: parsel.Selector, container: parsel.Selector | None, metas: dict[str, str]) -> str:
+def _title(page: HtmlPage, container: Element | None, metas: dict[str, str]) -> str:
     """ArticleTitle meta; else the visible heading that `<title>` names; else either of them."""
     if metas.get("ArticleTitle"):
         return text.normalize(metas["ArticleTitle"])
-    return choose_title(page_title(page), headings(page, container))
+    return choose_title(page_title(page.tree), headings(page, container))
 
 
-def _pictures(whole: parsel.Selector, container: parsel.Selector | None, url: str) -> Media:
+def _pictures(whole: Element, container: Element | None, url: str) -> Media:
     """Images of the body container, then those elsewhere on the page stored in the article's
     own folder (TRS keeps an article's embeds there; logos and menus live elsewhere)."""
     inside = images(container, url) if container is not None else []
@@ -68,15 +66,15 @@ def guess_template(lines: list[str], metas: dict[str, str]) -> str | None:
     return "A2" if re.search(r"Keywords\s*:\s*Belt and Road", strip, re.IGNORECASE) else "A"
 
 
-def parse_release(html: str, url: str) -> dict[str, Any]:
+def parse_release(html: str | HtmlPage, url: str) -> dict[str, Any]:
     """Fields of an English release page (see the module doc for how each is found).
 
     `paragraphs` may still hold boilerplate when `extraction` is "fallback" (the whole page
     text); the boilerplate pipeline removes it with `text.strip_boilerplate`.
     """
-    page = parse_html(html)
-    whole = page_body(page)
-    metas = meta_tags(page)
+    page = as_page(html)
+    whole = page_body(page.tree)
+    metas = meta_tags(page.tree)
     address = parse_article_url(url)
     container = find_body(page)
     if container is None:
@@ -86,7 +84,7 @@ def parse_release(html: str, url: str) -> dict[str, Any]:
         page_lines, lines = block_lines_and_part(whole, container)
         extraction = "meta" if metas.get("ArticleTitle") else "structural"
     pictures = _pictures(whole, container, url)
-    files = attachments(page, url)
+    files = attachments(page.tree, url)
     # The URL's t-date is the publication date (verified, site-spec); TRS rewrites PubDate when
     # a document is re-published, so it only stands in for a URL without a date.
     published = address.date.isoformat() if address else (meta_datetime(metas.get("PubDate")) or "")[:10] or None
@@ -101,9 +99,7 @@ def parse_release(html: str, url: str) -> dict[str, Any]:
         "paragraphs": without_media_labels(lines, pictures, files),
         "images": pictures,
         "attachments": files,
-        # The lines are normalised already: joined by spaces, no line break is left for
-        # normalize's CJK line-break pass to scan the whole page for.
-        "translation_notice": text.has_translation_notice(" ".join(page_lines)),
+        "translation_notice": text.has_translation_notice(" ".join(page_lines), normalized=True),
         "extraction": extraction,
         "template": guess_template(page_lines, metas),
     }

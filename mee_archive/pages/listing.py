@@ -8,14 +8,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-import parsel
 
 from mee_archive.pages.article import first_date
+from mee_archive.pages.html import Element, text_of, xpath
 from mee_archive.pages.trs import ArticleURL, absolute_url, parse_article_url
 from mee_archive.text import normalize
 
 # Link texts TRS cuts short ("…", "...") keep the full title in the `title` attribute.
 _ELLIPSIS = ("...", "…")
+# Where a link's row is: its `li` or table row, else its definition list or parent.
+_ROWS = tuple(map(xpath, ("ancestor::li[1]", "ancestor::tr[1]", "ancestor::dl[1]", "..")))
+_ROW_TEXT = xpath(".//text()[not(ancestor::a) and not(ancestor::dd)]")
+_SUMMARY_TEXT = xpath(".//dd//p//text()")
 
 
 @dataclass(frozen=True)
@@ -36,18 +40,18 @@ class ListPage:
     page_count: int | None = None
 
 
-def link_title(link: parsel.Selector) -> str:
+def link_title(link: Element) -> str:
     """A link's title: its text, or its `title` attribute when the text is cut short or empty."""
-    text = normalize(" ".join(link.xpath(".//text()").getall()))
-    attribute = normalize(link.root.get("title", ""))
+    text = normalize(text_of(link))
+    attribute = normalize(link.get("title", ""))
     if attribute and (not text or text.endswith(_ELLIPSIS)):
         return attribute
     return text
 
 
-def resolve_article(link: parsel.Selector, page_url: str) -> ArticleURL | None:
+def resolve_article(link: Element, page_url: str) -> ArticleURL | None:
     """The article a link points to (href resolved against the page), or None."""
-    href = (link.root.get("href") or "").strip()
+    href = (link.get("href") or "").strip()
     if not href or href.startswith(("javascript:", "#", "mailto:")):
         return None
     return parse_article_url(absolute_url(page_url, href))
@@ -67,17 +71,17 @@ def deduplicated(entries: list[ListEntry]) -> list[ListEntry]:
     return list(merged.values())
 
 
-def _row(link: parsel.Selector) -> parsel.Selector:
+def _row(link: Element) -> Element:
     """The list row holding a link: its `li` or table row, else its definition list or parent."""
-    for axis in ("ancestor::li[1]", "ancestor::tr[1]", "ancestor::dl[1]", ".."):
-        found = link.xpath(axis)
+    for axis in _ROWS:
+        found = axis(link)
         if found:
             return found[0]
     return link
 
 
 def link_entries(
-    links: list[parsel.Selector], page_url: str, accept: Callable[[ArticleURL], bool], require_date: bool = False
+    links: list[Element], page_url: str, accept: Callable[[ArticleURL], bool], require_date: bool = False
 ) -> list[ListEntry]:
     """List entries for the links that point to accepted articles, deduplicated.
 
@@ -92,9 +96,9 @@ def link_entries(
         if article is None or not accept(article):
             continue
         row = _row(link)
-        printed = first_date(" ".join(row.xpath(".//text()[not(ancestor::a) and not(ancestor::dd)]").getall()))
+        printed = first_date(" ".join(_ROW_TEXT(row)))
         if require_date and printed is None:
             continue
-        summary = normalize(" ".join(row.xpath(".//dd//p//text()").getall())) or None
+        summary = normalize(" ".join(_SUMMARY_TEXT(row))) or None
         entries.append(ListEntry(article.url, link_title(link), printed, summary))
     return deduplicated(entries)

@@ -11,9 +11,8 @@ import re
 from collections.abc import Callable
 from urllib.parse import urlsplit
 
-import parsel
-
 from mee_archive.pages.blocks import visible
+from mee_archive.pages.html import Element, text_of, xpath
 from mee_archive.pages.trs import absolute_url
 from mee_archive.text import normalize
 
@@ -24,6 +23,9 @@ Media = list[dict[str, str | None]]
 _ATTACHMENT_HREF = re.compile(
     r"\.(?:pdf|docx?|xlsx?|pptx?|wps|et|zip|rar|7z|txt|csv|ofd)\s*(?:[?#]|$)", re.IGNORECASE
 )
+_LINKS = xpath(".//a[@href]")
+_IMAGES = xpath(".//img[@src]")
+_FIGCAPTION = xpath("ancestor::figure[1]/figcaption")
 # A heading printed before attachment links: "Attachments:", "附件：", "附件1：".
 _ATTACHMENT_HEADING = re.compile(r"^(?:attachments?|附件|相关附件)\s*\d*\s*[:：]?\s*", re.IGNORECASE)
 
@@ -36,14 +38,14 @@ def _path(url: str) -> str:
         return ""
 
 
-def attachments(selector: parsel.Selector, page_url: str) -> Media:
+def attachments(element: Element, page_url: str) -> Media:
     """Links to document files (PDF, Word, Excel, archives) with their link text as title."""
     found: dict[str, dict[str, str | None]] = {}
-    links = [a for a in selector.xpath(".//a[@href]") if _ATTACHMENT_HREF.search(a.root.get("href", ""))]
+    links = [a for a in _LINKS(element) if _ATTACHMENT_HREF.search(a.get("href", ""))]
     for link in visible(links):
-        url = absolute_url(page_url, link.root.get("href", ""))
+        url = absolute_url(page_url, link.get("href", ""))
         if url not in found:
-            title = normalize(" ".join(link.xpath(".//text()").getall()))
+            title = normalize(text_of(link))
             found[url] = {"url": url, "title": title or posixpath.basename(_path(url))}
     return list(found.values())
 
@@ -53,18 +55,17 @@ def same_folder(url: str, page_url: str) -> bool:
     return posixpath.dirname(_path(url)) == posixpath.dirname(_path(page_url))
 
 
-def images(selector: parsel.Selector, page_url: str, keep: Callable[[str], bool] | None = None) -> Media:
+def images(element: Element, page_url: str, keep: Callable[[str], bool] | None = None) -> Media:
     """Images of an article body with absolute URLs and their caption (alt, title or figcaption);
     with ``keep``, only those whose URL it accepts (tested first: a page holds many images of
     its chrome, and a caption costs more than a URL)."""
     found: dict[str, dict[str, str | None]] = {}
-    for image in selector.xpath(".//img[@src]"):
-        url = absolute_url(page_url, image.root.get("src", ""))
+    for image in _IMAGES(element):
+        url = absolute_url(page_url, image.get("src", ""))
         if url in found or url.startswith("data:") or (keep and not keep(url)) or not visible([image]):
             continue
-        figure = image.xpath("ancestor::figure[1]/figcaption")
         caption = normalize(
-            image.root.get("alt") or image.root.get("title") or " ".join(figure.xpath(".//text()").getall())
+            image.get("alt") or image.get("title") or " ".join(text_of(f) for f in _FIGCAPTION(image))
         )
         found[url] = {"url": url, "caption": caption or None}
     return list(found.values())

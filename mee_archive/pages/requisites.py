@@ -19,13 +19,19 @@ from __future__ import annotations
 import re
 from urllib.parse import urljoin, urlsplit
 
-from mee_archive.pages.html import parse_html
+from mee_archive.pages.html import HtmlPage, as_page, xpath
 
 # url(...) in any of its quotings, and @import "x.css" without url().
 _CSS_URL = re.compile(r"""url\(\s*(?:"([^"]*)"|'([^']*)'|([^)'"\s]*))\s*\)""", re.IGNORECASE)
 _CSS_IMPORT = re.compile(r"""@import\s+(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
 _CSS_COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
 _ICON_RELS = {"icon", "shortcut icon", "apple-touch-icon"}
+_BASE = xpath("//base/@href")
+_LINKS = xpath("//link[@href]")
+# Everything else a page loads, in document order within each query: scripts, images, image
+# inputs; then inline stylesheets and style attributes, read for url() and @import.
+_LOADED = xpath("//script/@src"), xpath("//img/@src"), xpath("//input[@type='image']/@src")
+_STYLES = xpath("//style/text()"), xpath("//@style")
 
 
 def _absolute(base: str, refs: list[str]) -> list[str]:
@@ -55,20 +61,19 @@ def css_requisites(css: str, url: str) -> list[str]:
     return _absolute(url, _css_refs(css))
 
 
-def html_requisites(html: str, url: str) -> list[str]:
+def html_requisites(html: str | HtmlPage, url: str) -> list[str]:
     """What the page at ``url`` loads to be shown (see the module docstring)."""
-    page = parse_html(html)
-    base = urljoin(url, page.xpath("//base/@href").get(default="").strip())
+    page = as_page(html).tree
+    base = urljoin(url, next(iter(_BASE(page)), "").strip())
     refs: list[str] = []
     icons = False
-    for link in page.xpath("//link[@href]"):
-        rel = " ".join((link.root.get("rel") or "").lower().split())
+    for link in _LINKS(page):
+        rel = " ".join((link.get("rel") or "").lower().split())
         if rel == "stylesheet" or rel in _ICON_RELS:
-            refs.append(link.root.get("href", ""))
+            refs.append(link.get("href", ""))
             icons = icons or rel in _ICON_RELS
-    refs += page.xpath("//script/@src").getall() + page.xpath("//img/@src").getall()
-    refs += page.xpath("//input[@type='image']/@src").getall()
-    for css in page.xpath("//style/text()").getall() + page.xpath("//@style").getall():
+    refs += [ref for query in _LOADED for ref in query(page)]
+    for css in [css for query in _STYLES for css in query(page)]:
         refs += _css_refs(css)
     if not icons:
         refs.append("/favicon.ico")

@@ -15,9 +15,8 @@ from dataclasses import dataclass
 from datetime import date
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
-import parsel
+from mee_archive.pages.html import Element, parse_html, xpath
 
-from mee_archive.pages.html import parse_html
 # English site and its former names (site-spec: "Old hosts serve the same paths").
 EN_HOSTS = ("english.mee.gov.cn", "english.mep.gov.cn", "english.sepa.gov.cn")
 # Chinese site and its former name.
@@ -153,17 +152,20 @@ def absolute_url(page_url: str, href: str) -> str:
         return href
 
 
-def meta_tags(html: str | parsel.Selector) -> dict[str, str]:
+_METAS = xpath("//meta[@name]")
+
+
+def meta_tags(html: str | Element) -> dict[str, str]:
     """`<meta name=… content=…>` pairs of a page (TRS: ArticleTitle, PubDate, ContentSource…).
 
     Names are kept as written (TRS pages carry both `Author` and `author`); the first
     non-empty value of a name wins; values are stripped. An already parsed page may be given.
     """
-    page = html if isinstance(html, parsel.Selector) else parse_html(html)
+    page = parse_html(html) if isinstance(html, str) else html
     tags: dict[str, str] = {}
-    for meta in page.xpath("//meta[@name]"):
-        name = (meta.root.get("name") or "").strip()
-        value = (meta.root.get("content") or "").strip()
+    for meta in _METAS(page):
+        name = (meta.get("name") or "").strip()
+        value = (meta.get("content") or "").strip()
         if name and value and name not in tags:
             tags[name] = value
     return tags

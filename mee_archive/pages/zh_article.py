@@ -13,9 +13,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-import parsel
-
-from mee_archive.pages.html import parse_html
+from mee_archive.pages.html import HtmlPage, as_page, css, text_of
 from mee_archive.pages.article import (
     choose_title, document_id, find_body, first_date, headings, meta_datetime, page_body, page_title,
 )
@@ -49,40 +47,46 @@ def _first(values: dict[str, str], labels: tuple[str, ...]) -> str | None:
     return next((values[label] for label in labels if values.get(label)), None)
 
 
-def guess_template(page: parsel.Selector, url: str) -> str:
+_XXGK_MARKUP = css(".content_top_box, .content_body_box")
+_CHANNEL_MARKUP = css(".neiright_JPZ_GK_CP, h2.neiright_Title")
+_HEADER_SPANS = css("span.xqLyPc")
+_GRID = css(".content_top_box")
+
+
+def guess_template(page: HtmlPage, url: str) -> str:
     """"channel", "xxgk2018" or "legacy" by the markup and URL each template has, else "unknown"."""
-    if page.css(".content_top_box, .content_body_box") or "/xxgk2018/" in url:
+    if page.select(_XXGK_MARKUP) or "/xxgk2018/" in url:
         return "xxgk2018"
-    if page.css(".neiright_JPZ_GK_CP, h2.neiright_Title"):
+    if page.select(_CHANNEL_MARKUP):
         return "channel"
     if "/gkml/" in url or url.lower().endswith(".htm"):
         return "legacy"
     return "unknown"
 
 
-def _header_lines(page: parsel.Selector) -> list[str]:
+def _header_lines(page: HtmlPage) -> list[str]:
     """Lines that state date and source: the channel's `span.xqLyPc`, the xxgk2018 grid."""
-    spans = [normalize(" ".join(s.xpath(".//text()").getall())) for s in page.css("span.xqLyPc")]
-    grid = [line for box in page.css(".content_top_box") for line in block_lines(box)]
+    spans = [normalize(text_of(s)) for s in page.select(_HEADER_SPANS)]
+    grid = [line for box in page.select(_GRID) for line in block_lines(box)]
     return spans + grid
 
 
-def parse_article(html: str, url: str) -> dict[str, Any]:
+def parse_article(html: str | HtmlPage, url: str) -> dict[str, Any]:
     """Fields of a Chinese article page: url, docid, channel, title, published, source,
     paragraphs (no indents, no share/print widgets), attachments, template."""
-    page = parse_html(html)
-    metas = meta_tags(page)
+    page = as_page(html)
+    metas = meta_tags(page.tree)
     address = parse_article_url(url)
     container = find_body(page)
-    whole = page_body(page)
+    whole = page_body(page.tree)
     header = _header_lines(page)
     values = labelled_values(header + (block_lines(whole) if container is None or not header else []))
     printed = next((d for d in map(first_date, header) if d), None) or first_date(_first(values, DATE_LABELS))
     title = normalize(metas.get("ArticleTitle", "")) or choose_title(
-        page_title(page), headings(page, container) + [values.get("名称", "")] * ("名称" in values)
+        page_title(page.tree), headings(page, container) + [values.get("名称", "")] * ("名称" in values)
     )
     lines = block_lines(container) if container is not None else block_lines(whole, skip_chrome=True)
-    files = attachments(page, url)
+    files = attachments(page.tree, url)
     return {
         "url": url,
         "docid": document_id(address, metas),

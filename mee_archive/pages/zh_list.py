@@ -8,7 +8,7 @@ link across channels (`../../…`, absolute URLs), so any Chinese-site article i
 
 from __future__ import annotations
 
-from mee_archive.pages.html import parse_html
+from mee_archive.pages.html import HtmlPage, as_page, css, xpath
 from mee_archive.pages.blocks import visible
 from mee_archive.pages.listing import ListEntry, ListPage, link_entries
 from mee_archive.pages.trs import ArticleURL, count_pages
@@ -16,19 +16,21 @@ from mee_archive.pages.trs import ArticleURL, count_pages
 __all__ = ["ListEntry", "ListPage", "parse_list"]
 
 # The channel list proper; when present, links elsewhere on the page (sidebars) are ignored.
-CHANNEL_LIST = "ul.cjcx_danduimg_list > li"
+CHANNEL_LIST = css("ul.cjcx_danduimg_list > li")
+_BODY = xpath("//body")
+_LINKS = xpath(".//a[@href]")
 
 
 def _chinese_site(article: ArticleURL) -> bool:
     return article.site != "en"
 
 
-def parse_list(html: str, url: str) -> ListPage:
+def parse_list(html: str | HtmlPage, url: str) -> ListPage:
     """Entries (in page order, deduplicated, each with its printed date) and page count."""
-    page = parse_html(html)
-    rows = visible(page.css(CHANNEL_LIST))
-    scope = rows if rows else visible(page.xpath("//body"))
-    links = [link for row in scope for link in visible(row.xpath(".//a[@href]"))]
+    page = as_page(html)
+    rows = visible(page.select(CHANNEL_LIST))
+    scope = rows if rows else visible(_BODY(page.tree))
+    links = [link for row in scope for link in visible(_LINKS(row))]
     # Outside the channel list markup, a dated row is what tells an entry from navigation.
     entries = link_entries(links, url, _chinese_site, require_date=not rows)
-    return ListPage(entries, count_pages(html))
+    return ListPage(entries, count_pages(page.markup))

@@ -13,8 +13,8 @@ from jsonschema import Draft202012Validator
 @cache
 def validator(name: str) -> Draft202012Validator:
     """The validator for ``<name>.schema.json`` (loaded once). Its formats are checked: date by
-    jsonschema itself, date-time by rfc3339-validator and uri by rfc3986-validator (installed with
-    ``jsonschema[format-nongpl]``; without them jsonschema passes those formats unchecked)."""
+    jsonschema itself, date-time by rfc3339-validator and uri by rfc3986-validator (dependencies of
+    their own; without them jsonschema passes those formats unchecked)."""
     text = resources.files(__name__).joinpath(f"{name}.schema.json").read_text("utf-8")
     return Draft202012Validator(json.loads(text), format_checker=Draft202012Validator.FORMAT_CHECKER)
 

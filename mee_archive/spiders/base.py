@@ -3,6 +3,7 @@ naming every loss."""
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable
 from datetime import datetime, timezone
 from typing import Any, TypeVar
@@ -16,7 +17,7 @@ from twisted.python.failure import Failure
 from mee_archive.fetchpolicy import Refused, url_refusal
 from mee_archive.incremental import ArchivedPages
 from mee_archive.pages.decode import decode_html
-from mee_archive.pages.html import PageError
+from mee_archive.pages.html import HtmlPage, PageError
 from mee_archive.pages.requisites import css_requisites, html_requisites, is_stylesheet
 from mee_archive.pages.trs import list_page_url
 from mee_archive.requestkinds import LISTED, REQUISITE
@@ -29,9 +30,9 @@ Fields = TypeVar("Fields")
 Entry = TypeVar("Entry")
 
 
-def page_html(response: Response) -> str:
-    """The page as text, decoded by the page objects' rules (header, meta, GB18030 fallback)."""
-    return decode_html(response.body, response.headers.get("Content-Type", b"").decode("latin-1"))
+def page_html(response: Response) -> HtmlPage:
+    """The page decoded by the page objects' rules (header, meta, GB18030 fallback), parsed when first read."""
+    return HtmlPage(decode_html(response.body, response.headers.get("Content-Type", b"").decode("latin-1")))
 
 
 def failure_reason(failure: Failure) -> str:
@@ -59,6 +60,9 @@ class ArchiveSpider(scrapy.Spider):
         self.listed: set[str] = set()
         self._state: CrawlState | None = None
         self._archived: ArchivedPages | None = None
+        # Each page :meth:`read` read, for :meth:`requisites` of the same response: decoded and
+        # parsed once, not twice (weak: a response gone takes its page along).
+        self._pages: weakref.WeakKeyDictionary[Response, HtmlPage] = weakref.WeakKeyDictionary()
 
     @property
     def state(self) -> CrawlState:
@@ -124,14 +128,15 @@ class ArchiveSpider(scrapy.Spider):
             self.report(url, f"refused (malformed): not a URL that can be requested ({error})")
             return []
 
-    def read(self, response: Response, parse: Callable[[str, str], Fields]) -> Fields | None:
+    def read(self, response: Response, parse: Callable[[HtmlPage, str], Fields]) -> Fields | None:
         """What ``parse`` (a page object) reads on the page, or None (the loss named) for an
         empty answer or a page it cannot read in full."""
         if not response.body.strip():
             self.report(response.url, f"empty page (HTTP {response.status}, no content)")
             return None
+        page = self._pages[response] = page_html(response)
         try:
-            return parse(page_html(response), response.url)
+            return parse(page, response.url)
         except PageError as error:
             self.report(response.url, f"unreadable page: {error}")
             return None
@@ -141,7 +146,7 @@ class ArchiveSpider(scrapy.Spider):
         Off-site ones are fetched only from MEE_REQUISITE_HOSTS; the others are counted and logged,
         not errors: the page is archived, and a foreign CDN is no business of this archive."""
         found = (css_requisites(response.body.decode("utf-8", "replace"), response.url) if css
-                 else html_requisites(page_html(response), response.url))
+                 else html_requisites(self._pages.pop(response, None) or page_html(response), response.url))
         hosts = [*(getattr(self, "allowed_domains", None) or []), *self.settings.getlist("MEE_REQUISITE_HOSTS")]
         cap = self.settings.getint("MEE_MAX_REQUISITES_PER_PAGE")
         if len(found) > cap:

@@ -1,5 +1,5 @@
 """The schemas' formats count: jsonschema checks date-time and uri only when their checkers are
-installed (jsonschema[format-nongpl]); without them "not a time" passes as a date-time."""
+installed (rfc3339-validator and rfc3986-validator); without them "not a time" passes as a date-time."""
 
 from __future__ import annotations
 

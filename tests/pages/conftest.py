@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-import parsel
 import pytest
+from lxml import etree
+
+from mee_archive.pages.html import parse_html
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
@@ -35,6 +37,6 @@ def example_release_lines() -> list[str]:
 
 
 @pytest.fixture
-def html_body() -> Callable[[str], parsel.Selector]:
+def html_body() -> Callable[[str], etree._Element]:
     """``html_body(markup)``: the `<body>` element of a page holding ``markup``."""
-    return lambda markup: parsel.Selector(text=f"<html><body>{markup}</body></html>").xpath("//body")[0]
+    return lambda markup: parse_html(f"<html><body>{markup}</body></html>").find("body")

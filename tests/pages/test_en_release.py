@@ -4,10 +4,10 @@ import json
 from datetime import date
 from pathlib import Path
 
-import parsel
 import pytest
 
 from mee_archive.pages.blocks import block_lines
+from mee_archive.pages.html import parse_html
 from mee_archive.pages.media import without_media_labels
 from mee_archive.pages.en_release import parse_release
 from mee_archive.replica.model import Embed, EnRelease
@@ -125,7 +125,7 @@ def test_stripper_alone_cleans_the_whole_page_text_of_every_generation(gold):
     """As if no body container were known: all visible text of the page, boilerplate and all."""
     html = (FIXTURES / gold["file"]).read_text(encoding="utf-8")
     item = parse_release(html, gold["url"])
-    page_text = block_lines(parsel.Selector(text=html).xpath("//body")[0], skip_chrome=True)
+    page_text = block_lines(parse_html(html).find("body"), skip_chrome=True)
     lines = without_media_labels(page_text, item["images"], item["attachments"])
     kept, removed = strip_boilerplate(lines, title=gold["title"])
     assert kept == gold["paragraphs"]
