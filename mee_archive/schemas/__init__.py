@@ -24,8 +24,9 @@ def validator(name: str) -> Any:
 
 
 def problems(name: str, record: dict[str, Any]) -> list[str]:
-    """Human-readable schema violations of ``record`` (empty when valid)."""
+    """Human-readable schema violations of ``record`` (empty when valid), sorted by the field they
+    name: the validator's own order is its business, a run manifest's should not change with it."""
     check = validator(name)
     if check.is_valid(record):
         return []
-    return [f"{'/'.join(map(str, e.instance_path)) or '(record)'}: {e.message}" for e in check.iter_errors(record)]
+    return sorted(f"{'/'.join(map(str, e.instance_path)) or '(record)'}: {e.message}" for e in check.iter_errors(record))
