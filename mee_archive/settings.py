@@ -193,6 +193,9 @@ MEE_FULL_LIST = False
 # the day), and of every page on a MEE_FULL_LIST run. A daily run's list pages alone revalidate
 # nothing. False: an archived requisite is never asked again but with MEE_REFRESH.
 MEE_REVALIDATE_REQUISITES = True
+# ... but only those last answered at least this many hours ago: a daily run revalidates, a run
+# resumed after a kill (or a second run the same day) asks nothing it has just been answered.
+MEE_REVALIDATE_AFTER_HOURS = 20.0
 ADDONS = {
     "mee_archive.addons.OutputLayout": 0,
     # Politeness: USER_AGENT rebuilt from MEE_CONTACT after command-line overrides.

@@ -150,8 +150,12 @@ class CrawlState:
         )
 
     def is_answered(self, url: str) -> bool:
-        row = self.db.execute("SELECT status FROM resources WHERE url = ?", (url,)).fetchone()
-        return row is not None and row[0] is not None
+        return self.answered_at(url) is not None
+
+    def answered_at(self, url: str) -> datetime | None:
+        """When a run last got a final answer for ``url`` (None: never)."""
+        row = self.db.execute("SELECT status, updated_at FROM resources WHERE url = ?", (url,)).fetchone()
+        return None if row is None or row[0] is None else datetime.fromisoformat(row[1])
 
     def unanswered(self, spider: str) -> Iterator[bytes]:
         """Requests of ``spider`` that no run has had an answer to (cut off by a kill or a failure)."""

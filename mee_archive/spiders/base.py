@@ -4,7 +4,7 @@ naming every loss."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from typing import Any, TypeVar
 
 import scrapy
@@ -155,10 +155,9 @@ class ArchiveSpider(scrapy.Spider):
                                       f"MEE_MAX_REQUISITES_PER_PAGE={cap}: the rest are not fetched")
         revalidate = self.settings.getbool("MEE_REVALIDATE_REQUISITES") and (
             revalidate or self.settings.getbool("MEE_FULL_LIST"))
-        again = revalidate or self.settings.getbool("MEE_REFRESH")
         requests = []
         for url in found[:cap]:
-            if url in self.requisites_asked or (not again and self.state.is_answered(url)):
+            if url in self.requisites_asked or not self._requisite_due(url, revalidate):
                 continue
             self.requisites_asked.add(url)
             refusal = url_refusal(url, hosts)
@@ -169,6 +168,16 @@ class ArchiveSpider(scrapy.Spider):
             requests += self.ask(url, self.parse_requisite, requisite=True, errback=self.requisite_failed,
                                  meta={REVALIDATE: revalidate})
         return requests
+
+    def _requisite_due(self, url: str, revalidate: bool) -> bool:
+        """Whether to ask for a requisite: never answered, MEE_REFRESH, or to be revalidated and
+        last answered more than MEE_REVALIDATE_AFTER_HOURS ago (a run resumed after a kill, or a
+        second run the same day, asks nothing again)."""
+        answered = self.state.answered_at(url)
+        if answered is None or self.settings.getbool("MEE_REFRESH"):
+            return True
+        age = datetime.now(timezone.utc) - answered
+        return revalidate and age >= timedelta(hours=self.settings.getfloat("MEE_REVALIDATE_AFTER_HOURS"))
 
     def parse_requisite(self, response: Response) -> list[scrapy.Request]:
         """A requisite is archived, never an item; a stylesheet is read for what it pulls in (and

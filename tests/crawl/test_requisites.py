@@ -90,7 +90,7 @@ def test_a_stylesheet_is_read_for_what_it_imports_and_other_requisites_for_nothi
 
 def test_a_revalidated_stylesheet_answered_304_revalidates_what_it_pulls_in(
         spider: Callable[..., NewsReleaseSpider]) -> None:
-    s = spider()
+    s = spider(MEE_REVALIDATE_AFTER_HOURS=0)
     s.state.want("http://english.mee.gov.cn/images/b.png", "news_release", b"", "earlier")
     s.state.answered("http://english.mee.gov.cn/images/b.png", 200, "earlier")
     stored = requisite_response("http://english.mee.gov.cn/images/en.css", b"a{background:url(b.png)}", "text/css",
@@ -102,7 +102,7 @@ def test_a_revalidated_stylesheet_answered_304_revalidates_what_it_pulls_in(
 
 def test_an_archived_requisite_is_asked_again_only_to_be_revalidated_by_a_page_this_run_archives(
         spider: Callable[..., NewsReleaseSpider]) -> None:
-    s = spider()
+    s = spider(MEE_REVALIDATE_AFTER_HOURS=0)
     for url in ("http://english.mee.gov.cn/images/en.css", "http://english.mee.gov.cn/images/logo.gif"):
         s.state.want(url, "news_release", b"", "earlier")  # as an earlier run leaves them
         s.state.answered(url, 200, "earlier")
@@ -113,9 +113,11 @@ def test_an_archived_requisite_is_asked_again_only_to_be_revalidated_by_a_page_t
     assert urls(again) == ["http://english.mee.gov.cn/images/en.css", "http://english.mee.gov.cn/images/logo.gif"]
     assert all(r.meta[REVALIDATE] for r in again)
     assert s.requisites(page, revalidate=True) == []  # once per crawl
-    weekly = spider(MEE_FULL_LIST=True).requisites(page)  # the weekly run: every page revalidates
+    resumed = spider().requisites(page, revalidate=True)  # answered minutes ago (a run resumed after a kill)
+    assert "http://english.mee.gov.cn/images/en.css" not in urls(resumed)
+    weekly = spider(MEE_FULL_LIST=True, MEE_REVALIDATE_AFTER_HOURS=0).requisites(page)  # every page revalidates
     assert len(weekly) == 4 and all(r.meta[REVALIDATE] for r in weekly)
-    never = spider(MEE_REVALIDATE_REQUISITES=False).requisites(page, revalidate=True)
+    never = spider(MEE_REVALIDATE_REQUISITES=False, MEE_REVALIDATE_AFTER_HOURS=0).requisites(page, revalidate=True)
     assert "http://english.mee.gov.cn/images/en.css" not in urls(never)
     assert len(spider(MEE_REFRESH=True).requisites(page)) == 4  # fetched again, unconditionally
 
