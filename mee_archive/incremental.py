@@ -9,9 +9,13 @@ even scheduled, the requests whose answer is already archived:
 - article pages (releases, Chinese articles) whose item is in the spider's feed (under the URL
   asked for, or the one it last redirected to) — the feed, flushed per line, is the source of
   truth for items, so a page whose item a kill cut off is fetched again;
-- embedded resources (images, attachments, page requisites) the state records as answered. Every resource request
-  is noted in the state when the spider makes it, so the ones a kill cut off (their release is in
-  the feed and so will not be fetched again) are asked for again when the next run starts.
+- embedded resources (images, attachments, page requisites) the state records as answered, unless
+  the spider asks to revalidate one (``REVALIDATE``: a requisite of a page archived in this run, or
+  of any page on a ``MEE_FULL_LIST`` run): then it goes out as a conditional request with the
+  validators of its last answer, and a 304 is handed to the spider as the stored answer (the body
+  of a stylesheet, to be read for what it pulls in). Every resource request is noted in the state
+  when the spider makes it, so the ones a kill cut off (their release is in the feed and so will
+  not be fetched again) are asked for again when the next run starts.
 
 ``MEE_REFRESH`` turns all skipping and revalidation off: everything is fetched again.
 """
@@ -20,7 +24,7 @@ from __future__ import annotations
 
 import pickle
 import re
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from typing import Any, Literal
 from urllib.parse import urlsplit
 
@@ -35,7 +39,9 @@ from scrapy.utils.request import request_from_dict
 
 from mee_archive.addons import feed_path
 from mee_archive.feeds import read_records
+from mee_archive.pages.requisites import is_stylesheet
 from mee_archive.pages.trs import parse_article_url
+from mee_archive.requestkinds import REQUISITE, REVALIDATE
 from mee_archive.state import CrawlState, StoredPage
 
 Kind = Literal["list", "page", "resource"]
@@ -110,7 +116,7 @@ class IncrementalSpiderMiddleware(_StateComponent, BaseSpiderMiddleware):
             self.count("skipped_pages")
             return None
         if kind == "resource":
-            if not self.refresh and self.state.is_answered(request.url):
+            if not (self.refresh or request.meta.get(REVALIDATE)) and self.state.is_answered(request.url):
                 self.count("skipped_resources")
                 return None
             self.note(request)
@@ -126,47 +132,61 @@ class IncrementalSpiderMiddleware(_StateComponent, BaseSpiderMiddleware):
 
 
 class IncrementalDownloaderMiddleware(_StateComponent):
-    """Revalidates list pages and hands the spider the stored page on 304; records answered
-    resources and redirected pages.
+    """Revalidates list pages and the requisites the spider asks to (``REVALIDATE``) and hands the
+    spider the stored answer on 304; records answered resources, their validators and redirected
+    pages.
 
     Sits below HttpCompressionMiddleware (590) so that it stores and hands back decoded bodies.
     """
 
     def process_request(self, request: Request) -> None:
-        if self.refresh or kind_of(request.url) != "list":
+        if self.refresh:
             return
-        stored = self.state.list_page(request.url)
-        if stored is None:
-            return
-        if stored.etag and b"If-None-Match" not in request.headers:
-            request.headers[b"If-None-Match"] = stored.etag
-        if stored.last_modified and b"If-Modified-Since" not in request.headers:
-            request.headers[b"If-Modified-Since"] = stored.last_modified
+        kind = kind_of(request.url)
+        if kind == "list":
+            conditional(request, self.state.list_page(request.url))
+        elif kind == "resource" and request.meta.get(REVALIDATE):
+            conditional(request, self.state.requisite(request.url))
 
     def process_response(self, request: Request, response: Response) -> Response:
         kind = kind_of(request.url)
         if kind == "list":
-            return self.list_response(request, response)
+            return self.revalidated(request, response, self.state.list_page, self.state.save_list_page, "not_modified")
         if kind == "resource" and (response.status < 500 and response.status != 429):
             for url in [*request.meta.get("redirect_urls", []), request.url]:
                 self.state.answered(url, response.status, self.crawl_id)
+            if request.meta.get(REQUISITE):
+                return self.revalidated(request, response, self.state.requisite, self.state.save_requisite,
+                                        "requisites_not_modified")
         if kind == "page" and response.status == 200:
             for url in request.meta.get("redirect_urls", []):
                 self.state.save_redirect(url, request.url)
         return response
 
-    def list_response(self, request: Request, response: Response) -> Response:
+    def revalidated(self, request: Request, response: Response, stored_for: Callable[[str], StoredPage | None],
+                    store: Callable[[StoredPage, str], None], counter: str) -> Response:
+        """The stored answer for a 304 (counted under ``counter``); a 200's validators stored."""
         if response.status == 304:
-            stored = self.state.list_page(request.url)
+            stored = stored_for(request.url)
             if stored is None:
                 return response  # revalidated something we never stored: let the spider see the 304
-            self.count("not_modified")
+            self.count(counter)
             return stored_response(stored, request, response)
         if response.status == 200:
             page = page_to_store(request.url, response)
             if page.etag or page.last_modified:
-                self.state.save_list_page(page, self.crawl_id)
+                store(page, self.crawl_id)
         return response
+
+
+def conditional(request: Request, stored: StoredPage | None) -> None:
+    """Ask for ``request`` only if changed since ``stored`` was answered (its ETag, Last-Modified)."""
+    if stored is None:
+        return
+    if stored.etag and b"If-None-Match" not in request.headers:
+        request.headers[b"If-None-Match"] = stored.etag
+    if stored.last_modified and b"If-Modified-Since" not in request.headers:
+        request.headers[b"If-Modified-Since"] = stored.last_modified
 
 
 def _header(response: Response, name: str) -> str | None:
@@ -175,14 +195,18 @@ def _header(response: Response, name: str) -> str | None:
 
 
 def page_to_store(url: str, response: Response) -> StoredPage:
-    """A 200 list page as the state keeps it: validators, headers (latin-1) and the decoded body."""
+    """A 200 list page or requisite as the state keeps it: validators, headers (latin-1) and the
+    decoded body (a requisite's only if it is a stylesheet: nothing reads the others again)."""
     headers = [
         (name.decode("latin-1"), value.decode("latin-1"))
         for name, values in response.headers.items()
         if name.decode("latin-1").lower() not in _FRAMING
         for value in values
     ]
-    return StoredPage(url, _header(response, "ETag"), _header(response, "Last-Modified"), headers, response.body)
+    body = response.body
+    if kind_of(url) == "resource" and not is_stylesheet(url, _header(response, "Content-Type") or ""):
+        body = b""
+    return StoredPage(url, _header(response, "ETag"), _header(response, "Last-Modified"), headers, body)
 
 
 def stored_response(stored: StoredPage, request: Request, not_modified: Response) -> Response:

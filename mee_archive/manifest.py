@@ -30,10 +30,10 @@ from mee_archive.signals import request_failed
 
 # Settings that shape what a run fetches and how; recorded in every manifest.
 SETTINGS_THAT_MATTER = (
-    "MEE_OUTPUT_DIR", "MEE_START_URL", "MEE_PROXY", "MEE_REFRESH", "MEE_CONTACT", "USER_AGENT",
-    "ROBOTSTXT_OBEY", "CONCURRENT_REQUESTS", "CONCURRENT_REQUESTS_PER_DOMAIN", "DOWNLOAD_DELAY",
-    "AUTOTHROTTLE_ENABLED", "AUTOTHROTTLE_TARGET_CONCURRENCY", "AUTOTHROTTLE_MAX_DELAY", "DOWNLOAD_TIMEOUT",
-    "RETRY_TIMES", "MEE_RETRY_AFTER_MAX", "MEE_WARC_ENABLED", "MEE_WARC_MAX_SIZE", "MEE_WARC_DEDUP",
+    "MEE_OUTPUT_DIR", "MEE_START_URL", "MEE_PROXY", "MEE_REFRESH", "MEE_FULL_LIST", "MEE_REVALIDATE_REQUISITES",
+    "MEE_CONTACT", "USER_AGENT", "ROBOTSTXT_OBEY", "CONCURRENT_REQUESTS", "CONCURRENT_REQUESTS_PER_DOMAIN",
+    "DOWNLOAD_DELAY", "AUTOTHROTTLE_ENABLED", "AUTOTHROTTLE_TARGET_CONCURRENCY", "AUTOTHROTTLE_MAX_DELAY",
+    "DOWNLOAD_TIMEOUT", "RETRY_TIMES", "MEE_RETRY_AFTER_MAX", "MEE_WARC_ENABLED", "MEE_WARC_MAX_SIZE", "MEE_WARC_DEDUP",
     "MEE_ZH_CHANNELS", "MEE_ZH_SINCE", "MEE_ZH_UNTIL", "MEE_REQUISITE_HOSTS", "DOWNLOAD_MAXSIZE",
     "MEE_MAX_REQUISITE_SIZE", "REDIRECT_MAX_TIMES", "MEE_MAX_LIST_PAGES", "MEE_MAX_LIST_ENTRIES", "MEE_MAX_TEXT_CHARS",
 )
@@ -74,6 +74,10 @@ def counts(stats: dict[str, Any], spider: str) -> dict[str, Any]:
             "fetched": stats.get("mee/embeds", 0),
             "not_fetched_archived": stats.get("mee/incremental/skipped_resources", 0),
             "resumed": stats.get("mee/incremental/resumed", 0),
+        },
+        "requisites": {  # answered in full; revalidated and answered 304 (archived as revisits)
+            "fetched": stats.get("mee/requisites/fetched", 0),
+            "not_modified": stats.get("mee/requisites/not_modified", 0),
         },
         "requests": stats.get("downloader/request_count", 0),
         "responses_by_status": {

@@ -4,7 +4,8 @@ When extraction, boilerplate rules or the linker improve, the whole archive is r
 to its first crawl, without asking the site: every article page's response (and revisit) record
 the CDXJ index names is run, oldest first, through the current page objects, the item pipelines'
 rules (boilerplate, schema, revisions) and the linker, giving the items a crawl would have
-written then. Pages are read by every core (one process per core over chunks of records).
+written then. Pages are read by every core (one process per core over tasks of a few pages each,
+all versions of a page in one task, so that the workers apply the revision rules too).
 
 Run fields: ``run_id`` is the crawl id in the WARC file's name (the crawl that fetched the page);
 ``crawled_at`` is the record's ``WARC-Date`` (when the fetch began; a crawl stamps the moment it
@@ -149,11 +150,14 @@ def derive(warc_dir: Path, source: Source, originals: Originals) -> dict[str, An
 
 
 # What every worker needs, set before the workers fork so that they inherit it, not receive it:
-# the response record of each payload (for revisits) and MEE_MAX_TEXT_CHARS.
+# the sources, the response record of each payload (for revisits) and MEE_MAX_TEXT_CHARS.
+_FOUND: list[Source] = []
 _ORIGINALS: Originals = {}
 _MAX_TEXT = [1_000_000]
 # Result of a page that gives no item: which list of the report it goes to, and why.
 Lost = tuple[str, str]
+# What a source gives: a new or changed record, None (an unchanged repeat of its page), or a loss.
+Derived = dict[str, Any] | Lost | None
 
 
 def cleaned(source: Source, found: dict[str, Any] | str) -> dict[str, Any] | Lost:
@@ -166,24 +170,52 @@ def cleaned(source: Source, found: dict[str, Any] | str) -> dict[str, Any] | Los
     return item
 
 
-def _work(task: tuple[Path, list[Source]]) -> list[dict[str, Any] | Lost]:
-    warc_dir, chunk = task
-    return [cleaned(source, derive(warc_dir, source, _ORIGINALS)) for source in chunk]
+def _work(task: tuple[Path, list[int]]) -> list[tuple[int, Derived]]:
+    """Every version of a few pages, oldest first: each page's versions are in one task, so the
+    revision rules (a repeat is dropped, a change names what it revises) run here, not in the
+    parent, which only puts the records back in order."""
+    warc_dir, indices = task
+    revisions = {name: Revisions() for name in FEEDS}
+    out: list[tuple[int, Derived]] = []
+    for index in indices:
+        source = _FOUND[index]
+        result = cleaned(source, derive(warc_dir, source, _ORIGINALS))
+        if isinstance(result, dict):
+            result["run_id"] = parse_name(source.file).get("crawl_id", "")
+            if revisions[source.spider].classify(result) == "unchanged":
+                result = None
+        out.append((index, result))
+    return out
 
 
-def derived(layout: ArchiveLayout, found: list[Source], workers: int) -> Iterator[dict[str, Any] | Lost]:
-    """:func:`cleaned` :func:`derive` of every source, in order, over ``workers`` processes (one task
-    per CHUNK records)."""
+def _tasks(found: list[Source]) -> list[list[int]]:
+    """Indices of ``found`` in tasks of about CHUNK records, all versions of a URL in one task."""
+    by_url: dict[str, list[int]] = {}
+    for index, source in enumerate(found):
+        by_url.setdefault(source.url, []).append(index)
+    tasks, current = [], []
+    for indices in by_url.values():
+        current += indices
+        if len(current) >= CHUNK:
+            tasks.append(current)
+            current = []
+    return tasks + ([current] if current else [])
+
+
+def derived(layout: ArchiveLayout, found: list[Source], workers: int) -> Iterator[tuple[int, Derived]]:
+    """(index in ``found``, what it gives) for every source, in no set order, over ``workers``
+    processes (forked: they inherit the sources instead of receiving them)."""
+    _FOUND[:] = found
     _ORIGINALS.clear()
     for source in found:  # oldest first: the response holding each payload, before its revisits
         _ORIGINALS.setdefault((source.url, source.digest), source)
-    tasks = [(layout.warc_dir, found[i:i + CHUNK]) for i in range(0, len(found), CHUNK)]
+    tasks = [(layout.warc_dir, task) for task in _tasks(found)]
     if workers <= 1 or len(tasks) <= 1:
         for task in tasks:
             yield from _work(task)
         return
     with multiprocessing.get_context("fork").Pool(workers) as pool:
-        for results in pool.imap(_work, tasks):
+        for results in pool.imap_unordered(_work, tasks):
             yield from results
 
 
@@ -193,14 +225,14 @@ def rederive_items(layout: ArchiveLayout, max_text: int, workers: int | None = N
     found = sources(layout)
     feeds: dict[str, list[dict[str, Any]]] = {name: [] for name in FEEDS}
     reports = {name: FeedReport() for name in FEEDS}
-    revisions = {name: Revisions() for name in FEEDS}
     _MAX_TEXT[0] = max_text
-    for source, result in zip(found, derived(layout, found, workers or os.cpu_count() or 1)):
+    results: list[Derived] = [None] * len(found)
+    for index, result in derived(layout, found, workers or os.cpu_count() or 1):
+        results[index] = result
+    for source, result in zip(found, results):
         if isinstance(result, tuple):
             getattr(reports[source.spider], result[0]).append(result[1])
-            continue
-        result["run_id"] = parse_name(source.file).get("crawl_id", "")
-        if revisions[source.spider].classify(result) != "unchanged":
+        elif result is not None:
             feeds[source.spider].append(result)
     return feeds, reports
 

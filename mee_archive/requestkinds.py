@@ -9,3 +9,6 @@ LISTED = "mee_listed"
 # A page requisite (image, attachment): it may live on the hosts MEE_REQUISITE_HOSTS adds and be
 # as large as MEE_MAX_REQUISITE_SIZE.
 REQUISITE = "mee_requisite"
+# An archived requisite asked for again with a conditional request (the validators of its last
+# answer): a 304 is archived as a server-not-modified revisit, a change in full.
+REVALIDATE = "mee_revalidate"

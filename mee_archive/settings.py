@@ -187,6 +187,15 @@ MEE_LIST_OVERLAP_PAGES = 1
 # True (`mee-archive crawl --full-list`): walk every list page, to catch edits and releases deep in
 # the list (run weekly, see docs/operations.md). Pages still come as conditional requests.
 MEE_FULL_LIST = False
+# Page requisites an earlier run archived are asked for again as conditional requests (the stored
+# ETag / Last-Modified; a 304 is archived as a server-not-modified revisit): those of every page
+# this run archives (new releases and Chinese articles, so they replay with the chrome served on
+# the day), and of every page on a MEE_FULL_LIST run. A daily run's list pages alone revalidate
+# nothing. False: an archived requisite is never asked again but with MEE_REFRESH.
+MEE_REVALIDATE_REQUISITES = True
+# ... but only those last answered at least this many hours ago: a daily run revalidates, a run
+# resumed after a kill (or a second run the same day) asks nothing it has just been answered.
+MEE_REVALIDATE_AFTER_HOURS = 20.0
 ADDONS = {
     "mee_archive.addons.OutputLayout": 0,
     # Politeness: USER_AGENT rebuilt from MEE_CONTACT after command-line overrides.

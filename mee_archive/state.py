@@ -4,6 +4,8 @@ It holds what the incremental crawl needs between runs and what a killed run nee
 
 - ``list_pages``: the validators (ETag, Last-Modified) and the decoded body of every list page, so
   a 304 answer can be handed to the spider as the page it stands for;
+- ``requisites``: the same for page requisites (and embeds), for the conditional requests of later
+  runs; the body is kept only for stylesheets, which the spider reads again for what they pull in;
 - ``resources``: embeds (images, attachments) the spiders asked for, with the status they were
   answered with; NULL until answered, which is how a resumed run finds the ones a kill cut off;
 - ``redirects``: article URLs that redirected (an old host name in a list, say) and where to, so
@@ -39,6 +41,15 @@ CREATE TABLE IF NOT EXISTS list_pages (
     crawl_id TEXT NOT NULL,
     stored_at TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS requisites (  -- as list_pages; body empty but for stylesheets
+    url TEXT PRIMARY KEY,
+    etag TEXT,
+    last_modified TEXT,
+    headers TEXT NOT NULL,
+    body BLOB NOT NULL,
+    crawl_id TEXT NOT NULL,
+    stored_at TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS resources (
     url TEXT PRIMARY KEY,
     spider TEXT NOT NULL,
@@ -61,7 +72,8 @@ CREATE TABLE IF NOT EXISTS list_walks (
 
 @dataclass(frozen=True)
 class StoredPage:
-    """A list page as last answered in full: what to revalidate with and what to hand back on 304."""
+    """A list page or requisite as last answered in full: what to revalidate with and what to hand
+    back on 304."""
 
     url: str
     etag: str | None
@@ -89,20 +101,32 @@ class CrawlState:
     def close(self) -> None:
         self.db.close()
 
-    # --- list pages ---------------------------------------------------------------------------
+    # --- list pages and requisites: validators and what a 304 stands for ----------------------
 
     def list_page(self, url: str) -> StoredPage | None:
+        return self._stored("list_pages", url)
+
+    def save_list_page(self, page: StoredPage, crawl_id: str) -> None:
+        self._store("list_pages", page, crawl_id)
+
+    def requisite(self, url: str) -> StoredPage | None:
+        return self._stored("requisites", url)
+
+    def save_requisite(self, page: StoredPage, crawl_id: str) -> None:
+        self._store("requisites", page, crawl_id)
+
+    def _stored(self, table: str, url: str) -> StoredPage | None:
         row = self.db.execute(
-            "SELECT etag, last_modified, headers, body FROM list_pages WHERE url = ?", (url,)
+            f"SELECT etag, last_modified, headers, body FROM {table} WHERE url = ?", (url,)
         ).fetchone()
         if row is None:
             return None
         etag, last_modified, headers, body = row
         return StoredPage(url, etag, last_modified, [tuple(h) for h in json.loads(headers)], bytes(body))
 
-    def save_list_page(self, page: StoredPage, crawl_id: str) -> None:
+    def _store(self, table: str, page: StoredPage, crawl_id: str) -> None:
         self.db.execute(
-            "INSERT OR REPLACE INTO list_pages VALUES (?, ?, ?, ?, ?, ?, ?)",
+            f"INSERT OR REPLACE INTO {table} VALUES (?, ?, ?, ?, ?, ?, ?)",
             (page.url, page.etag, page.last_modified, json.dumps(page.headers), page.body, crawl_id, _now()),
         )
 
@@ -122,8 +146,12 @@ class CrawlState:
         )
 
     def is_answered(self, url: str) -> bool:
-        row = self.db.execute("SELECT status FROM resources WHERE url = ?", (url,)).fetchone()
-        return row is not None and row[0] is not None
+        return self.answered_at(url) is not None
+
+    def answered_at(self, url: str) -> datetime | None:
+        """When a run last got a final answer for ``url`` (None: never)."""
+        row = self.db.execute("SELECT status, updated_at FROM resources WHERE url = ?", (url,)).fetchone()
+        return None if row is None or row[0] is None else datetime.fromisoformat(row[1])
 
     def unanswered(self, spider: str) -> Iterator[bytes]:
         """Requests of ``spider`` that no run has had an answer to (cut off by a kill or a failure)."""

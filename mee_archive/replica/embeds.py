@@ -19,6 +19,7 @@ CONTENT_TYPES = {
     "png": "image/png",
     "gif": "image/gif",
     "pdf": "application/pdf",
+    "ico": "image/vnd.microsoft.icon",
 }
 
 
@@ -83,6 +84,19 @@ def gif_bytes() -> bytes:
         b"GIF89a\x01\x00\x01\x00\x80\x00\x00\x00\x00\x00\xff\xff\xff!\xf9\x04\x01\x00\x00\x00\x00"
         b",\x00\x00\x00\x00\x01\x00\x01\x00\x00\x02\x02D\x01\x00;"
     )
+
+
+def ico_bytes(name: str) -> bytes:
+    """A 16x16 favicon in the classic ICO form browsers have always read (one 32-bit BMP image,
+    as the sites' CMS tools write it), a two-colour square whose colours derive from ``name``."""
+    colour = hashlib.sha1(name.encode("utf-8")).digest()[:3]
+    rows = [b"".join(bytes([*(colour if 4 <= x < 12 and 4 <= y < 12 else b"\xff\xff\xff"), 255])
+                     for x in range(16)) for y in range(16)]
+    # BITMAPINFOHEADER: height counts the XOR image and the AND mask; rows go bottom-up.
+    info = struct.pack("<IiiHHIIiiII", 40, 16, 32, 1, 32, 0, 0, 0, 0, 0, 0)
+    image = info + b"".join(reversed(rows)) + bytes(4 * 16)  # AND mask: all opaque
+    directory = struct.pack("<HHH", 0, 1, 1) + struct.pack("<BBBBHHII", 16, 16, 0, 0, 1, 32, len(image), 22)
+    return directory + image
 
 
 def _pdf_string(text: str) -> str:

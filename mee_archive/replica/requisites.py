@@ -4,7 +4,8 @@ A real page loads them from ``/images/`` (the Chinese sample: 4 stylesheets, 5 s
 images); an archive that is to replay as the reader saw it must fetch them. Each file here is
 generated from its name, deterministically, at a plausible size: CSS that pulls images and a
 font through ``url(...)`` and another sheet through ``@import``, JavaScript, and valid PNG, JPEG
-and GIF files (padded with a comment to the weight of the real ones).
+and GIF files (padded with a comment to the weight of the real ones). Both hosts also answer
+``/favicon.ico``, where a browser looks for the icon of a page that declares none (a 16x16 ICO).
 """
 
 from __future__ import annotations
@@ -41,6 +42,8 @@ EN_BY_GENERATION = {
     "D": ("en_2019.css", "page.js", "masthead_2019.jpg", "nav_0.gif", "nav_1.gif", "nav_2.gif", "nav_3.gif",
           "nav_cn.gif", "mee_name.gif", "favicon.png"),
 }
+# Where a browser asks for the icon of a page that declares none.
+FAVICON = "/favicon.ico"
 EN_CSS_ONLY = ("en_bg.jpg", "en_sprite.png", "fonts/opensans.woff", "en_reset.css")
 
 TYPES = {"css": "text/css; charset=utf-8", "js": "application/javascript; charset=utf-8", "woff": "font/woff",
@@ -61,7 +64,7 @@ def _catalogue(kind: str) -> dict[str, str]:
         names = ZH_CSS + ZH_JS + ZH_IMAGES + ZH_CSS_ONLY
     else:
         names = tuple(dict.fromkeys(n for files in EN_BY_GENERATION.values() for n in files)) + EN_CSS_ONLY
-    return {f"/images/{n}": TYPES[embeds.extension(n)] for n in names}
+    return {**{f"/images/{n}": TYPES[embeds.extension(n)] for n in names}, FAVICON: TYPES["ico"]}
 
 
 def _images_for(kind: str) -> tuple[tuple[str, ...], str, str]:
@@ -117,6 +120,8 @@ def body(kind: str, path: str) -> bytes:
         return _woff(name)
     if ext == "gif":
         return embeds.gif_bytes()
+    if ext == "ico":
+        return embeds.ico_bytes(f"{kind}:{name}")
     if ext == "png":
         return embeds.png_bytes(name, pad=size)
     return embeds.jpeg_bytes(name + " " * max(0, min(size, 60_000) - len(name)))

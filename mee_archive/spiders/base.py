@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import weakref
 from collections.abc import Callable
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from typing import Any, TypeVar
 
 import scrapy
@@ -20,7 +20,7 @@ from mee_archive.pages.decode import decode_html
 from mee_archive.pages.html import HtmlPage, PageError
 from mee_archive.pages.requisites import css_requisites, html_requisites, is_stylesheet
 from mee_archive.pages.trs import list_page_url
-from mee_archive.requestkinds import LISTED, REQUISITE
+from mee_archive.requestkinds import LISTED, REQUISITE, REVALIDATE
 from mee_archive.signals import report_failure
 from mee_archive.state import CrawlState
 
@@ -51,7 +51,7 @@ class ArchiveSpider(scrapy.Spider):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        # Requisites and embeds asked for in this crawl (later runs: the incremental state).
+        # Requisites and embeds asked for in this crawl (earlier runs': the incremental state).
         self.requisites_asked: set[str] = set()
         # Page 0 of each list this run walked to its last page.
         self.walked_to_end: set[str] = set()
@@ -141,10 +141,16 @@ class ArchiveSpider(scrapy.Spider):
             self.report(response.url, f"unreadable page: {error}")
             return None
 
-    def requisites(self, response: Response, css: bool = False) -> list[scrapy.Request]:
+    def requisites(self, response: Response, css: bool = False, revalidate: bool = False) -> list[scrapy.Request]:
         """Requests for what a page (or stylesheet) loads to be shown, each URL once per crawl.
         Off-site ones are fetched only from MEE_REQUISITE_HOSTS; the others are counted and logged,
-        not errors: the page is archived, and a foreign CDN is no business of this archive."""
+        not errors: the page is archived, and a foreign CDN is no business of this archive.
+
+        One an earlier run archived is asked again only to be revalidated (a conditional request:
+        a 304 costs the site a header, and the archive a revisit record): ``revalidate`` when the
+        page is one this run archives (a new release or article: it must replay with the chrome
+        served today), and for every page of a MEE_FULL_LIST run. Otherwise it is left for a later
+        page of the run that revalidates, or a later run: a daily run's list pages cost no more."""
         found = (css_requisites(response.body.decode("utf-8", "replace"), response.url) if css
                  else html_requisites(self._pages.pop(response, None) or page_html(response), response.url))
         hosts = [*(getattr(self, "allowed_domains", None) or []), *self.settings.getlist("MEE_REQUISITE_HOSTS")]
@@ -152,9 +158,11 @@ class ArchiveSpider(scrapy.Spider):
         if len(found) > cap:
             self.report(response.url, f"page names {len(found)} requisites, more than "
                                       f"MEE_MAX_REQUISITES_PER_PAGE={cap}: the rest are not fetched")
+        revalidate = self.settings.getbool("MEE_REVALIDATE_REQUISITES") and (
+            revalidate or self.settings.getbool("MEE_FULL_LIST"))
         requests = []
         for url in found[:cap]:
-            if url in self.requisites_asked:
+            if url in self.requisites_asked or not self._requisite_due(url, revalidate):
                 continue
             self.requisites_asked.add(url)
             refusal = url_refusal(url, hosts)
@@ -162,14 +170,27 @@ class ArchiveSpider(scrapy.Spider):
                 self.crawler.stats.inc_value("mee/requisites/not_fetched_offsite")
                 self.logger.info("requisite not fetched: %s (%s)", url, refusal)
                 continue
-            requests += self.ask(url, self.parse_requisite, requisite=True, errback=self.requisite_failed)
+            requests += self.ask(url, self.parse_requisite, requisite=True, errback=self.requisite_failed,
+                                 meta={REVALIDATE: revalidate})
         return requests
 
+    def _requisite_due(self, url: str, revalidate: bool) -> bool:
+        """Whether to ask for a requisite: never answered, MEE_REFRESH, or to be revalidated and
+        last answered more than MEE_REVALIDATE_AFTER_HOURS ago (a run resumed after a kill, or a
+        second run the same day, asks nothing again)."""
+        answered = self.state.answered_at(url)
+        if answered is None or self.settings.getbool("MEE_REFRESH"):
+            return True
+        age = datetime.now(timezone.utc) - answered
+        return revalidate and age >= timedelta(hours=self.settings.getfloat("MEE_REVALIDATE_AFTER_HOURS"))
+
     def parse_requisite(self, response: Response) -> list[scrapy.Request]:
-        """A requisite is archived, never an item; a stylesheet is read for what it pulls in."""
-        self.crawler.stats.inc_value("mee/requisites/fetched")
+        """A requisite is archived, never an item; a stylesheet is read for what it pulls in (and
+        what a revalidated one pulls in is revalidated too). A 304 comes as the stored answer."""
+        revalidated = "not_modified" in response.flags
+        self.crawler.stats.inc_value(f"mee/requisites/{'not_modified' if revalidated else 'fetched'}")
         if is_stylesheet(response.url, response.headers.get("Content-Type", b"").decode("latin-1")):
-            return self.requisites(response, css=True)
+            return self.requisites(response, css=True, revalidate=bool(response.meta.get(REVALIDATE)))
         return []
 
     def requisite_failed(self, failure: Failure) -> None:

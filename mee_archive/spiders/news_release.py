@@ -8,7 +8,8 @@ can declare anything, so page n+1 is asked for only once page n listed releases 
 and never beyond MEE_MAX_LIST_PAGES (a count above it is named). Releases and embeds are fetched
 meanwhile, so the walk costs no time. A daily run stops after the first page listing nothing new
 (plus MEE_LIST_OVERLAP_PAGES): lists are newest first. Every page's requisites (stylesheets,
-scripts, template images, fonts, icons) are archived too, once per crawl.
+scripts, template images, fonts, icons) are archived too, once per crawl; those of a release
+fetched in this run are revalidated if an earlier run archived them (ArchiveSpider.requisites).
 """
 
 from __future__ import annotations
@@ -66,7 +67,7 @@ class NewsReleaseSpider(ArchiveSpider):
             # Embeds are archived, not parsed; they may sit on the hosts MEE_REQUISITE_HOSTS lists.
             self.requisites_asked.add(embed["url"])
             yield from self.ask(embed["url"], self.parse_embed, requisite=True)
-        yield from self.requisites(response)
+        yield from self.requisites(response, revalidate=True)
         yield item
 
     def parse_embed(self, response: Response) -> Iterator[Any]:

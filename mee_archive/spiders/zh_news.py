@@ -140,5 +140,5 @@ class ZhNewsSpider(ArchiveSpider):
     def parse_article(self, response: Response) -> Iterator[Any]:
         fields = self.read(response, zh_article.parse_article)
         if fields is not None:
-            yield from self.requisites(response)
+            yield from self.requisites(response, revalidate=True)
             yield self.stamped(fields)

@@ -1,13 +1,16 @@
 """Page requisites are archived by the spiders: once per URL per crawl, off-site only where
-MEE_REQUISITE_HOSTS allows, never as items, and not again on later runs."""
+MEE_REQUISITE_HOSTS allows, never as items, and on later runs only revalidated, by the pages
+that run archives (tests/ops/test_requisite_revalidation.py runs that against the replica)."""
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
+from scrapy import Request
 from scrapy.http import HtmlResponse, TextResponse
 from scrapy.utils.test import get_crawler
 
@@ -16,6 +19,7 @@ from mee_archive.feeds import read_records
 from mee_archive.replica import requisites as served
 from mee_archive.replica.corpus import build_corpus
 from mee_archive.replica.server import ReplicaServer
+from mee_archive.requestkinds import REVALIDATE
 from mee_archive.runner import project_settings
 from mee_archive.spiders.news_release import NewsReleaseSpider
 
@@ -25,7 +29,13 @@ HTML = b"""<html><head><link rel="stylesheet" href="/images/en.css"><link rel="i
 </head><body><img src="/images/logo.gif"><img src="/images/logo.gif"></body></html>"""
 
 
-def spider(**settings: Any) -> NewsReleaseSpider:
+@pytest.fixture
+def spider(tmp_path: Path) -> Callable[..., NewsReleaseSpider]:
+    """``spider(**settings)``: a news_release spider whose archive (and crawl state) is in tmp_path."""
+    return lambda **settings: make_spider(MEE_OUTPUT_DIR=str(tmp_path), **settings)
+
+
+def make_spider(**settings: Any) -> NewsReleaseSpider:
     crawler = get_crawler(NewsReleaseSpider, project_settings({"TWISTED_REACTOR_ENABLED": False, **settings}))
     crawler.spider = NewsReleaseSpider.from_crawler(crawler)
     crawler.stats.open_spider()
@@ -36,7 +46,7 @@ def urls(requests: list[Any]) -> list[str]:
     return [r.url for r in requests]
 
 
-def test_each_requisite_is_asked_for_once_and_off_site_ones_only_from_allowed_hosts() -> None:
+def test_each_requisite_is_asked_for_once_and_off_site_ones_only_from_allowed_hosts(spider: Callable[..., NewsReleaseSpider]) -> None:
     s = spider()
     page = HtmlResponse(PAGE, body=HTML)
     first = s.requisites(page)
@@ -50,7 +60,7 @@ def test_each_requisite_is_asked_for_once_and_off_site_ones_only_from_allowed_ho
     assert "http://www.mee.gov.cn/images/zh.js" not in urls(narrow.requisites(page))
 
 
-def test_a_page_naming_more_requisites_than_the_cap_costs_only_the_cap_and_says_so() -> None:
+def test_a_page_naming_more_requisites_than_the_cap_costs_only_the_cap_and_says_so(spider: Callable[..., NewsReleaseSpider]) -> None:
     s = spider(MEE_MAX_REQUISITES_PER_PAGE=3)
     reports: list[str] = []
     s.report = lambda url, reason: reports.append(reason)  # type: ignore[method-assign]
@@ -59,16 +69,57 @@ def test_a_page_naming_more_requisites_than_the_cap_costs_only_the_cap_and_says_
     assert reports and "MEE_MAX_REQUISITES_PER_PAGE=3" in reports[0]
 
 
-def test_a_stylesheet_is_read_for_what_it_imports_and_other_requisites_for_nothing() -> None:
+def requisite_response(url: str, body: bytes, content_type: str, revalidate: bool = False,
+                       flags: list[str] | None = None) -> TextResponse:
+    """A requisite's answer as the spider gets it: tied to the request that asked for it."""
+    return TextResponse(url, body=body, headers={"Content-Type": content_type}, flags=flags,
+                        request=Request(url, meta={REVALIDATE: revalidate}))
+
+
+def test_a_stylesheet_is_read_for_what_it_imports_and_other_requisites_for_nothing(
+        spider: Callable[..., NewsReleaseSpider]) -> None:
     s = spider()
-    css = TextResponse("http://english.mee.gov.cn/images/en.css", body=b'@import "r.css"; a{background:url(b.png)}',
-                       headers={"Content-Type": "text/css"})
+    css = requisite_response("http://english.mee.gov.cn/images/en.css", b'@import "r.css"; a{background:url(b.png)}',
+                             "text/css")
     assert urls(s.parse_requisite(css)) == ["http://english.mee.gov.cn/images/b.png",
                                             "http://english.mee.gov.cn/images/r.css"]
-    js = TextResponse("http://english.mee.gov.cn/images/a.js", body=b'url("x.png")',
-                      headers={"Content-Type": "application/javascript"})
+    js = requisite_response("http://english.mee.gov.cn/images/a.js", b'url("x.png")', "application/javascript")
     assert s.parse_requisite(js) == []
     assert s.crawler.stats.get_value("mee/requisites/fetched") == 2
+
+
+def test_a_revalidated_stylesheet_answered_304_revalidates_what_it_pulls_in(
+        spider: Callable[..., NewsReleaseSpider]) -> None:
+    s = spider(MEE_REVALIDATE_AFTER_HOURS=0)
+    s.state.want("http://english.mee.gov.cn/images/b.png", "news_release", b"", "earlier")
+    s.state.answered("http://english.mee.gov.cn/images/b.png", 200, "earlier")
+    stored = requisite_response("http://english.mee.gov.cn/images/en.css", b"a{background:url(b.png)}", "text/css",
+                                revalidate=True, flags=["not_modified"])  # the stored sheet, for a 304
+    (again,) = s.parse_requisite(stored)
+    assert again.url == "http://english.mee.gov.cn/images/b.png" and again.meta[REVALIDATE]
+    assert s.crawler.stats.get_value("mee/requisites/not_modified") == 1
+
+
+def test_an_archived_requisite_is_asked_again_only_to_be_revalidated_by_a_page_this_run_archives(
+        spider: Callable[..., NewsReleaseSpider]) -> None:
+    s = spider(MEE_REVALIDATE_AFTER_HOURS=0)
+    for url in ("http://english.mee.gov.cn/images/en.css", "http://english.mee.gov.cn/images/logo.gif"):
+        s.state.want(url, "news_release", b"", "earlier")  # as an earlier run leaves them
+        s.state.answered(url, 200, "earlier")
+    page = HtmlResponse(PAGE, body=HTML)
+    listed = urls(s.requisites(page))  # a list page: what is archived is left alone
+    assert "http://english.mee.gov.cn/images/en.css" not in listed and "http://english.mee.gov.cn/images/f.png" in listed
+    again = s.requisites(page, revalidate=True)  # a release of this run: the rest, conditionally
+    assert urls(again) == ["http://english.mee.gov.cn/images/en.css", "http://english.mee.gov.cn/images/logo.gif"]
+    assert all(r.meta[REVALIDATE] for r in again)
+    assert s.requisites(page, revalidate=True) == []  # once per crawl
+    resumed = spider().requisites(page, revalidate=True)  # answered minutes ago (a run resumed after a kill)
+    assert "http://english.mee.gov.cn/images/en.css" not in urls(resumed)
+    weekly = spider(MEE_FULL_LIST=True, MEE_REVALIDATE_AFTER_HOURS=0).requisites(page)  # every page revalidates
+    assert len(weekly) == 4 and all(r.meta[REVALIDATE] for r in weekly)
+    never = spider(MEE_REVALIDATE_REQUISITES=False, MEE_REVALIDATE_AFTER_HOURS=0).requisites(page, revalidate=True)
+    assert "http://english.mee.gov.cn/images/en.css" not in urls(never)
+    assert len(spider(MEE_REFRESH=True).requisites(page)) == 4  # fetched again, unconditionally
 
 
 @pytest.mark.slow

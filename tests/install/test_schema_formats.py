@@ -1,5 +1,5 @@
-"""The schemas' formats count: jsonschema checks date-time and uri only when their checkers are
-installed (rfc3339-validator and rfc3986-validator); without them "not a time" passes as a date-time."""
+"""The schemas' formats count: a date-time, date or uri that is not one makes the record invalid
+(a validator without format checks would pass "not a time" as a date-time)."""
 
 from __future__ import annotations
 

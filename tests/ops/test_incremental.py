@@ -15,6 +15,7 @@ from scrapy.http import HtmlResponse, Response
 
 from mee_archive.addons import feed_path
 from mee_archive.incremental import IncrementalDownloaderMiddleware, IncrementalSpiderMiddleware, kind_of
+from mee_archive.requestkinds import REQUISITE, REVALIDATE
 from mee_archive.state import CrawlState
 
 SECTION = "http://english.mee.gov.cn/News_service/news_release/"
@@ -121,6 +122,37 @@ def test_list_pages_are_revalidated_and_a_304_hands_the_spider_the_stored_page(m
     assert (handed.status, handed.body, handed.flags) == (200, body, ["not_modified"])
     assert isinstance(handed, HtmlResponse) and "新闻" in handed.text
     assert mw.crawler.stats.get_value("mee/incremental/not_modified") == 1
+
+
+def test_requisites_asked_to_be_revalidated_go_out_conditionally_and_a_304_stands_for_the_stored_answer(
+        make_crawler: MakeCrawler) -> None:
+    mw = IncrementalDownloaderMiddleware.from_crawler(make_crawler())
+    sheet, image = "http://english.mee.gov.cn/images/en.css", "http://english.mee.gov.cn/images/logo.gif"
+    validators = {"ETag": '"c1"', "Last-Modified": "Sun, 01 Jan 2017 00:00:00 GMT"}
+    for url, kind, body in ((sheet, "text/css", b"a{background:url(logo.gif)}"), (image, "image/gif", b"GIF89a")):
+        request = Request(url, meta={REQUISITE: True})
+        mw.process_response(request, Response(url, body=body, request=request,
+                                              headers={"Content-Type": kind, **validators}))
+    assert mw.state.requisite(sheet).body == b"a{background:url(logo.gif)}"  # read again on a 304
+    assert mw.state.requisite(image).body == b"" and mw.state.requisite(image).etag == '"c1"'  # validators only
+
+    plain = Request(image, meta={REQUISITE: True})  # e.g. an embed: never revalidated
+    mw.process_request(plain)
+    assert b"If-None-Match" not in plain.headers
+    again = Request(sheet, meta={REQUISITE: True, REVALIDATE: True})
+    mw.process_request(again)
+    assert again.headers[b"If-None-Match"] == b'"c1"'
+    assert again.headers[b"If-Modified-Since"] == b"Sun, 01 Jan 2017 00:00:00 GMT"
+    handed = mw.process_response(again, Response(sheet, status=304, request=again))
+    assert (handed.status, handed.body, handed.flags) == (200, b"a{background:url(logo.gif)}", ["not_modified"])
+    assert mw.crawler.stats.get_value("mee/incremental/requisites_not_modified") == 1
+
+
+def test_a_requisite_asked_to_be_revalidated_is_not_dropped_as_archived(make_crawler: MakeCrawler) -> None:
+    mw = spider_mw(make_crawler)
+    mw.state.want(IMAGE, "news_release", b"x", "run-0")
+    mw.state.answered(IMAGE, 200, "run-0")
+    assert passed(mw, Request(IMAGE), Request(IMAGE, meta={REVALIDATE: True})) == [IMAGE]
 
 
 def test_list_pages_without_validators_are_not_stored_and_refresh_does_not_revalidate(make_crawler: MakeCrawler) -> None:

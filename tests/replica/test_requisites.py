@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import io
 import re
 from urllib.parse import urljoin
 
 import parsel
+from PIL import Image
 
 from mee_archive.replica import requisites
 from mee_archive.replica.corpus import build_corpus
@@ -77,3 +79,16 @@ def test_chinese_pages_carry_the_real_chrome_weight() -> None:
     sizes = sorted(len(site.resolve("zh", a.path).body) for a in corpus.zh
                    if a.docid in originals and a.template == "channel")
     assert sizes[len(sizes) // 2] >= 30_000
+
+
+def test_both_hosts_serve_a_favicon_that_reads_as_an_icon() -> None:
+    """Where a browser asks for the icon of a page that declares none (the Chinese pages)."""
+    site = Site(build_corpus(2, 5))
+    icons = {}
+    for kind in ("en", "zh"):
+        res = site.resolve(kind, "/favicon.ico")
+        assert res is not None and res.status == 200 and res.content_type == "image/vnd.microsoft.icon"
+        with Image.open(io.BytesIO(res.body)) as icon:
+            assert (icon.format, icon.size) == ("ICO", (16, 16))
+            icons[kind] = icon.convert("RGB").getpixel((8, 8))
+    assert icons["en"] != icons["zh"]  # each site its own
