@@ -16,7 +16,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from functools import cached_property
 from typing import Any
 
@@ -30,6 +30,8 @@ from mee_archive.link.postings import Postings
 
 # An item published this many days after the date its opening names is a repost.
 REPOST_DAYS = 14
+# One whose opening names a date at most this many days ahead announces it ("6月5日是世界环境日").
+ANNOUNCED_DAYS = 60
 # The event's date opens the first sentence or its dateline ("6月30日，", "新华社北京6月30日电"):
 # a date further in is another one (a law's effective date, an earlier inspection).
 OPENING_CHARS = 16
@@ -51,8 +53,9 @@ def window_day(item: dict[str, Any]) -> date | None:
             event = date(year, *stated)
         except ValueError:
             continue
-        if event <= day:
-            return event if (day - event).days > REPOST_DAYS else day
+        if event > day + timedelta(days=ANNOUNCED_DAYS):
+            continue  # not this year's: the date is last year's, told months later
+        return event if REPOST_DAYS < (day - event).days < 366 else day
     return day
 
 

@@ -186,7 +186,10 @@ class Check:
     @property
     def another_telling(self) -> bool:
         """Whether the candidate tells the event otherwise than the English: a day of it
-        missing, a figure missing, or what was said not attributed."""
+        missing, a figure missing, or what was said not attributed; not another date or
+        other actors, which make it another event."""
+        if self.dates == CONFLICT or self.missing_names:
+            return False
         return self.dates == PARTIAL or bool(self.retold.missing_figures) or self.retold.speech_untold
 
     def evidence(self) -> dict[str, Any]:

@@ -11,7 +11,7 @@ keeps can:
   copy leaves the current year implicit: "6月30日"), as is whatever English says in
   brackets (a translator's gloss: "the 13th Five-Year Plan (2016-2020)") and digits inside
   a word ("μg/m3", "CO2", "COVID-19": the Chinese may spell the word out), dates in
-  figures ("2019-06-28") and spans of years ("the 2018-2020 plan" may be 三年行动计划); a figure counts as
+  figures ("2019-06-28"), times of day ("9:30 am" may be 九时半) and spans of years ("the 2018-2020 plan" may be 三年行动计划); a figure counts as
   stated when the candidate states one it rounds (translators round: 14245.1万元 is
   "142.45 million yuan", 117.8万 "1.2 million"); and only the
   English text a candidate of its length could cover is read (a Chinese character is
@@ -48,6 +48,8 @@ _BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 _IN_A_WORD = re.compile(r"(?:(?<=[^\W\d_])|(?<=[^\W\d_][-\u2010\u2011]))\d[\w.]*")
 # A date in figures ("2019-06-28", "28/06/2019"), with the time of a stamp: the Chinese
 # gives it as 6月28日, a date.
+# A time of day ("9:30 am" may be 九时半).
+_TIME = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?!\d)")
 _NUMERIC_DATE = re.compile(r"(?<!\d)(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{4})"
                            r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?!\d)")
 # A span of years ("the 2018-2020 action plan"): Chinese may say 三年 instead.
@@ -59,10 +61,12 @@ _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _EN_REPORTING = re.compile(
     r"(?<![A-Za-z])(?:said|says|noted|notes|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|pointed out|points out"
     r"|underlined|underscored|highlighted|remarked|added|urged|called on|called for)(?![A-Za-z])")
-# The same in Chinese copy: the verb, then the comma or colon that opens what was said; or,
+# The same in Chinese copy: the verb, then the comma or colon that opens what was said;
+# a verb before what must be done ("强调要"); a quotation and who said it ("“……”刘友宾说。"); or,
 # in a transcript or an interview, the speaker's name opening a line ("刘友宾："), which a
 # page's furniture labels ("编辑：", "来源：", "记者：") are not.
 _ZH_REPORTING = re.compile(r"(?:表示|指出|强调|说|认为|介绍|提出|要求|明确|希望|称|谈到|提到|重申|表明|呼吁|说道|透露|宣布)[，,：:]"
+                           r"|(?:表示|指出|强调|认为)(?=要|应|将|必须)|[”」][^“”「」\n]{0,10}(?:说|表示|指出|强调)[。，,]"
                            r"|^(?!(?:责任)?编辑|来源|记者|作者|责编|时间|日期|摄影|通讯员|图片|出处|发布|原标题|链接)"
                            r"[\u3400-\u9fff]{2,4}[：:]", re.MULTILINE)
 # A sentence: up to a full stop that ends it (one inside a figure, "2.5", does not).
@@ -86,7 +90,7 @@ def english_telling(body: str, published: date | None) -> Telling:
     """The figures (outside brackets and the publication years) and reporting verbs of an
     English body, each at the character position it is first stated."""
     blank = lambda m: " " * len(m.group())  # noqa: E731 (positions kept)
-    for pattern in (_BRACKETED, _IN_A_WORD, _NUMERIC_DATE, _YEAR_SPAN):
+    for pattern in (_BRACKETED, _IN_A_WORD, _NUMERIC_DATE, _YEAR_SPAN, _TIME):
         body = pattern.sub(blank, body)
     _, rest = english_dates(body)
     own = {str(published.year + d) for d in range(-OWN_YEAR_SPAN, OWN_YEAR_SPAN + 1)} if published else set()

@@ -158,7 +158,7 @@ def _checked(english: list[dict[str, Any]], releases: list[Release], ranked: Seq
         head = min(config.checked_candidates, len(logits))
         floor = logits[:head].min() if head else 0.0
         logits[head:] = np.minimum(logits[head:], floor)
-        scores[head:] = np.minimum(scores[head:], min(floor, cap))
+        scores[head:] = np.minimum(scores[head:], scores[:head].min() if head else min(floor, cap))
         rechecked.append(Ranked.ordered(candidates.ranks, logits, scores))
         checks.append(checked)
     return rechecked, checks

@@ -10,6 +10,7 @@ a figure (the year stays, as a number).
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable, Iterator
 from datetime import date, timedelta
@@ -88,29 +89,35 @@ _ZH_DATE = re.compile(f"(?=[\\d{_ZH_DIGIT}十])(?P<m>{_ZH_NUM})月(?P<d>{_ZH_NUM
 _ZH_DAY = re.compile(_led(f"\\d{_ZH_DIGIT}十当",
                          f"(?<![月第〕\\d{_ZH_DIGIT}十])(?P<d>\\d{{1,2}}|[{_ZH_DIGIT}十]{{1,3}})日(?![内以之])"
                          f"|当地时间(?P<local>\\d{{1,2}}|[{_ZH_DIGIT}十]{{1,3}})[日号]"))
+# "22—23日", "22至23日": a span of days (the first has no 日 of its own).
+_ZH_DAY_SPAN = re.compile(_led(f"\\d{_ZH_DIGIT}十", f"(\\d{{1,2}}|[{_ZH_DIGIT}十]{{1,3}})[—–\\-~～至到]"
+                                                  f"(\\d{{1,2}}|[{_ZH_DIGIT}十]{{1,3}})[日号]"))
 # "September 22 and 23", "Sept 22-23": the second day of an English date range.
 _EN_DATE_RANGE = re.compile(_led(_initials(_MONTHS),
                                  rf"\b(?P<m>{_MONTH})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\s*(?:and|-|to|–)\s*(?P<d>\d{{1,2}})\b"))
-_ZH_ARABIC = re.compile(_led(r"\d", r"(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(万亿|亿|万)?"))
+_ZH_ARABIC = re.compile(_led(r"\d", r"(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(万亿|亿|万|千)?"))
 # A run of numerals starts with a digit or 十: a lone 万/亿/百 is a word ("千万", "百姓").
 _ZH_NUMERAL = re.compile(f"[{_ZH_DIGIT}十][{_ZH_DIGIT}十百千万亿]*")
-_ZH_MULTIPLIER = {"万": 1e4, "亿": 1e8, "万亿": 1e12}
+_ZH_MULTIPLIER = {"千": 1e3, "万": 1e4, "亿": 1e8, "万亿": 1e12}
 # A five-year plan by its number and 五 ("十三五" is the 13th Five-Year Plan, "十四五"
 # the 14th), quoted or followed by what the plan names: the run of numerals alone is no number.
 # Tenths ("八成" is 80 percent) and round amounts without a digit ("上万", "近千": more than
 # or nearly ten thousand, a thousand), as English gives them in figures.
 _ZH_TENTHS = re.compile(f"(?P<n>[{_ZH_DIGIT}])成(?![为立员功果本都绩熟就交长年])")
-_ZH_ROUND = re.compile("(?<=[上近逾超数])(?P<unit>[十百千万亿])")
+_ZH_ROUND = re.compile("(?<=[上近逾超数])(?P<units>[十百千万亿]+)")
 _ZH_UNIT_VALUE = {"十": 10, "百": 100, "千": 1000, "万": 10**4, "亿": 10**8}
 # Days named relative to the publication day, as news copy does ("昨日上午", "今天，"): only
 # before a time of day, a comma or 在, since 今日 also names things ("今日中国").
 _ZH_RELATIVE_DAYS = {"今天": 0, "今日": 0, "昨天": 1, "昨日": 1, "前天": 2}
-_ZH_RELATIVE = re.compile(f"({'|'.join(_ZH_RELATIVE_DAYS)})(?=[上下中晚早，,在]|凌晨|傍晚)")
+_ZH_RELATIVE = re.compile(f"({'|'.join(_ZH_RELATIVE_DAYS)})(?=[上下晚早，,在]|中午|凌晨|傍晚)")
 _ZH_FIVE_YEAR_PLAN = re.compile(f"(?P<n>[{_ZH_DIGIT}十]{{1,3}})五(?=[”\"」’]|规划|时期|期间|以来|末|初)")
 
 
 def value_key(value: float, plain_integer: bool = True) -> str | None:
-    """The key of a stated value (four significant digits), or None if too common to count."""
+    """The key of a stated value (four significant digits), or None if too common to count
+    (or no finite number: a page may hold a run of hundreds of digits)."""
+    if not math.isfinite(value):
+        return None
     if plain_integer and value == int(value) and value < MIN_PLAIN_INTEGER:
         return None
     return f"{value:.4g}"
@@ -261,7 +268,7 @@ def chinese_numbers(text: str) -> set[str]:
     keys = _arabic_keys(_ZH_ARABIC, _ZH_MULTIPLIER, text)
     keys.update(value_key(n) for n in map(zh_numeral, _ZH_FIVE_YEAR_PLAN.findall(text)) if n is not None)
     keys.update(value_key(10 * _ZH_DIGITS[n]) for n in _ZH_TENTHS.findall(text))
-    keys.update(value_key(_ZH_UNIT_VALUE[unit]) for unit in _ZH_ROUND.findall(text))
+    keys.update(value_key(math.prod(_ZH_UNIT_VALUE[u] for u in units)) for units in _ZH_ROUND.findall(text))
     for match in _ZH_NUMERAL.finditer(text):
         value = zh_numeral(match.group())
         if value is not None:
@@ -271,10 +278,14 @@ def chinese_numbers(text: str) -> set[str]:
 
 
 def chinese_days(text: str) -> set[int]:
-    """Days of the month a Chinese text states without their month ("8日下午", "当地时间18日")."""
+    """Days of the month a Chinese text states without their month ("8日下午", "当地时间18日"),
+    and both ends of a span of days ("22—23日", "9月22-23日")."""
+    text = _half_width(text)
     days = set()
-    for match in _ZH_DAY.finditer(_half_width(text)):
+    for match in _ZH_DAY.finditer(text):
         day = _zh_int(match.group("d") or match.group("local"))
         if day is not None and 1 <= day <= 31:
             days.add(day)
+    for match in _ZH_DAY_SPAN.finditer(text):
+        days.update(d for d in map(_zh_int, match.groups()) if d is not None and 1 <= d <= 31)
     return days

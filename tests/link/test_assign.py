@@ -1,6 +1,10 @@
 """One-to-one assignment with threshold and margin."""
 
+from types import SimpleNamespace
+
 import numpy as np
+
+import mee_archive.link.linker as linker
 
 from mee_archive.link.assign import AMBIGUOUS, BELOW_THRESHOLD, LINKED, NO_CANDIDATE, assign
 from mee_archive.link.config import LinkConfig
@@ -46,3 +50,22 @@ def test_the_threshold_reads_the_calibrated_log_odds_and_the_margin_the_ranking_
     assert decisions[0].status == BELOW_THRESHOLD and decisions[0].score_logit == -2.0
     decisions = assign([Ranked(np.array([1, 2]), np.array([30.0, 29.0]), np.array([3.0, 4.0]))], CONFIG)
     assert decisions[0].status == AMBIGUOUS
+
+
+def test_a_candidate_below_the_checked_ones_is_never_surer_than_they_are(monkeypatch):
+    """The linker keeps unchecked candidates below the checked ones in both log-odds: a
+    release whose checked best scored low cannot fall back to an unchecked one at full score."""
+
+    class Refuses:  # every check costs 6
+        def __init__(self, config):
+            pass
+
+        def check(self, item, release, zh_item, features):
+            return SimpleNamespace(logit=-6.0)
+
+    monkeypatch.setattr(linker, "EventCheck", Refuses)
+    scorer = SimpleNamespace(item=lambda rank: rank)
+    (ranked,), _ = linker._checked([{}], [None], [Ranked.of([(0, 30.0), (1, 6.0)])], scorer, lambda rank: rank,
+                                   LinkConfig(checked_candidates=1))
+    assert [ranked.score(i) for i in range(len(ranked))] == [-2.0, -2.0]
+    assert assign([ranked], LinkConfig())[0].status == BELOW_THRESHOLD

@@ -23,6 +23,9 @@ def test_dates_further_in_with_a_year_or_within_days_leave_the_item_where_it_is(
     told = "2016年11月13日，第六批中央生态环境保护督察组陆续进驻江西、四川、广东、福建、宁夏开展督察。"
     assert window_day(_zh(told)) == date(2017, 3, 30)
     assert window_day(_zh("3月25日，环境保护部部长周明远在贵阳会见了越南自然资源与环境部部长一行，双方交换了意见。")) == date(2017, 3, 30)
+    # An announcement of a day ahead stays; a date more than a year back (29 February) too.
+    assert window_day(_zh("4月5日是世界环境日，生态环境部将举办主场活动。" * 3)) == date(2017, 3, 30)
+    assert window_day(_zh("2月29日，浙江丽水市一处输油管道破裂，造成部分苯进入附近河流。" * 2, "2021-03-01")) == date(2021, 3, 1)
     assert window_day(_zh("3月25日，环境保护部部长周明远在贵阳会见了越南自然资源与环境部部长一行。", published=None)) is None
 
 

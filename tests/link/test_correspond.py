@@ -95,6 +95,7 @@ def test_an_opening_of_two_days_is_told_in_part_by_a_candidate_with_one() -> Non
     assert date_verdict(opening, chinese_opening(_zh(zh), date(2014, 9, 23)), frozenset({"9-23"}), frozenset({23})) == PARTIAL
     assert date_verdict(opening, chinese_opening(_zh(zh), date(2014, 9, 23)), frozenset({"9-23"}),
                         frozenset({22, 23})) == AGREE
+    assert chinese_days("9月22—23日在纽约；5月15-16日；二十二至二十三日") >= {15, 16, 22, 23}
 
 
 def test_three_syllable_words_are_not_a_pinyin_name() -> None:

@@ -39,6 +39,8 @@ def test_the_publication_year_brackets_and_digits_in_words_are_not_figures_to_fi
     assert {figure for _, figure, _, _ in telling.figures} == {"13", "35", "80", "1e+04"}
     assert chinese_numbers("“十三五”规划") == {"13"} and chinese_numbers("十四五期间") == {"14"}
     assert {"80", "1e+04"} <= chinese_numbers("近八成的上万家企业")
+    assert {"1e+12", "1e+06", "5000"} <= chinese_numbers("超万亿元，近百万吨，约5千名")
+    assert english_telling("At about 9:30 am, 1" + "1" * 400 + " cases.", date(2017, 3, 1)).figures == ()
 
 
 def test_rounded_figures_are_the_same_figure() -> None:
@@ -67,6 +69,9 @@ def test_a_speech_transcript_attributes_nothing_a_report_of_it_does() -> None:
     report = ("4月22日，国务院副总理张高丽出席签署仪式并发表讲话。张高丽表示，协定是里程碑。张高丽指出，中国发挥了积极作用。"
               "张高丽强调，中国言必信、行必果。") * 2
     transcript = "4月22日，签署仪式举行。\n刘友宾：协定是里程碑。\n记者：中国发挥了什么作用？\n" * 8
+    quoted = ("4月22日，国务院副总理张高丽出席签署仪式。“协定是里程碑。”张高丽说。“中国发挥了积极作用。”他表示。"
+              "他强调要言必信、行必果。") * 2
+    assert not _retold(english, quoted, date(2016, 4, 27)).speech_untold
     assert _retold(english, speech, date(2016, 4, 27)).speech_untold
     assert not _retold(english, report, date(2016, 4, 27)).speech_untold
     assert not _retold(english, transcript, date(2016, 4, 27)).speech_untold
