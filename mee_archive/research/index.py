@@ -112,9 +112,10 @@ def _put_article(db: sqlite3.Connection, a: dict[str, Any]) -> None:
 
 def _put_link(db: sqlite3.Connection, link: dict[str, Any]) -> None:
     evidence = link.get("evidence") or {}
-    db.execute("INSERT OR REPLACE INTO links VALUES (?, ?, ?, ?, ?, ?)",
+    db.execute("INSERT OR REPLACE INTO links (url, zh_url, zh_status, score, gap_days, evidence, candidate_url)"
+               " VALUES (?, ?, ?, ?, ?, ?, ?)",
                (link["url"], link.get("zh_url"), link.get("zh_status"), link.get("score"),
-                evidence.get("gap_days"), json.dumps(evidence, ensure_ascii=False)))
+                evidence.get("gap_days"), json.dumps(evidence, ensure_ascii=False), link.get("candidate_url")))
 
 
 def _remove(db: sqlite3.Connection, feed: str, url: str) -> None:

@@ -37,7 +37,8 @@ CREATE TABLE IF NOT EXISTS zh_articles (
 CREATE INDEX IF NOT EXISTS zh_docid ON zh_articles(docid);
 CREATE INDEX IF NOT EXISTS zh_published ON zh_articles(published);
 CREATE TABLE IF NOT EXISTS links (
-    url TEXT PRIMARY KEY, zh_url TEXT, zh_status TEXT, score REAL, gap_days INTEGER, evidence TEXT);
+    url TEXT PRIMARY KEY, zh_url TEXT, zh_status TEXT, score REAL, gap_days INTEGER, evidence TEXT,
+    candidate_url TEXT);
 CREATE INDEX IF NOT EXISTS links_zh ON links(zh_url);
 CREATE VIRTUAL TABLE IF NOT EXISTS en_fts USING fts5(
     title, body, content='releases', content_rowid='rowid', tokenize='porter unicode61');
@@ -84,6 +85,18 @@ def connect(path: Path, *, create: bool = False) -> sqlite3.Connection:
     if create:
         db.execute("PRAGMA journal_mode=WAL")
         db.executescript(DDL)
+        _add_missing_columns(db)
         db.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
         db.commit()
     return db
+
+
+# Columns added since an index could first be made: (table, column, type). An index made
+# before them gains them, empty until its feed lines are read again.
+ADDED_COLUMNS = (("links", "candidate_url", "TEXT"),)
+
+
+def _add_missing_columns(db: sqlite3.Connection) -> None:
+    for table, column, kind in ADDED_COLUMNS:
+        if column not in {row[1] for row in db.execute(f"PRAGMA table_info({table})")}:
+            db.execute(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")

@@ -138,3 +138,19 @@ def test_csv_export_has_the_replay_column_of_the_original_even_when_the_first_ro
     out = io.StringIO()
     write_csv(rows(connect(db_path(tmp_path)), "en", Filters(), "http://127.0.0.1:8090/mee-archive"), out)
     assert "zh_replay" in next(csv.reader(io.StringIO(out.getvalue())))
+
+
+def test_a_related_page_is_kept_and_an_older_index_gains_its_column(tmp_path: Path) -> None:
+    path = db_path(tmp_path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    old = sqlite3.connect(path)  # an index made before candidate_url existed
+    old.execute("CREATE TABLE links (url TEXT PRIMARY KEY, zh_url TEXT, zh_status TEXT, score REAL, "
+                "gap_days INTEGER, evidence TEXT)")
+    old.commit()
+    old.close()
+    write(tmp_path / "items" / "links.jsonl", [
+        {"url": "http://english.mee.gov.cn/r/1.shtml", "zh_url": None, "zh_status": "related_only",
+         "candidate_url": "http://www.mee.gov.cn/a/2.shtml", "score": 0.27, "evidence": {"figures_missing": ["2030"]}}])
+    update(tmp_path)
+    row = db(tmp_path).execute("SELECT zh_status, candidate_url FROM links").fetchone()
+    assert tuple(row) == ("related_only", "http://www.mee.gov.cn/a/2.shtml")

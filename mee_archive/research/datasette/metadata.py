@@ -48,7 +48,8 @@ TABLES: dict[str, dict[str, Any]] = {
         "description": "One row per release: its Chinese original (or none) with the linker's score and evidence",
         "columns": {"url": "release URL", "zh_url": "URL of the Chinese original, if linked or proposed",
                     "zh_status": "linked, no_candidate, below_threshold, ambiguous or related_only", "score": "link probability 0-1",
-                    "gap_days": "days from the original to the release", "evidence": "what both texts share (JSON)"},
+                    "gap_days": "days from the original to the release", "evidence": "what both texts share (JSON)",
+                    "candidate_url": "the best candidate refused; when related_only, a page telling the same event otherwise"},
         "facets": ["zh_status"],
     },
     "pairs": {
