@@ -97,17 +97,12 @@ def english_opening(item: dict[str, Any]) -> Opening:
     )
 
 
-def chinese_opening(item: dict[str, Any], anchor: date | None) -> Opening:
-    """The opening of a Chinese article: the first ``LEAD_CHARS`` of its body, which holds
-    the dateline and the first paragraph. Weekdays are those of its dates, in the year that
-    puts them just before ``anchor`` (the English release's day, or the article's own)."""
-    # Readings and stamps removed take at most a few times the opening's length.
-    return dated_opening(chinese_text(item_text(item)[1][:OPENING_SCAN_CHARS]), anchor)
-
-
 def dated_opening(text: str, anchor: date | None, published: date | None = None) -> Opening:
-    """``chinese_opening`` of a (simplified) text that starts with the body; relative days
-    are read against ``published``, the article's own day."""
+    """The opening of a Chinese article, from its (simplified) body's start: the first
+    ``LEAD_CHARS`` from its first sentence-long line, which hold the dateline and the first
+    paragraph. Weekdays are those of its dates, in the year that puts them just before
+    ``anchor`` (the English release's day, or the article's own); relative days are read
+    against ``published``, the article's own day."""
     lead = opening_text(text, "zh")
     dates, rest = chinese_dates(lead)
     days = chinese_days(rest)

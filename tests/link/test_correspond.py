@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from mee_archive.link.correspond import (
-    AGREE, CONFLICT, PARTIAL, UNSTATED, UNTOLD, chinese_opening, date_verdict, dated_opening, english_opening,
+    AGREE, CONFLICT, PARTIAL, UNSTATED, UNTOLD, date_verdict, dated_opening, english_opening,
 )
 from mee_archive.link.features import chinese_text
 from mee_archive.link.names import chinese_name_keys
@@ -15,13 +15,9 @@ def _en(body: str, published: str = "2018-07-05") -> dict:
     return {"url": "http://english.mee.gov.cn/a.shtml", "title": "", "published": published, "body": body}
 
 
-def _zh(body: str) -> dict:
-    return {"url": "http://www.mee.gov.cn/a.shtml", "title": "", "published": None, "body": body}
-
-
 def _verdict(en_body: str, zh_body: str, zh_all: frozenset[str] = frozenset(), published: str = "2018-07-05") -> str:
     return date_verdict(english_opening(_en(en_body, published)),
-                        chinese_opening(_zh(zh_body), date.fromisoformat(published)), zh_all)
+                        dated_opening(chinese_text(zh_body), date.fromisoformat(published)), zh_all)
 
 
 OPENING = ("On Jun. 30, Minister Li Ganjie met with UN Under-Secretary-General Erik Solheim in Saihanba, "
@@ -55,7 +51,7 @@ def test_no_date_in_the_english_opening_proves_nothing_and_a_date_never_told_cos
 
 def test_the_dateline_and_a_publication_stamp_are_not_the_opening() -> None:
     stamp = "2016年09月19日 08:40:34  来源：新华社\n\n国务院总理李克强于当地时间18日下午乘专机抵达纽约，出席联合国大会系列高级别会议。"
-    opening = chinese_opening(_zh(chinese_text(stamp)), date(2016, 9, 20))
+    opening = dated_opening(chinese_text(stamp), date(2016, 9, 20))
     assert opening.dates == frozenset() and opening.days == frozenset({18})
     release = english_opening(_en("April 27, 2019\n\nOn April 26, 2019, Premier Li Keqiang met with the "
                                   "Secretary-General of the United Nations at the Diaoyutai State Guesthouse."))
@@ -92,8 +88,8 @@ def test_an_opening_of_two_days_is_told_in_part_by_a_candidate_with_one() -> Non
           "attending the UN Climate Summit.")
     zh = "国务院副总理张高丽9月23日在纽约分别会见了出席联合国气候峰会的外国政要。"
     opening = english_opening(_en(en, "2014-09-23"))
-    assert date_verdict(opening, chinese_opening(_zh(zh), date(2014, 9, 23)), frozenset({"9-23"}), frozenset({23})) == PARTIAL
-    assert date_verdict(opening, chinese_opening(_zh(zh), date(2014, 9, 23)), frozenset({"9-23"}),
+    assert date_verdict(opening, dated_opening(chinese_text(zh), date(2014, 9, 23)), frozenset({"9-23"}), frozenset({23})) == PARTIAL
+    assert date_verdict(opening, dated_opening(chinese_text(zh), date(2014, 9, 23)), frozenset({"9-23"}),
                         frozenset({22, 23})) == AGREE
     assert chinese_days("9月22—23日在纽约；5月15-16日；二十二至二十三日") >= {15, 16, 22, 23}
 
