@@ -87,8 +87,9 @@ class LinkConfig:
     # English opening is nowhere in the candidate costs ``date_partial_logit``. Each figure
     # of the English the candidate never states costs ``missing_figure_logit`` (at most
     # ``missing_figures_floor``), and a candidate that attributes nothing to anyone where
-    # the English reports what was said (the speech itself, a document) costs
-    # ``speech_untold_logit`` (fidelity.py). The score reported is the logistic of the log-odds
+    # the English reports what was said, or addresses an audience the English does not
+    # (the speech or the broadcast itself, a document), costs ``speech_untold_logit``
+    # (fidelity.py). The score reported is the logistic of the log-odds
     # capped at ``logit_cap``: summed over many dependent keys it claims a certainty that
     # reports of the same event in other words share with originals.
     checked_candidates: int = 5

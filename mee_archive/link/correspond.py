@@ -185,7 +185,7 @@ class Check:
         other actors, which make it another event."""
         if self.dates == CONFLICT or self.missing_names:
             return False
-        return self.dates == PARTIAL or bool(self.retold.missing_figures) or self.retold.speech_untold
+        return self.dates == PARTIAL or bool(self.retold.missing_figures) or self.retold.is_the_speech
 
     def evidence(self) -> dict[str, Any]:
         return {"event_date": self.dates, "opening_names_missing": list(self.missing_names)} | self.retold.evidence()
@@ -215,5 +215,5 @@ class EventCheck:
         names_logit = max(config.missing_name_logit * len(missing), config.missing_names_floor)
         told = retold(en.telling, read.telling, zh.numbers)
         telling_logit = (max(config.missing_figure_logit * len(told.missing_figures), config.missing_figures_floor)
-                         + (config.speech_untold_logit if told.speech_untold else 0.0))
+                         + (config.speech_untold_logit if told.is_the_speech else 0.0))
         return Check(self._date_logits[verdict] + names_logit + telling_logit, verdict, missing, told)

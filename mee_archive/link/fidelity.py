@@ -20,7 +20,9 @@ keeps can:
 - **Who said what.** A release that reports what people said ("Li said", "he pointed
   out that") translates a report that attributes it too (李干杰表示，... 他指出：...);
   the transcript of the speech itself, or the document a release sums up, attributes
-  nothing.
+  nothing. And a speech or a broadcast addresses its audience ("女士们、先生们",
+  "各位观众"), which a report of it does not, nor its translation, unless the English is
+  the speech too ("Ladies and gentlemen").
 
 Both are read only for the best few candidates of each release (linker.py).
 """
@@ -74,16 +76,23 @@ _SENTENCE = re.compile(r"(?:[^.\n]|\.(?=\S))+")
 # A release that attributes at least this much in the text a candidate covers expects
 # its original to attribute something.
 MIN_ATTRIBUTIONS = 2
+# A speech or a broadcast addresses its audience ("尊敬的……女士们、先生们", "各位观众"); a
+# report of it does not, unless the English is the speech itself ("Ladies and gentlemen").
+_ZH_ADDRESS = re.compile(r"各位观众|观众朋友|尊敬的|女士们|先生们|各位来宾|同志们|大家好")
+_EN_ADDRESS = re.compile(r"(?i)ladies and gentlemen|dear (?:friends|colleagues)|distinguished guests|excellenc|comrades")
+# Where a speech's or a broadcast's address is: its first characters.
+ADDRESS_CHARS = 800
 
 
 @dataclass(frozen=True)
 class Telling:
     """What an English release tells that a translation keeps: each figure (position of
-    its first mention, key, value, half the unit of its last digit), and the position of
-    each reporting verb."""
+    its first mention, key, value, half the unit of its last digit), the position of
+    each reporting verb, and whether it addresses an audience (a speech's text)."""
 
     figures: tuple[tuple[int, str, float, float], ...]
     reporting: tuple[int, ...]
+    addresses: bool = False
 
 
 def english_telling(body: str, published: date | None) -> Telling:
@@ -102,33 +111,44 @@ def english_telling(body: str, published: date | None) -> Telling:
             if figure not in own and not (_YEAR.match(figure) and not published):
                 first.setdefault(figure, (match.start(), value, half_unit))
     return Telling(tuple(sorted((at, f, value, half_unit) for f, (at, value, half_unit) in first.items())),
-                   tuple(m.start() for m in _EN_REPORTING.finditer(body)))
+                   tuple(m.start() for m in _EN_REPORTING.finditer(body)), bool(_EN_ADDRESS.search(body)))
 
 
 @dataclass(frozen=True)
 class Retold:
-    """How a candidate retells an English release: the figures it never states, and
-    whether it attributes nothing where the English attributes much."""
+    """How a candidate retells an English release: the figures it never states, whether it
+    attributes nothing where the English attributes much, and whether it addresses an
+    audience the English report does not (the speech or the broadcast itself)."""
 
     missing_figures: tuple[str, ...]
     speech_untold: bool
+    audience_addressed: bool = False
+
+    @property
+    def is_the_speech(self) -> bool:
+        """Whether the candidate is what was said, not a report of it (one piece of evidence
+        however it shows)."""
+        return self.speech_untold or self.audience_addressed
 
     def evidence(self) -> dict:
-        return {"figures_missing": list(self.missing_figures), "speech_untold": self.speech_untold}
+        return {"figures_missing": list(self.missing_figures), "speech_untold": self.speech_untold,
+                "audience_addressed": self.audience_addressed}
 
 
 @dataclass(frozen=True)
 class ChineseTelling:
     """What the telling check reads of a candidate: how much English it could be the
-    original of, and whether it attributes anything said."""
+    original of, whether it attributes anything said, and whether it addresses an audience."""
 
     covered: int
     attributes: bool
+    addresses: bool = False
 
 
 def chinese_telling(zh_text: str) -> ChineseTelling:
     """The telling of a candidate's (simplified) text."""
-    return ChineseTelling(covered_chars(zh_text), bool(_ZH_REPORTING.search(zh_text)))
+    return ChineseTelling(covered_chars(zh_text), bool(_ZH_REPORTING.search(zh_text)),
+                          bool(_ZH_ADDRESS.search(zh_text, 0, ADDRESS_CHARS)))
 
 
 def covered_chars(zh_text: str) -> int:
@@ -152,4 +172,4 @@ def retold(telling: Telling, zh: ChineseTelling, zh_figures: frozenset[str]) -> 
     missing = tuple(f for at, f, value, half_unit in telling.figures
                     if at < zh.covered and not _stated(value, half_unit, values))
     attributions = sum(1 for at in telling.reporting if at < zh.covered)
-    return Retold(missing, attributions >= MIN_ATTRIBUTIONS and not zh.attributes)
+    return Retold(missing, attributions >= MIN_ATTRIBUTIONS and not zh.attributes, zh.addresses and not telling.addresses)

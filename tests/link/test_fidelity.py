@@ -75,3 +75,13 @@ def test_a_speech_transcript_attributes_nothing_a_report_of_it_does() -> None:
     assert _retold(english, speech, date(2016, 4, 27)).speech_untold
     assert not _retold(english, report, date(2016, 4, 27)).speech_untold
     assert not _retold(english, transcript, date(2016, 4, 27)).speech_untold
+
+
+def test_a_broadcast_or_a_speech_addresses_its_audience_a_report_does_not() -> None:
+    english = "On November 30 local time, President Xi Jinping attended the opening ceremony in Paris."
+    broadcast = "各位观众，这里是位于法国首都巴黎北部的布尔热会展中心，当地时间11月30号上午，气候变化巴黎大会在这里开幕。" * 3
+    report = "国家主席习近平30日在巴黎出席气候变化巴黎大会开幕式，并发表重要讲话。" * 3
+    assert _retold(english, broadcast, date(2015, 11, 30)).audience_addressed
+    assert not _retold(english, report, date(2015, 11, 30)).audience_addressed
+    speech = "Ladies and gentlemen, dear friends, it gives me great pleasure to attend the conference in Paris."
+    assert not _retold(speech, "女士们、先生们，朋友们：很高兴出席巴黎大会。" * 3, date(2015, 11, 30)).audience_addressed
