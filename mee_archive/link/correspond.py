@@ -11,6 +11,8 @@ never changes:
   never agree are two events, whatever else they share.
   An opening that names several days ("On September 22 and 23") tells an event its
   original names all of: a candidate with only some of them ("9月23日") tells part of it.
+- **The event's place** (places.py): "in Saihanba" against 在京, each opening's place named
+  nowhere in the other text, is another meeting; an opening naming the other's place agrees.
 - **The actors of the opening.** The Chinese people the English opening names (romanised,
   a surname and a given name: "Vice Premier Liu Yandong") are in any translation's
   original; a candidate without them tells another person's meeting.
@@ -35,6 +37,10 @@ from mee_archive.link.config import LinkConfig
 from mee_archive.link.features import Features, chinese_text, day_and_docid, item_text
 from mee_archive.link.fidelity import ChineseTelling, Retold, Telling, chinese_telling, english_telling, retold
 from mee_archive.link.names import chinese_name_keys
+from mee_archive.link.places import CONFLICT as PLACE_CONFLICT
+from mee_archive.link.places import (
+    NO_PLACE, TOLD, ChinesePlace, EnglishPlaces, chinese_place, english_places, place_verdict,
+)
 from mee_archive.link.numbers import (
     chinese_dates, chinese_days, chinese_relative_dates, english_dates, weekday_key, weekday_keys,
 )
@@ -74,15 +80,18 @@ def opening_text(body: str, language: str) -> str:
 
 @dataclass(frozen=True)
 class Release:
-    """What the checks read of an English release, once: its opening and its telling."""
+    """What the checks read of an English release, once: its opening, its places and its telling."""
 
     opening: Opening
     telling: Telling
+    places: EnglishPlaces
 
 
 def english_release(item: dict[str, Any]) -> Release:
-    """The opening and the telling of an English release."""
-    return Release(english_opening(item), english_telling(item_text(item)[1], day_and_docid(item, True)[0]))
+    """The opening, the places and the telling of an English release."""
+    title, body = item_text(item)
+    places = english_places(opening_text(body, "en").partition("\n")[0], f"{title}\n{body}")
+    return Release(english_opening(item), english_telling(body, day_and_docid(item, True)[0]), places)
 
 
 def english_opening(item: dict[str, Any]) -> Opening:
@@ -114,18 +123,21 @@ def dated_opening(text: str, anchor: date | None, published: date | None = None)
 @dataclass(frozen=True)
 class Candidate:
     """What the checks read of a Chinese candidate's text, once for all releases: its
-    simplified start, every day of the month it names, and its telling."""
+    simplified start, every day of the month it names, its telling and the place its
+    opening names."""
 
     start: str
     days: frozenset[int]
     telling: ChineseTelling
+    place: ChinesePlace = NO_PLACE
 
 
 def read_candidate(item: dict[str, Any], features: Features, max_chars: int) -> Candidate:
     """The checks' reading of a candidate (``features``: as features.py reads it)."""
     text = chinese_text(item_text(item)[1][:max_chars])
     days = chinese_days(chinese_dates(text)[1]) | _days_of({k for k in features.dates if "-" in k})
-    return Candidate(text[:OPENING_SCAN_CHARS], frozenset(days), chinese_telling(text))
+    start = text[:OPENING_SCAN_CHARS]
+    return Candidate(start, frozenset(days), chinese_telling(text), chinese_place(opening_text(start, "zh")))
 
 
 def _days_of(month_days: frozenset[str] | set[str]) -> set[int]:
@@ -177,18 +189,20 @@ class Check:
     dates: str
     missing_names: tuple[str, ...]
     retold: Retold
+    place: str = UNSTATED
 
     @property
     def another_telling(self) -> bool:
         """Whether the candidate tells the event otherwise than the English: a day of it
         missing, a figure missing, or what was said not attributed; not another date or
         other actors, which make it another event."""
-        if self.dates == CONFLICT or self.missing_names:
+        if self.dates == CONFLICT or self.place == PLACE_CONFLICT or self.missing_names:
             return False
         return self.dates == PARTIAL or bool(self.retold.missing_figures) or self.retold.is_the_speech
 
     def evidence(self) -> dict[str, Any]:
-        return {"event_date": self.dates, "opening_names_missing": list(self.missing_names)} | self.retold.evidence()
+        return ({"event_date": self.dates, "event_place": self.place, "opening_names_missing": list(self.missing_names)}
+                | self.retold.evidence())
 
 
 class EventCheck:
@@ -199,6 +213,7 @@ class EventCheck:
         self._date_logits = {AGREE: config.date_agree_logit, PARTIAL: config.date_partial_logit,
                              CONFLICT: config.date_conflict_logit, UNTOLD: config.date_untold_logit,
                              UNSTATED: 0.0}
+        self._place_logits = {TOLD: config.place_told_logit, PLACE_CONFLICT: config.place_conflict_logit, UNSTATED: 0.0}
         # Candidates read so far, by the identity of their item (one is the candidate of
         # many releases); the items outlive the checker.
         self._read: dict[int, Candidate] = {}
@@ -216,4 +231,6 @@ class EventCheck:
         told = retold(en.telling, read.telling, zh.numbers)
         telling_logit = (max(config.missing_figure_logit * len(told.missing_figures), config.missing_figures_floor)
                          + (config.speech_untold_logit if told.is_the_speech else 0.0))
-        return Check(self._date_logits[verdict] + names_logit + telling_logit, verdict, missing, told)
+        place = place_verdict(en.places, read.place, zh.pinyin)
+        return Check(self._date_logits[verdict] + self._place_logits[place] + names_logit + telling_logit,
+                     verdict, missing, told, place)
