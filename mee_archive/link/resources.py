@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import gzip
 import re
+from collections import Counter
 import unicodedata
 from collections.abc import Iterator
 from functools import cache
@@ -185,29 +186,57 @@ def pinyin_syllables() -> frozenset[str]:
 
 
 # "abbr. for Beijing", "short name for Shanghai": a character's gloss as a place's short form.
-_SHORT_FORM = re.compile(r"^(?:abbr\. for|short name for) ([A-Z].*)$")
+_SHORT_FORM = re.compile(r"^(?:abbr\. for|short name for) (.*)$")
 # A run of capitalised words, with the small words names hold ("Great Hall of the People").
 _CAPITALISED_PHRASE = re.compile(r"[A-Z][\w'\u2019-]*(?:\s+(?:(?:of|the|de)\s+)*[A-Z][\w'\u2019-]*)*")
 # What a gloss cites rather than says: other words with their readings ("秦皇島市|秦皇岛市[Qin2 huang2 dao3 shi4]").
 _CITED = re.compile(r"\S*\[[^\]]*\]")
+# Words of a gloss that make its proper noun a settlement or a region ("Kunming prefecture-level
+# city", "Paris, capital of France") or a building, room or site ("palace", "Great Hall").
+_AREA_WORDS = re.compile(r"\b(?:city|province|county|district|prefecture|capital|municipality|region|town|"
+                         r"township|village|islands?|country|kingdom|republic|peninsula|banner)\b")
+# A name that ends in its rank is an area too ("Zhejiang Province", "Suweon City").
+_RANKED_NAME = re.compile(r"\s(?:City|Province|County|District|Prefecture|Municipality|Region)$")
+_VENUE_WORDS = re.compile(r"\b(?:hall|palace|guest ?house|hotel|building|headquarters|square|stadium|museum|"
+                          r"airport|station|university|temple|garden|park|cent(?:er|re)|theat(?:er|re)|gate|"
+                          r"residence|mansion|villa|compound|auditorium)\b", re.IGNORECASE)
+# A name more words of the dictionary give than this (China, Chinese, PRC, Taiwan) says where a
+# place lies, too widely to tell two places apart: kept only as a word's own first name.
+_PLACE_NAME_MAX_WORDS = 50
+AREA, VENUE, OTHER = "area", "venue", "other"
 
 
 @disk_cached
-def place_names() -> dict[str, tuple[str, ...]]:
-    """Simplified proper noun -> the English names its glosses give ("Beijing", "the Great
-    Hall of the People (in Beijing)" -> Great Hall of the People, Beijing): every
-    CC-CEDICT word of two or more characters whose reading is capitalised (the
-    dictionary's mark of a proper noun), and every character it calls the short form of a
-    place (京 "abbr. for Beijing"). Surname glosses name no place."""
-    found: dict[str, dict[str, None]] = {}
+def place_names() -> dict[str, tuple[tuple[str, ...], str]]:
+    """Simplified proper noun -> (the English names its glosses give, its kind): AREA (a
+    settlement, region or country: "Kunming prefecture-level city", and every character
+    CC-CEDICT calls a place's short form, 京 "abbr. for Beijing"), VENUE (a building or site:
+    人民大会堂 "the Great Hall of the People (in Beijing)", 中南海 "palace") or OTHER (纽约 "New
+    York": a place the gloss does not say is one). Proper nouns are the words CC-CEDICT reads
+    capitalised, of two or more characters, that are not also common words (和平 "peace" is
+    also "Heping District"); surname glosses name no place."""
+    entries: dict[str, list[tuple[str, list[str]]]] = {}
+    common: set[str] = set()
     for word, reading, definitions in _cedict_entries():
-        if not reading[:1].isupper():
+        if reading[:1].isupper():
+            entries.setdefault(word, []).append((reading, definitions))
+        elif len(word) > 1:
+            common.add(word)
+    found: dict[str, tuple[list[str], str]] = {}
+    for word, readings in entries.items():
+        if word in common:
             continue
         if len(word) == 1:
-            phrases = [m.group(1) for m in map(_SHORT_FORM.match, definitions) if m]
+            glosses = [m.group(1) for _, ds in readings for m in map(_SHORT_FORM.match, ds) if m]
         else:
-            phrases = [p for d in definitions if not d.startswith("surname ")
-                       for p in _CAPITALISED_PHRASE.findall(_CITED.sub("", _toneless(d)))]
-        if phrases:
-            found.setdefault(word, {}).update(dict.fromkeys(phrases))
-    return {word: tuple(phrases) for word, phrases in found.items()}
+            glosses = [d for _, ds in readings for d in ds if not d.startswith("surname ")]
+        glosses = [_CITED.sub("", _toneless(g)) for g in glosses]
+        names = list(dict.fromkeys(p for g in glosses for p in _CAPITALISED_PHRASE.findall(g)))
+        if names:
+            text = " ".join(glosses)
+            area = len(word) == 1 or _AREA_WORDS.search(text) or _RANKED_NAME.search(names[0])
+            kind = VENUE if _VENUE_WORDS.search(text) else AREA if area else OTHER
+            found[word] = (names, kind)
+    given = Counter(name for names, _ in found.values() for name in names)
+    return {word: (tuple(n for i, n in enumerate(names) if i == 0 or given[n] <= _PLACE_NAME_MAX_WORDS), kind)
+            for word, (names, kind) in found.items()}

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-from urllib.parse import urljoin, urlsplit, urlunsplit
+from urllib.parse import urljoin, urlparse, urlsplit, urlunsplit
 
 from mee_archive.pages.html import Element, parse_html, xpath
 
@@ -154,17 +154,24 @@ def absolute_url(page_url: str, href: str) -> str:
     href = href.strip()
     scheme_end = page_url.find("//")
     folder_end = page_url.rfind("/") + 1
-    if folder_end > scheme_end + 2 and _has_path(href):
+    if folder_end > scheme_end + 2 and _has_path(href) and not _UNSAFE_BASE.search(page_url):
         return _resolved(page_url[:folder_end], href)
     return _resolved(page_url, href)
 
 
+# Characters urljoin strips out of a base before parsing it (a "/" after them may not be the path's).
+_UNSAFE_BASE = re.compile(r"[\t\r\n]")
+
+
 @lru_cache(maxsize=8192)
 def _has_path(href: str) -> bool:
+    """Whether urljoin merges ``href`` with the base's folder: it has a path or parameters
+    (";" alone has neither, as urljoin parses it)."""
     try:
-        return bool(urlsplit(href).path)
+        parsed = urlparse(href)
     except ValueError:
         return False
+    return bool(parsed.path or parsed.params)
 
 
 @lru_cache(maxsize=8192)

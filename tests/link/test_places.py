@@ -37,20 +37,41 @@ def test_a_place_named_anywhere_in_the_other_text_is_no_conflict() -> None:
     assert _verdict(SAIHANBA, IN_BEIJING + "李干杰介绍了塞罕坝林场的建设情况。") == UNSTATED
     # The English names Beijing later.
     assert _verdict(SAIHANBA, IN_BEIJING, SAIHANBA + " Solheim will visit Beijing next week.") == UNSTATED
-    # A translator writes the city for a venue the dictionary places in it: told.
-    assert _verdict("Premier Li Keqiang met with the Secretary-General in Beijing.",
-                    "李克强在人民大会堂会见联合国秘书长。") == TOLD
-    # "UN" is the acronym of 联合国's English name.
-    assert _verdict("Li Keqiang attended the summit in New York.", "李克强在联合国总部出席峰会。",
-                    "Li Keqiang attended the summit in New York. The UN said...") == UNSTATED
+    # The English place by the Chinese word CC-CEDICT gives it ("Busan Metropolitan City" 釜山), by
+    # another romanisation one letter away (Macau, 澳门 "Macao"), or the Chinese by an acronym (ROK).
+    assert _verdict("Minister Li Ganjie attended TEMM20 in Busan.", "李干杰在釜山出席第二十次中日韩环境部长会议。") != CONFLICT
+    assert _verdict("The forum was held in Macau.", "论坛在澳门举行。") != CONFLICT
+    assert _verdict("Minister Li met the ROK minister in Busan.", "李干杰在韩国会见韩国环境部长官。") != CONFLICT
+
+
+def test_a_venue_never_conflicts_with_a_city() -> None:
+    """A translator writes the city for the venue and the venue for the city."""
+    for english in ("Vice Premier Han Zheng met with Erik Solheim at Diaoyutai State Guesthouse.",
+                    "Vice Premier Han Zheng met with Erik Solheim in Zhongnanhai."):
+        assert _verdict(english, "韩正在京会见埃里克·索尔海姆。") == UNSTATED
+    for chinese in ("李克强在人民大会堂会见联合国秘书长。", "李克强在钓鱼台国宾馆会见联合国秘书长。", "李克强在联合国总部出席峰会。"):
+        assert _verdict("Premier Li Keqiang met with the Secretary-General in New York.", chinese) == UNSTATED
+
+
+def test_only_an_area_named_in_both_openings_conflicts() -> None:
+    assert _verdict("The minister met the delegation in Shanghai.", "部长在杭州会见了代表团。") == CONFLICT
+    assert _verdict("The minister met the delegation in Bogotá.", "部长在京会见了代表团。") == CONFLICT
+    # A place the gloss does not call an area (纽约 "New York") tells, never conflicts.
+    assert _verdict("The minister met the delegation in Shanghai.", "部长在纽约会见了代表团。") == UNSTATED
+    assert _verdict("The minister spoke in New York.", "部长在纽约发表讲话。") == TOLD
 
 
 def test_an_opening_without_a_place_proves_nothing() -> None:
     assert _verdict("On Jun. 30, Minister Li Ganjie met with Erik Solheim.", IN_BEIJING) == UNSTATED
     assert _verdict(SAIHANBA, "6月30日，李干杰会见了埃里克·索尔海姆。") == UNSTATED
-    # 在 before a word that is no place (在推进), or a capitalised word that is no place (in June, at MEE).
-    assert _verdict(SAIHANBA, "6月30日，生态环境部在推进塞北生态修复方面取得进展。") == UNSTATED
-    assert english_places("The plan was issued in June at MEE headquarters.", "").named == frozenset()
+    # 在 before words that are no place: 推进; 新 of 新时代 and 以 of 以习近平 are short forms of
+    # places (Xinjiang, Israel) only before a verb, as 京 is in 在京会见.
+    for chinese in ("6月30日，生态环境部在推进塞北生态修复方面取得进展。", "在新时代生态文明建设中取得进展。",
+                    "在以习近平同志为核心的党中央坚强领导下，生态环境质量持续改善。"):
+        assert _verdict(SAIHANBA, chinese) == UNSTATED
+    # Capitalised words that are no place: a month, an acronym; "at" before an unknown name.
+    assert english_places("The plan was issued in June at MEE headquarters.", "").areas == frozenset()
+    assert english_places("Li met Solheim at Diaoyutai.", "").areas == frozenset()
 
 
 def test_the_chinese_place_is_the_first_proper_noun_after_zai_in_the_first_sentence() -> None:

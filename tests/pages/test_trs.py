@@ -89,9 +89,9 @@ def test_meta_tags_of_the_real_sample(zh_sample):
 _BASES = st.sampled_from([
     "http://english.mee.gov.cn/News_service/news_release/202001/t20200102_756145.shtml",
     "https://www.mee.gov.cn/ywdt/", "http://english.mee.gov.cn", "http://h/a/b?x=/c/d", "http://h/a/b#f/g",
-    "http://h/a/./b/../c.html", "http:///x/y", "http://[bad/x",
+    "http://h/a/./b/../c.html", "http:///x/y", "http://[bad/x", "http:/\t/h/a/b", "http://h/a\n/b",
 ])
-_HREF = st.text(st.sampled_from(list("ab./?#:[] %")), max_size=12) | st.sampled_from(
+_HREF = st.text(st.sampled_from(list("ab./?#:;[] %\t")), max_size=12) | st.sampled_from(
     ["", "#top", "?q=1", "../../images/x.png", "/images/y.png", "W0200.jpg", "//cdn.example/z.js", "https://o/x",
      "mailto:x@y", "..", "../../../../../../x", "http://[bad"])
 
@@ -101,6 +101,8 @@ _HREF = st.text(st.sampled_from(list("ab./?#:[] %")), max_size=12) | st.sampled_
 @example("http://h/a/b.html?q=1", "//", "http://h/a/c.html")  # no path: the page's own
 @example("http://h/a/b.html?q=1", "http:", "http://h/a/c.html")
 @example("http://h/a/b.html", ";p", "http://h/a/c.html")
+@example("http://h/a/b.html", ";", "http://h/a/c.html")
+@example("http:/\t/h/a/b", "c", "http://h/a/b")
 def test_absolute_url_resolves_as_urljoin_whatever_page_came_before(base, href, earlier):
     """Resolved per folder and remembered: the same answer as urljoin for any page and href,
     whichever page of another folder resolved the same href first."""
