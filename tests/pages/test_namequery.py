@@ -1,0 +1,68 @@
+"""Selectors of class names and ids asked attribute-first (namequery.py) select exactly what
+parsel's XPath translation selects, in the same order, on any tree."""
+
+from __future__ import annotations
+
+from hypothesis import example, given
+from hypothesis import strategies as st
+from lxml import etree
+from parsel.csstranslator import css2xpath
+
+from mee_archive.pages import namequery
+from mee_archive.pages.article import BODY_SELECTORS
+from mee_archive.pages.html import parse_html
+
+_NAMES = ["a", "b", "ab", "a-b", "TRS_Editor", "Custom_UnionStyle"]
+_SPACES = [" ", "  ", "\t", "\n", "\u00a0", "\u3000"]
+
+
+@st.composite
+def _markup(draw: st.DrawFn, depth: int = 0) -> str:
+    tag = draw(st.sampled_from(["div", "p", "span", "h2"]))
+    attributes = ""
+    if draw(st.booleans()):
+        classes = draw(st.lists(st.sampled_from(_NAMES), max_size=3))
+        attributes += ' class="{}"'.format(draw(st.sampled_from(_SPACES)).join(classes))
+    if draw(st.booleans()):
+        attributes += f' id="{draw(st.sampled_from(_NAMES))}"'
+    children = draw(st.lists(_markup(depth + 1), max_size=3)) if depth < 3 else []
+    return f"<{tag}{attributes}>x{''.join(children)}</{tag}>"
+
+
+_COMPOUND = st.tuples(st.sampled_from(["", "div", "p", "h2"]), st.sampled_from([".", "#"]),
+                      st.lists(st.sampled_from(_NAMES), min_size=1, max_size=2))
+
+
+@st.composite
+def _selector(draw: st.DrawFn) -> str:
+    def compound() -> str:
+        tag, kind, names = draw(_COMPOUND)
+        return tag + ("#" + names[0] if kind == "#" else "".join("." + n for n in names))
+    return ", ".join(" ".join(compound() for _ in range(draw(st.integers(1, 2)))) for _ in range(draw(st.integers(1, 3))))
+
+
+def _same(selector: str, markup: str, context_at: int) -> None:
+    alternatives = namequery.parse(selector)
+    if alternatives is None:
+        return  # left to parsel
+    elements = list(parse_html(f"<html><body>{markup}</body></html>").iter())
+    context = elements[context_at % len(elements)]  # the root, or an element inside
+    expected = etree.XPath(css2xpath(selector))(context)
+    assert namequery.compile_query(alternatives)(context) == expected
+
+
+@given(_selector(), _markup(), st.integers(0, 12))
+@example(".TRS_Editor .Custom_UnionStyle", '<div class="TRS_Editor"><p class="Custom_UnionStyle">x</p></div>', 0)
+@example(".a .a", '<div class="a">x</div>', 0)  # a proper ancestor, not the element itself
+@example(".a", '<div class="a\u00a0b">x</div>', 0)  # only ASCII whitespace parts class names
+# The ancestor must be inside the context: here the context is p.b, below div.a.
+@example(".a .b", '<div class="a"><p class="b">x<span class="b">x</span></p></div>', 3)
+def test_attribute_first_selects_what_the_xpath_translation_selects(selector, markup, context_at):
+    _same(selector, markup, context_at)
+
+
+@given(_markup())
+def test_the_body_selectors_select_the_same(markup):
+    for selector in BODY_SELECTORS:
+        root = parse_html(f"<html><body>{markup}</body></html>")
+        assert selector(root) == etree.XPath(css2xpath(selector.selector))(root)
