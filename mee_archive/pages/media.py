@@ -24,6 +24,10 @@ _ATTACHMENT_HREF = re.compile(
     r"\.(?:pdf|docx?|xlsx?|pptx?|wps|et|zip|rar|7z|txt|csv|ofd)\s*(?:[?#]|$)", re.IGNORECASE
 )
 _LINKS = xpath(".//a[@href]")
+_HREFS = xpath(".//a/@href")
+# _ATTACHMENT_HREF over all of a page's hrefs at once, one a line: a page with no match
+# (most) has no attachment, found without a Python step per link (a page holds hundreds).
+_ANY_ATTACHMENT_HREF = re.compile(_ATTACHMENT_HREF.pattern, re.IGNORECASE | re.MULTILINE)
 _IMAGES = xpath(".//img[@src]")
 _FIGCAPTION = xpath("ancestor::figure[1]/figcaption")
 # A heading printed before attachment links: "Attachments:", "附件：", "附件1：".
@@ -41,6 +45,8 @@ def _path(url: str) -> str:
 def attachments(element: Element, page_url: str) -> Media:
     """Links to document files (PDF, Word, Excel, archives) with their link text as title."""
     found: dict[str, dict[str, str | None]] = {}
+    if not _ANY_ATTACHMENT_HREF.search("\n".join(_HREFS(element))):
+        return []
     links = [a for a in _LINKS(element) if _ATTACHMENT_HREF.search(a.get("href", ""))]
     for link in visible(links):
         url = absolute_url(page_url, link.get("href", ""))

@@ -1,6 +1,13 @@
 """Images and attachments of an article: absolute URLs, captions and titles, labels left out of the text."""
 
-from mee_archive.pages.media import attachments, images, without_media_labels
+import html
+
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from mee_archive.pages.html import parse_html
+from mee_archive.pages.media import _ATTACHMENT_HREF, attachments, images, without_media_labels
+from mee_archive.pages.trs import absolute_url
 
 PAGE = "http://www.mee.gov.cn/ywdt/hjywnews/202204/t20220412_974422.shtml"
 
@@ -33,3 +40,15 @@ def test_images_and_their_captions(html_body):
     files = [{"url": "x.pdf", "title": "Full text"}]
     lines = ["Body.", "会议现场", "签约 仪式", "Attachments:", "Full text", "附件1：Full text", "Full text of the speech"]
     assert without_media_labels(lines, pictures, files) == ["Body.", "Full text of the speech"]
+
+
+@given(st.lists(st.text(st.sampled_from(list("ab.?# \n\tPDFpdfzip/")), max_size=10), max_size=4))
+@example(["x.pdf\nfoo", "y.html"])  # a line break inside an href: only the whole href counts
+@example(["report.PDF ", "?q"])
+def test_the_page_wide_attachment_test_keeps_every_attachment(hrefs):
+    """The one search over all of a page's hrefs finds what a search of each href finds."""
+    links = "".join(f'<a href="{html.escape(h, quote=True)}">t</a>' for h in hrefs)
+    root = parse_html(f"<html><body><div>{links}</div></body></html>")
+    each = [a.get("href") for a in root.iter("a") if _ATTACHMENT_HREF.search(a.get("href", ""))]
+    assert [f["url"] for f in attachments(root, "http://h/a/b.html")] == list(
+        dict.fromkeys(absolute_url("http://h/a/b.html", href) for href in each))
