@@ -15,6 +15,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import chain
 
 import numpy as np
 
@@ -112,7 +113,7 @@ class Scorer:
         """Each English item's weights of one kind of key: its keys that some Chinese item
         has, the MAX_KEYS_PER_KIND rarest (ties by key), the informative ones."""
         owners = np.repeat(np.arange(len(english)), [len(getattr(en, attr)) for en in english])
-        keys = np.fromiter((self._ids[attr][k] for en in english for k in getattr(en, attr)),
+        keys = np.fromiter(map(self._ids[attr].__getitem__, chain.from_iterable(getattr(en, attr) for en in english)),
                            dtype=np.int64, count=len(owners))
         counts = self._postings[attr].counts[keys]
         owners, keys, rates = owners[counts > 0], keys[counts > 0], self._rate(counts[counts > 0], self._size, prefix)

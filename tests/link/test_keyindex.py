@@ -1,5 +1,8 @@
 """The Chinese items indexed by the English keys, a run at a time, joined as if made at once."""
 
+from array import array
+from dataclasses import replace
+
 import numpy as np
 
 from mee_archive.link.arrays import merged_unique
@@ -52,8 +55,10 @@ def test_the_index_made_a_run_at_a_time_on_workers_is_the_index_made_at_once():
     chinese = _chinese(2_600)
     ranks = list(range(5, 5 + len(chinese)))
     with Workers() as workers:
-        features, index = read_and_index(chinese, ranks, 3_000, keys, 3_000, workers)()
-    assert features == chinese_features_many(chinese, 3_000)
+        sent_back, index = read_and_index(chinese, ranks, 3_000, keys, 3_000, workers)()
+    features = chinese_features_many(chinese, 3_000)
+    assert all(len(each.words) == len(each.title_words) == 0 for each in sent_back)  # the index holds them
+    assert sent_back == [replace(each, title_words=array("i"), words=array("i")) for each in features]
     ranked: list[Features | None] = [None] * 5 + features + [None] * 395
     at_once = KeyIndex([index_run(keys, ranks, features, len(ranked))], keys, len(ranked))
     assert KeyIndex.of(ranked, keys).named("liganjie", [range(0, 3_000)]).tolist() == ranks[0::3]
