@@ -77,15 +77,18 @@ def opening_text(body: str, language: str) -> str:
 
 @dataclass(frozen=True)
 class Release:
-    """What the checks read of an English release, once: its opening and its telling."""
+    """What the checks read of an English release, once: its opening, its telling, and
+    its anchor day (the later of its stated and URL days)."""
 
     opening: Opening
     telling: Telling
+    day: date | None
 
 
 def english_release(item: dict[str, Any]) -> Release:
     """The opening and the telling of an English release."""
-    return Release(english_opening(item), english_telling(item_text(item)[1], day_and_docid(item, True)[0]))
+    day = day_and_docid(item, prefer_url_day=True)[0]
+    return Release(english_opening(item), english_telling(item_text(item)[1], day), day)
 
 
 def english_opening(item: dict[str, Any]) -> Opening:
@@ -240,10 +243,10 @@ class EventCheck:
                              UNSTATED: 0.0}
         self._read: dict[int, Candidate] = dict(read or {})
 
-    def check(self, en_item: dict[str, Any], en: Release, zh_item: dict[str, Any], zh: Features) -> Check:
+    def check(self, en: Release, zh_item: dict[str, Any], zh: Features) -> Check:
         """Check one candidate (``zh``: its features, as features.py reads them)."""
         config = self.config
-        anchor = day_and_docid(en_item, prefer_url_day=True)[0] or day_and_docid(zh_item, prefer_url_day=False)[0]
+        anchor = en.day or zh.day
         read = self._read.get(id(zh_item))
         if read is None:
             read = self._read[id(zh_item)] = read_candidate(zh_item, zh.dates, zh.day, config.max_zh_chars)

@@ -117,7 +117,7 @@ def _link(english: list[dict[str, Any]], chinese: list[dict[str, Any]], config: 
                               lambda rank: scorer.item(rank).numbers | scorer.item(rank).dates,
                               lambda rank: canonical_key(zh_item(rank).get("url"), scorer.item(rank).day),
                               config.copy_chars, config.copy_containment)
-    ranked, checks = _checked(english, releases(), ranked, scorer, zh_item, config, workers)
+    ranked, checks = _checked(releases(), ranked, scorer, zh_item, config, workers)
     progress("collapsed copies, checked the best candidates' event dates and actors")
     results = []
     for item, each, checked, decision in zip(english, scored, checks, assign(ranked, config)):
@@ -141,14 +141,14 @@ def _link(english: list[dict[str, Any]], chinese: list[dict[str, Any]], config: 
     return results
 
 
-def _checked(english: list[dict[str, Any]], releases: list[Release], ranked: Sequence[Sequence[tuple[int, float]]],
+def _checked(releases: list[Release], ranked: Sequence[Sequence[tuple[int, float]]],
              scorer: Scorer, zh_item: Callable[[int], dict[str, Any]], config: LinkConfig,
              workers: Workers | None = None) -> tuple[list[Ranked], list[dict[int, Check]]]:
     """Every release's candidates (rank, bag-of-keys log-odds, best first, copies collapsed)
     again, best first, with the event checks of its best ``checked_candidates`` added
-    (correspond.py; ``releases``: what they read of each English item); and those checks. Each candidate is (rank, ranking log-odds,
-    calibrated log-odds): the bag of keys counts in full to rank, up to ``logit_cap`` in
-    the calibrated one, the checks in full in both. The candidates to check are read
+    (correspond.py; ``releases``: what they read of each English item); and those checks.
+    Each candidate is (rank, ranking log-odds, calibrated log-odds): the bag of keys counts
+    in full to rank, up to ``logit_cap`` in the calibrated one, the checks in full in both. The candidates to check are read
     first, on the workers if any."""
     ranked = [Ranked.of(each) for each in ranked]
     heads = sorted({rank for each in ranked for rank, _ in each[:config.checked_candidates]})
@@ -156,11 +156,11 @@ def _checked(english: list[dict[str, Any]], releases: list[Release], ranked: Seq
     checker = EventCheck(config, {id(zh_item(rank)): each for rank, each in zip(heads, read)})
     cap = config.logit_cap
     rechecked, checks = [], []
-    for item, release, candidates in zip(english, releases, ranked):
+    for release, candidates in zip(releases, ranked):
         checked: dict[int, Check] = {}
         logits, scores = candidates.logits.copy(), np.minimum(candidates.logits, cap)
         for i, (rank, logit) in enumerate(candidates[:config.checked_candidates]):
-            checked[rank] = checker.check(item, release, zh_item(rank), scorer.item(rank))
+            checked[rank] = checker.check(release, zh_item(rank), scorer.item(rank))
             logits[i] = logit + checked[rank].logit
             scores[i] = min(logit, cap) + checked[rank].logit
         # The rest were not checked: they stay below every checked one, as they were.
