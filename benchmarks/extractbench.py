@@ -135,17 +135,25 @@ class Score:
         return self.pages / self.cpu if self.cpu else float("inf")
 
 
-def score(extractor: str, group: str, pages: list[Page], repeat: int) -> Score:
-    """F1 of each page and the best CPU time of ``repeat`` passes over the group."""
-    extract = EXTRACTORS[extractor]
-    scores = [f1(extract(page), page.gold) for page in pages]
-    cpu = float("inf")
+def _cpu(extract: Callable[[Page], str], pages: list[Page]) -> float:
+    """CPU seconds of one pass of ``extract`` over ``pages``."""
+    started = time.process_time()
+    for page in pages:
+        extract(page)
+    return time.process_time() - started
+
+
+def score(group: str, pages: list[Page], repeat: int) -> list[Score]:
+    """Per extractor: F1 of each page and the best CPU time of ``repeat`` passes over the group.
+    The extractors take turns pass by pass, so a change in the machine's load (it is shared)
+    falls on both sides of the ratio instead of on whichever ran last."""
+    f1s = {name: [f1(extract(page), page.gold) for page in pages] for name, extract in EXTRACTORS.items()}
+    cpu = dict.fromkeys(EXTRACTORS, float("inf"))
     for _ in range(repeat):
-        started = time.process_time()
-        for page in pages:
-            extract(page)
-        cpu = min(cpu, time.process_time() - started)
-    return Score(extractor, group, len(pages), cpu, sum(scores) / len(scores), min(scores))
+        for name, extract in EXTRACTORS.items():
+            cpu[name] = min(cpu[name], _cpu(extract, pages))
+    return [Score(name, group, len(pages), cpu[name], sum(f1s[name]) / len(pages), min(f1s[name]))
+            for name in EXTRACTORS]
 
 
 def extraction(per_group: int, repeat: int, samples: Path) -> tuple[list[Score], str]:
@@ -153,10 +161,9 @@ def extraction(per_group: int, repeat: int, samples: Path) -> tuple[list[Score],
     real, note = real_pages(samples)
     pages = replica_pages(per_group) + real
     groups = list(dict.fromkeys(page.group for page in pages))
-    results = []
-    for extractor in EXTRACTORS:
-        for group in groups:
-            results.append(score(extractor, group, [p for p in pages if p.group == group], repeat))
-        results.append(score(extractor, "all pages", pages, repeat))
-        print(f"  {extractor}: {results[-1].pages_per_s:.0f} pages/s, mean F1 {results[-1].mean_f1:.4f}", flush=True)
+    scored = [score(group, [p for p in pages if p.group == group], repeat) for group in groups]
+    scored.append(score("all pages", pages, repeat))
+    for each in scored[-1]:
+        print(f"  {each.extractor}: {each.pages_per_s:.0f} pages/s, mean F1 {each.mean_f1:.4f}", flush=True)
+    results = [each for extractor in EXTRACTORS for group in scored for each in group if each.extractor == extractor]
     return results, note

@@ -46,6 +46,11 @@ def normalize(text: str) -> str:
     """
     if text.isspace() or not text:
         return ""
+    # Already normal: printable (so no control, zero-width, bidi or line-break character and
+    # no space but U+0020), no double space, nothing to strip; page objects' lines are
+    # normalised again by the boilerplate rules, and most single-line blocks are so.
+    if text.isprintable() and "  " not in text and text[0] != " " and text[-1] != " ":
+        return text
     text = _REMOVED.sub("", text)
     if ("\n" in text or "\r" in text) and not text.isascii():  # _CJK_BREAK needs a line break
         text = _CJK_BREAK.sub("", text)

@@ -31,7 +31,9 @@ simplified table, numbers, dates and date windows. It never reads the replica's 
    an original); prior plus evidence is a log-odds, and its logistic is the score.
 5. **The event, checked** (correspond.py), on each release's best five candidates: the
    dates the two openings state must agree (different dates are two events: a veto),
-   and the Chinese people the English opening names must be in the candidate. Foreign
+   so must the places they name (places.py: 在京 against "in Saihanba", each named nowhere
+   in the other text, is another meeting), and the Chinese people the English opening
+   names must be in the candidate. Foreign
    names in characters meet their spelling by consonant skeleton (transliteration.py);
    copies of one text among the candidates are one document (copies.py). Then the
    telling (fidelity.py): every figure the English writes in digits is in the original,

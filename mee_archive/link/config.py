@@ -89,7 +89,9 @@ class LinkConfig:
     # ``missing_figures_floor``), and a candidate that attributes nothing to anyone where
     # the English reports what was said, or addresses an audience the English does not
     # (the speech or the broadcast itself, a document), costs ``speech_untold_logit``
-    # (fidelity.py). The score reported is the logistic of the log-odds
+    # (fidelity.py). Openings that each name a place the other text never names (places.py)
+    # are two events too (``place_conflict_logit``); an English opening naming the
+    # candidate's place adds ``place_told_logit``. The score reported is the logistic of the log-odds
     # capped at ``logit_cap``: summed over many dependent keys it claims a certainty that
     # reports of the same event in other words share with originals.
     checked_candidates: int = 5
@@ -103,6 +105,8 @@ class LinkConfig:
     missing_figure_logit: float = -6.0
     missing_figures_floor: float = -12.0
     speech_untold_logit: float = -8.0
+    place_conflict_logit: float = -12.0
+    place_told_logit: float = 0.5
     # Candidates whose texts share this much (containment of character 4-grams of their
     # first ``copy_chars`` Chinese characters) are copies of one document (copies.py).
     copy_containment: float = 0.95

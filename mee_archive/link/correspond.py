@@ -11,6 +11,8 @@ never changes:
   never agree are two events, whatever else they share.
   An opening that names several days ("On September 22 and 23") tells an event its
   original names all of: a candidate with only some of them ("9月23日") tells part of it.
+- **The event's place** (places.py): "in Saihanba" against 在京, each opening's place named
+  nowhere in the other text, is another meeting; an opening naming the other's place agrees.
 - **The actors of the opening.** The Chinese people the English opening names (romanised,
   a surname and a given name: "Vice Premier Liu Yandong") are in any translation's
   original; a candidate without them tells another person's meeting.
@@ -38,6 +40,10 @@ from mee_archive.link.features import Features, chinese_text, day_and_docid, ite
 from mee_archive.link.fidelity import ChineseTelling, Retold, Telling, chinese_telling, english_telling, retold
 from mee_archive.link.names import chinese_name_keys
 from mee_archive.link.parallel import Workers, start_map
+from mee_archive.link.places import CONFLICT as PLACE_CONFLICT
+from mee_archive.link.places import (
+    NO_PLACE, TOLD, ChinesePlace, EnglishPlaces, chinese_place, english_places, place_verdict,
+)
 from mee_archive.link.numbers import (
     chinese_dates, chinese_days, chinese_relative_dates, english_dates, weekday_key, weekday_keys,
 )
@@ -77,18 +83,21 @@ def opening_text(body: str, language: str) -> str:
 
 @dataclass(frozen=True)
 class Release:
-    """What the checks read of an English release, once: its opening, its telling, and
-    its anchor day (the later of its stated and URL days)."""
+    """What the checks read of an English release, once: its opening, its places, its
+    telling, and its anchor day (the later of its stated and URL days)."""
 
     opening: Opening
     telling: Telling
+    places: EnglishPlaces
     day: date | None
 
 
 def english_release(item: dict[str, Any]) -> Release:
-    """The opening and the telling of an English release."""
+    """The opening, the places, the telling and the day of an English release."""
+    title, body = item_text(item)
+    places = english_places(opening_text(body, "en").partition("\n")[0], f"{title}\n{body}")
     day = day_and_docid(item, prefer_url_day=True)[0]
-    return Release(english_opening(item), english_telling(item_text(item)[1], day), day)
+    return Release(english_opening(item), english_telling(body, day), places, day)
 
 
 def english_opening(item: dict[str, Any]) -> Opening:
@@ -139,11 +148,12 @@ def chinese_opening(text: str, published: date | None) -> ChineseOpening:
 @dataclass(frozen=True)
 class Candidate:
     """What the checks read of a Chinese candidate's text, once for all releases: its
-    opening, every day of the month it names, and its telling."""
+    opening, every day of the month it names, its telling and the place its opening names."""
 
     opening: ChineseOpening
     days: frozenset[int]
     telling: ChineseTelling
+    place: ChinesePlace = NO_PLACE
 
 
 def read_candidate(item: dict[str, Any], dates: frozenset[str], day: date | None, max_chars: int) -> Candidate:
@@ -151,7 +161,9 @@ def read_candidate(item: dict[str, Any], dates: frozenset[str], day: date | None
     and day, as features.py reads them)."""
     text = chinese_text(item_text(item)[1][:max_chars])
     days = chinese_days(chinese_dates(text)[1]) | _days_of({k for k in dates if "-" in k})
-    return Candidate(chinese_opening(text[:OPENING_SCAN_CHARS], day), frozenset(days), chinese_telling(text))
+    start = text[:OPENING_SCAN_CHARS]
+    return Candidate(chinese_opening(start, day), frozenset(days), chinese_telling(text),
+                     chinese_place(opening_text(start, "zh")))
 
 
 def read_candidates(items: Sequence[tuple[dict[str, Any], Features]], max_chars: int,
@@ -216,18 +228,20 @@ class Check:
     dates: str
     missing_names: tuple[str, ...]
     retold: Retold
+    place: str = UNSTATED
 
     @property
     def another_telling(self) -> bool:
         """Whether the candidate tells the event otherwise than the English: a day of it
         missing, a figure missing, or what was said not attributed; not another date or
         other actors, which make it another event."""
-        if self.dates == CONFLICT or self.missing_names:
+        if self.dates == CONFLICT or self.place == PLACE_CONFLICT or self.missing_names:
             return False
         return self.dates == PARTIAL or bool(self.retold.missing_figures) or self.retold.is_the_speech
 
     def evidence(self) -> dict[str, Any]:
-        return {"event_date": self.dates, "opening_names_missing": list(self.missing_names)} | self.retold.evidence()
+        return ({"event_date": self.dates, "event_place": self.place, "opening_names_missing": list(self.missing_names)}
+                | self.retold.evidence())
 
 
 class EventCheck:
@@ -241,6 +255,7 @@ class EventCheck:
         self._date_logits = {AGREE: config.date_agree_logit, PARTIAL: config.date_partial_logit,
                              CONFLICT: config.date_conflict_logit, UNTOLD: config.date_untold_logit,
                              UNSTATED: 0.0}
+        self._place_logits = {TOLD: config.place_told_logit, PLACE_CONFLICT: config.place_conflict_logit, UNSTATED: 0.0}
         self._read: dict[int, Candidate] = dict(read or {})
 
     def check(self, en: Release, zh_item: dict[str, Any], zh: Features) -> Check:
@@ -256,4 +271,6 @@ class EventCheck:
         told = retold(en.telling, read.telling, zh.numbers)
         telling_logit = (max(config.missing_figure_logit * len(told.missing_figures), config.missing_figures_floor)
                          + (config.speech_untold_logit if told.is_the_speech else 0.0))
-        return Check(self._date_logits[verdict] + names_logit + telling_logit, verdict, missing, told)
+        place = place_verdict(en.places, read.place, zh.pinyin)
+        return Check(self._date_logits[verdict] + self._place_logits[place] + names_logit + telling_logit,
+                     verdict, missing, told, place)

@@ -30,6 +30,7 @@ from mee_archive.link.names import NO_PINYIN, Pinyin, english_name_keys, pinyin_
 from mee_archive.link.numbers import chinese_dates, chinese_numbers, english_dates, english_numbers, weekday_keys
 from mee_archive.link.resources import gloss_vocabulary, pinyin_syllables, to_simplified, traditional_only_table
 from mee_archive.link.parallel import Workers, start_chunks, start_map
+from mee_archive.link.places import english_place_names
 from mee_archive.link.scan import ScannedTexts, lexicon
 from mee_archive.link.transliteration import (
     chinese_foreign_keys, common_words, english_foreign_keys, transliteration_alphabet,
@@ -158,9 +159,10 @@ def lead_length(title: str, body: str) -> int:
 
 
 def load_tables() -> None:
-    """Load every table reading items needs (the dictionary's, the pinyin readings)."""
+    """Load every table reading items needs (the dictionary's, the pinyin readings, the
+    place names)."""
     gloss_vocabulary(), lexicon(), pinyin_rows(), pinyin_syllables(), traditional_only_table()
-    common_words(), transliteration_alphabet()
+    common_words(), transliteration_alphabet(), english_place_names()
 
 
 def english_features_many(items: Sequence[dict[str, Any]], workers: Workers | None = None) -> Callable[[], list[Features]]:

@@ -120,6 +120,7 @@ def to_simplified(text: str) -> str:
 
 
 def _toneless(reading: str) -> str:
+    """Without accents: "lǚ" -> "lu", "Ōsaka" -> "Osaka"."""
     stripped = unicodedata.normalize("NFD", reading.replace("ü", "u"))
     return "".join(c for c in stripped if not unicodedata.combining(c))
 
@@ -181,3 +182,32 @@ def pinyin_syllables() -> frozenset[str]:
     return frozenset(
         _toneless(r) for readings in pinyin_dict.values() for r in readings.split(",")
     )
+
+
+# "abbr. for Beijing", "short name for Shanghai": a character's gloss as a place's short form.
+_SHORT_FORM = re.compile(r"^(?:abbr\. for|short name for) ([A-Z].*)$")
+# A run of capitalised words, with the small words names hold ("Great Hall of the People").
+_CAPITALISED_PHRASE = re.compile(r"[A-Z][\w'\u2019-]*(?:\s+(?:(?:of|the|de)\s+)*[A-Z][\w'\u2019-]*)*")
+# What a gloss cites rather than says: other words with their readings ("秦皇島市|秦皇岛市[Qin2 huang2 dao3 shi4]").
+_CITED = re.compile(r"\S*\[[^\]]*\]")
+
+
+@disk_cached
+def place_names() -> dict[str, tuple[str, ...]]:
+    """Simplified proper noun -> the English names its glosses give ("Beijing", "the Great
+    Hall of the People (in Beijing)" -> Great Hall of the People, Beijing): every
+    CC-CEDICT word of two or more characters whose reading is capitalised (the
+    dictionary's mark of a proper noun), and every character it calls the short form of a
+    place (京 "abbr. for Beijing"). Surname glosses name no place."""
+    found: dict[str, dict[str, None]] = {}
+    for word, reading, definitions in _cedict_entries():
+        if not reading[:1].isupper():
+            continue
+        if len(word) == 1:
+            phrases = [m.group(1) for m in map(_SHORT_FORM.match, definitions) if m]
+        else:
+            phrases = [p for d in definitions if not d.startswith("surname ")
+                       for p in _CAPITALISED_PHRASE.findall(_CITED.sub("", _toneless(d)))]
+        if phrases:
+            found.setdefault(word, {}).update(dict.fromkeys(phrases))
+    return {word: tuple(phrases) for word, phrases in found.items()}

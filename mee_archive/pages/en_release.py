@@ -19,7 +19,7 @@ from mee_archive.pages.article import (
     choose_title, document_id, find_body, first_date, headings, meta_datetime, page_body, page_title,
 )
 from mee_archive.pages.blocks import block_lines, block_lines_and_part
-from mee_archive.pages.media import Media, attachments, images, same_folder, without_media_labels
+from mee_archive.pages.media import Media, attachments, images, in_folder_of, without_media_labels
 from mee_archive.pages.trs import meta_tags, parse_article_url
 
 # A labelled date in the article header: "Source: … MEE2018-12-22", "Article type: Translated
@@ -39,8 +39,8 @@ def _pictures(whole: Element, container: Element | None, url: str) -> Media:
     """Images of the body container, then those elsewhere on the page stored in the article's
     own folder (TRS keeps an article's embeds there; logos and menus live elsewhere)."""
     inside = images(container, url) if container is not None else []
-    seen = {p["url"] for p in inside}
-    return inside + images(whole, url, keep=lambda found: found not in seen and same_folder(found, url))
+    seen, in_folder = {p["url"] for p in inside}, in_folder_of(url)
+    return inside + images(whole, url, keep=lambda found: found not in seen and in_folder(found))
 
 
 def printed_date(lines: list[str]) -> str | None:

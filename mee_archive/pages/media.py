@@ -50,9 +50,11 @@ def attachments(element: Element, page_url: str) -> Media:
     return list(found.values())
 
 
-def same_folder(url: str, page_url: str) -> bool:
-    """True when `url` lies in the page's folder: where TRS stores an article's own files."""
-    return posixpath.dirname(_path(url)) == posixpath.dirname(_path(page_url))
+def in_folder_of(page_url: str) -> Callable[[str], bool]:
+    """Whether a URL lies in the page's folder: where TRS stores an article's own files (the
+    page's folder found once: a page's chrome holds many images to test)."""
+    folder = posixpath.dirname(_path(page_url))
+    return lambda url: posixpath.dirname(_path(url)) == folder
 
 
 def images(element: Element, page_url: str, keep: Callable[[str], bool] | None = None) -> Media:

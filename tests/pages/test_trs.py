@@ -1,8 +1,11 @@
 from datetime import date
+from urllib.parse import urljoin
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
-from mee_archive.pages.trs import count_pages, list_page_url, meta_tags, parse_article_url
+from mee_archive.pages.trs import absolute_url, count_pages, list_page_url, meta_tags, parse_article_url
 
 
 @pytest.mark.parametrize(
@@ -81,3 +84,29 @@ def test_meta_tags_of_the_real_sample(zh_sample):
     assert tags["ColumnName"] == "环境要闻"
     assert tags["author"] == "王丽平"
     assert "Author" not in tags  # empty content is no value
+
+
+_BASES = st.sampled_from([
+    "http://english.mee.gov.cn/News_service/news_release/202001/t20200102_756145.shtml",
+    "https://www.mee.gov.cn/ywdt/", "http://english.mee.gov.cn", "http://h/a/b?x=/c/d", "http://h/a/b#f/g",
+    "http://h/a/./b/../c.html", "http:///x/y", "http://[bad/x",
+])
+_HREF = st.text(st.sampled_from(list("ab./?#:[] %")), max_size=12) | st.sampled_from(
+    ["", "#top", "?q=1", "../../images/x.png", "/images/y.png", "W0200.jpg", "//cdn.example/z.js", "https://o/x",
+     "mailto:x@y", "..", "../../../../../../x", "http://[bad"])
+
+
+@given(_BASES, _HREF, _BASES)
+@example("http://english.mee.gov.cn", "x.png", "http://english.mee.gov.cn/a/b.html")
+@example("http://h/a/b.html?q=1", "//", "http://h/a/c.html")  # no path: the page's own
+@example("http://h/a/b.html?q=1", "http:", "http://h/a/c.html")
+@example("http://h/a/b.html", ";p", "http://h/a/c.html")
+def test_absolute_url_resolves_as_urljoin_whatever_page_came_before(base, href, earlier):
+    """Resolved per folder and remembered: the same answer as urljoin for any page and href,
+    whichever page of another folder resolved the same href first."""
+    absolute_url(earlier, href)
+    try:
+        expected = urljoin(base, href.strip())
+    except ValueError:
+        expected = href.strip()
+    assert absolute_url(base, href) == expected
