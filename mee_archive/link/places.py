@@ -45,7 +45,6 @@ _NOT_PLACES = frozenset(
 )
 _WORD = re.compile(r"[a-z]+(?:['\u2019][a-z]+)*")
 _ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
-_APOSTROPHE = re.compile(r"['\u2019]")
 # The longest CC-CEDICT place name looked for after 在 (characters).
 _MAX_WORD = 8
 
@@ -55,7 +54,7 @@ def words(text: str) -> str:
     dropped, one space around each ("New York" -> " new york "), so a name is found as whole
     words by a substring test."""
     folded = unicodedata.normalize("NFD", text.lower()).encode("ascii", "ignore").decode("ascii")
-    return " " + " ".join(_APOSTROPHE.sub("", w) for w in _WORD.findall(folded)) + " "
+    return " " + " ".join(_WORD.findall(folded)).replace("'", "") + " "  # only words hold one, and only "'" is ASCII
 
 
 @dataclass(frozen=True)
