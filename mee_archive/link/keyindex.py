@@ -19,7 +19,7 @@ from functools import partial
 from itertools import chain
 from typing import Any
 
-import ahocorasick
+import ahocorasick_rs
 import numpy as np
 
 from mee_archive.link.arrays import expand_ranges, unique
@@ -130,21 +130,17 @@ def names_in(pinyins: Sequence[Pinyin], ranks: Sequence[int], names: Sequence[st
             slices.setdefault(id(pinyin.buffer), []).append((pinyin.start, pinyin.stop, rank))
     if not slices:
         return {}
-    automaton = ahocorasick.Automaton()
-    for i, name in enumerate(names):
-        automaton.add_word(name, i)
-    automaton.make_automaton()
-    lengths = np.array([len(name) for name in names], dtype=np.int64)
+    automaton = ahocorasick_rs.BytesAhoCorasick([name.encode("ascii") for name in names])
     buffers = {id(pinyin.buffer): pinyin.buffer for pinyin in pinyins}
     stride = max(ranks) + 1
     codes = [_NONE]  # name id * stride + rank of every (name, item) found
     for buffer, spans in slices.items():
         starts, stops, of_rank = (np.array(column, dtype=np.int64) for column in zip(*sorted(spans)))
-        text = buffers[buffer].decode("latin-1")  # a character a byte, as the automaton reads
-        matches = automaton.iter(text, int(starts[0]), int(stops.max()))
-        ends, which = np.fromiter(chain.from_iterable(matches), dtype=np.int64).reshape(-1, 2).T  # end, name id
-        item = np.searchsorted(starts, ends + 1 - lengths[which], side="right") - 1
-        inside = (item >= 0) & (ends < stops[item.clip(min=0)])
+        low, high = int(starts[0]), int(stops.max())
+        matches = automaton.find_matches_as_indexes(memoryview(buffers[buffer])[low:high], overlapping=True)
+        which, begins, ends = np.array(matches, dtype=np.int64).reshape(-1, 3).T + [[0], [low], [low]]
+        item = np.searchsorted(starts, begins, side="right") - 1
+        inside = (item >= 0) & (ends <= stops[item.clip(min=0)])
         codes.append(which[inside] * stride + of_rank[item[inside]])
     codes = unique(np.concatenate(codes))
     bounds = np.searchsorted(codes // stride, np.arange(len(names) + 1)).tolist()
