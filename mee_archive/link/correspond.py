@@ -29,7 +29,7 @@ against each other by the whole sum.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import partial
@@ -167,12 +167,12 @@ def read_candidate(item: dict[str, Any], dates: frozenset[str], day: date | None
 
 
 def read_candidates(items: Sequence[tuple[dict[str, Any], Features]], max_chars: int,
-                    workers: Workers | None = None) -> list[Candidate]:
-    """``read_candidate`` of each (item, features), on the workers if any (sent only the
-    body and the keys it reads)."""
+                    workers: Workers | None = None) -> Callable[[], list[Candidate]]:
+    """Start ``read_candidate`` of each (item, features), on the workers if any (sent only
+    the body and the keys it reads); returns what waits for them."""
     shares = [({k: item[k] for k in ("body", "paragraphs") if k in item}, features.dates, features.day)
               for item, features in items]
-    return start_map(partial(_read_share, max_chars=max_chars), shares, workers)()
+    return start_map(partial(_read_share, max_chars=max_chars), shares, workers)
 
 
 def _read_share(share: tuple[dict[str, Any], frozenset[str], date | None], max_chars: int) -> Candidate:

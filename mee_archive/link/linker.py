@@ -18,7 +18,7 @@ from mee_archive.link.assign import BELOW_THRESHOLD, LINKED, RELATED_ONLY, Decis
 from mee_archive.link.candidates import Candidates, DateIndex, window_day
 from mee_archive.link.config import LinkConfig
 from mee_archive.link.copies import canonical_key, collapse
-from mee_archive.link.correspond import Check, EventCheck, Release, english_release, read_candidates
+from mee_archive.link.correspond import Candidate, Check, EventCheck, Release, english_release, read_candidates
 from mee_archive.link.features import Features, day_and_docid, english_features_many, item_text, load_tables, url_key
 from mee_archive.link.keyindex import EnglishKeys, read_and_index
 from mee_archive.link.parallel import Workers, start_map
@@ -112,12 +112,18 @@ def _link(english: list[dict[str, Any]], chinese: list[dict[str, Any]], config: 
     scored = scorer.score(en_features, candidates)
     progress(f"scored {sum(len(each) for each in candidates)} candidate pairs")
     zh_item = lambda rank: chinese[index.order[rank]]  # noqa: E731
-    ranked, copies = collapse([each.best_first() for each in scored], config.margin, config.checked_candidates,
+    best_first = [each.best_first() for each in scored]
+    # The checks read each release's best candidates: but for the few that copies collapsed
+    # bring up, they are these, which the workers read while the copies are collapsed here.
+    heads = sorted({rank for each in best_first for rank, _ in each[:config.checked_candidates]})
+    reading = read_candidates([(zh_item(rank), scorer.item(rank)) for rank in heads], config.max_zh_chars, workers)
+    ranked, copies = collapse(best_first, config.margin, config.checked_candidates,
                               lambda rank: item_text(zh_item(rank))[1],
                               lambda rank: scorer.item(rank).numbers | scorer.item(rank).dates,
                               lambda rank: canonical_key(zh_item(rank).get("url"), scorer.item(rank).day),
                               config.copy_chars, config.copy_containment)
-    ranked, checks = _checked(releases(), ranked, scorer, zh_item, config, workers)
+    read = {id(zh_item(rank)): candidate for rank, candidate in zip(heads, reading())}
+    ranked, checks = _checked(releases(), ranked, scorer, zh_item, config, read)
     progress("collapsed copies, checked the best candidates' event dates and actors")
     results = []
     for item, each, checked, decision in zip(english, scored, checks, assign(ranked, config)):
@@ -143,17 +149,15 @@ def _link(english: list[dict[str, Any]], chinese: list[dict[str, Any]], config: 
 
 def _checked(releases: list[Release], ranked: Sequence[Sequence[tuple[int, float]]],
              scorer: Scorer, zh_item: Callable[[int], dict[str, Any]], config: LinkConfig,
-             workers: Workers | None = None) -> tuple[list[Ranked], list[dict[int, Check]]]:
+             read: dict[int, Candidate]) -> tuple[list[Ranked], list[dict[int, Check]]]:
     """Every release's candidates (rank, bag-of-keys log-odds, best first, copies collapsed)
     again, best first, with the event checks of its best ``checked_candidates`` added
-    (correspond.py; ``releases``: what they read of each English item); and those checks.
+    (correspond.py; ``releases``: what they read of each English item; ``read``: the
+    candidates read already, by the identity of their item); and those checks.
     Each candidate is (rank, ranking log-odds, calibrated log-odds): the bag of keys counts
-    in full to rank, up to ``logit_cap`` in the calibrated one, the checks in full in both. The candidates to check are read
-    first, on the workers if any."""
+    in full to rank, up to ``logit_cap`` in the calibrated one, the checks in full in both."""
     ranked = [Ranked.of(each) for each in ranked]
-    heads = sorted({rank for each in ranked for rank, _ in each[:config.checked_candidates]})
-    read = read_candidates([(zh_item(rank), scorer.item(rank)) for rank in heads], config.max_zh_chars, workers)
-    checker = EventCheck(config, {id(zh_item(rank)): each for rank, each in zip(heads, read)})
+    checker = EventCheck(config, read)
     cap = config.logit_cap
     rechecked, checks = [], []
     for release, candidates in zip(releases, ranked):

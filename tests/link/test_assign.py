@@ -64,9 +64,8 @@ def test_a_candidate_below_the_checked_ones_is_never_surer_than_they_are(monkeyp
             return SimpleNamespace(logit=-6.0)
 
     monkeypatch.setattr(linker, "EventCheck", Refuses)
-    monkeypatch.setattr(linker, "read_candidates", lambda items, max_chars, workers: [None] * len(items))
     scorer = SimpleNamespace(item=lambda rank: rank)
     (ranked,), _ = linker._checked([None], [Ranked.of([(0, 30.0), (1, 6.0)])], scorer, lambda rank: rank,
-                                   LinkConfig(checked_candidates=1))
+                                   LinkConfig(checked_candidates=1), {})
     assert [ranked.score(i) for i in range(len(ranked))] == [-2.0, -2.0]
     assert assign([ranked], LinkConfig())[0].status == BELOW_THRESHOLD
