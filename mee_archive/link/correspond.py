@@ -29,14 +29,17 @@ against each other by the whole sum.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import partial
 from typing import Any
 
 from mee_archive.link.config import LinkConfig
 from mee_archive.link.features import Features, chinese_text, day_and_docid, item_text
 from mee_archive.link.fidelity import ChineseTelling, Retold, Telling, chinese_telling, english_telling, retold
 from mee_archive.link.names import chinese_name_keys
+from mee_archive.link.parallel import Workers, start_map
 from mee_archive.link.places import CONFLICT as PLACE_CONFLICT
 from mee_archive.link.places import (
     NO_PLACE, TOLD, ChinesePlace, EnglishPlaces, chinese_place, english_places, place_verdict,
@@ -80,18 +83,21 @@ def opening_text(body: str, language: str) -> str:
 
 @dataclass(frozen=True)
 class Release:
-    """What the checks read of an English release, once: its opening, its places and its telling."""
+    """What the checks read of an English release, once: its opening, its places, its
+    telling, and its anchor day (the later of its stated and URL days)."""
 
     opening: Opening
     telling: Telling
     places: EnglishPlaces
+    day: date | None
 
 
 def english_release(item: dict[str, Any]) -> Release:
-    """The opening, the places and the telling of an English release."""
+    """The opening, the places, the telling and the day of an English release."""
     title, body = item_text(item)
     places = english_places(opening_text(body, "en").partition("\n")[0], f"{title}\n{body}")
-    return Release(english_opening(item), english_telling(body, day_and_docid(item, True)[0]), places)
+    day = day_and_docid(item, prefer_url_day=True)[0]
+    return Release(english_opening(item), english_telling(body, day), places, day)
 
 
 def english_opening(item: dict[str, Any]) -> Opening:
@@ -112,32 +118,65 @@ def dated_opening(text: str, anchor: date | None, published: date | None = None)
     paragraph. Weekdays are those of its dates, in the year that puts them just before
     ``anchor`` (the English release's day, or the article's own); relative days are read
     against ``published``, the article's own day."""
+    return chinese_opening(text, published).dated(anchor)
+
+
+@dataclass(frozen=True)
+class ChineseOpening:
+    """What a Chinese article's opening states, whichever release it is checked against:
+    its month-day keys, its days of the month given alone, and its days relative to
+    its own day (see ``dated_opening``)."""
+
+    dates: frozenset[str]
+    days: frozenset[int]
+    relative: frozenset[str]
+
+    def dated(self, anchor: date | None) -> Opening:
+        """The opening, its weekdays taken in the year that puts its dates just before ``anchor``."""
+        weekdays = weekday_keys(self.dates, anchor) | {weekday_key(d.weekday()) for d in _recent_days(self.days, anchor)}
+        return Opening(self.dates, frozenset(weekdays), self.days | _days_of(self.dates), frozenset(), self.relative)
+
+
+def chinese_opening(text: str, published: date | None) -> ChineseOpening:
+    """The anchor-free part of ``dated_opening``, read once per candidate."""
     lead = opening_text(text, "zh")
     dates, rest = chinese_dates(lead)
-    days = chinese_days(rest)
-    weekdays = weekday_keys(dates, anchor) | {weekday_key(d.weekday()) for d in _recent_days(days, anchor)}
-    return Opening(frozenset(dates), frozenset(weekdays), frozenset(days | _days_of(dates)), frozenset(),
-                   frozenset(chinese_relative_dates(lead, published)))
+    return ChineseOpening(frozenset(dates), frozenset(chinese_days(rest)),
+                          frozenset(chinese_relative_dates(lead, published)))
 
 
 @dataclass(frozen=True)
 class Candidate:
     """What the checks read of a Chinese candidate's text, once for all releases: its
-    simplified start, every day of the month it names, its telling and the place its
-    opening names."""
+    opening, every day of the month it names, its telling and the place its opening names."""
 
-    start: str
+    opening: ChineseOpening
     days: frozenset[int]
     telling: ChineseTelling
     place: ChinesePlace = NO_PLACE
 
 
-def read_candidate(item: dict[str, Any], features: Features, max_chars: int) -> Candidate:
-    """The checks' reading of a candidate (``features``: as features.py reads it)."""
+def read_candidate(item: dict[str, Any], dates: frozenset[str], day: date | None, max_chars: int) -> Candidate:
+    """The checks' reading of a candidate (``dates``, ``day``: its features' month-day keys
+    and day, as features.py reads them)."""
     text = chinese_text(item_text(item)[1][:max_chars])
-    days = chinese_days(chinese_dates(text)[1]) | _days_of({k for k in features.dates if "-" in k})
+    days = chinese_days(chinese_dates(text)[1]) | _days_of({k for k in dates if "-" in k})
     start = text[:OPENING_SCAN_CHARS]
-    return Candidate(start, frozenset(days), chinese_telling(text), chinese_place(opening_text(start, "zh")))
+    return Candidate(chinese_opening(start, day), frozenset(days), chinese_telling(text),
+                     chinese_place(opening_text(start, "zh")))
+
+
+def read_candidates(items: Sequence[tuple[dict[str, Any], Features]], max_chars: int,
+                    workers: Workers | None = None) -> Callable[[], list[Candidate]]:
+    """Start ``read_candidate`` of each (item, features), on the workers if any (sent only
+    the body and the keys it reads); returns what waits for them."""
+    shares = [({k: item[k] for k in ("body", "paragraphs") if k in item}, features.dates, features.day)
+              for item, features in items]
+    return start_map(partial(_read_share, max_chars=max_chars), shares, workers)
+
+
+def _read_share(share: tuple[dict[str, Any], frozenset[str], date | None], max_chars: int) -> Candidate:
+    return read_candidate(*share, max_chars)
 
 
 def _days_of(month_days: frozenset[str] | set[str]) -> set[int]:
@@ -208,24 +247,25 @@ class Check:
 class EventCheck:
     """The event checks of English items against their best candidates (config's knobs)."""
 
-    def __init__(self, config: LinkConfig) -> None:
+    def __init__(self, config: LinkConfig, read: dict[int, Candidate] | None = None) -> None:
+        """``read``: candidates read already (``read_candidates``), by the identity of
+        their item; the others are read as they come (one is the candidate of many
+        releases), and the items outlive the checker."""
         self.config = config
         self._date_logits = {AGREE: config.date_agree_logit, PARTIAL: config.date_partial_logit,
                              CONFLICT: config.date_conflict_logit, UNTOLD: config.date_untold_logit,
                              UNSTATED: 0.0}
         self._place_logits = {TOLD: config.place_told_logit, PLACE_CONFLICT: config.place_conflict_logit, UNSTATED: 0.0}
-        # Candidates read so far, by the identity of their item (one is the candidate of
-        # many releases); the items outlive the checker.
-        self._read: dict[int, Candidate] = {}
+        self._read: dict[int, Candidate] = dict(read or {})
 
-    def check(self, en_item: dict[str, Any], en: Release, zh_item: dict[str, Any], zh: Features) -> Check:
+    def check(self, en: Release, zh_item: dict[str, Any], zh: Features) -> Check:
         """Check one candidate (``zh``: its features, as features.py reads them)."""
         config = self.config
-        anchor = day_and_docid(en_item, prefer_url_day=True)[0] or day_and_docid(zh_item, prefer_url_day=False)[0]
+        anchor = en.day or zh.day
         read = self._read.get(id(zh_item))
         if read is None:
-            read = self._read[id(zh_item)] = read_candidate(zh_item, zh, config.max_zh_chars)
-        verdict = date_verdict(en.opening, dated_opening(read.start, anchor, zh.day), zh.dates, read.days)
+            read = self._read[id(zh_item)] = read_candidate(zh_item, zh.dates, zh.day, config.max_zh_chars)
+        verdict = date_verdict(en.opening, read.opening.dated(anchor), zh.dates, read.days)
         missing = tuple(sorted(name for name in en.opening.names if name not in zh.pinyin))
         names_logit = max(config.missing_name_logit * len(missing), config.missing_names_floor)
         told = retold(en.telling, read.telling, zh.numbers)

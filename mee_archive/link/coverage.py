@@ -17,10 +17,10 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Sequence
+from itertools import chain
 
 import numpy as np
 
-from mee_archive.link.arrays import columns
 from mee_archive.link.candidates import CandidateSets
 from mee_archive.link.config import LinkConfig
 from mee_archive.link.features import Features
@@ -35,28 +35,31 @@ class LeadCoverage:
     def __init__(self, chinese: Sequence[Features | None], english: Sequence[Features],
                  config: LinkConfig) -> None:
         pseudo, recall, weight = config.background_items, config.lead_recall, config.lead_weight
-        stem_share = Counter(s for en in english for s in en.words)
+        stem_share = Counter(chain.from_iterable(en.words for en in english))
         shares = {s: (n + pseudo * config.lead_background) / (len(english) + pseudo)
                   for s, n in stem_share.items()}
-        leads = [item.lead for item in chinese if item is not None]
+        # Every (lead word, rank) pair, as arrays: 20,000 leads are hundreds of thousands.
+        leads = [(rank, np.asarray(item.lead, dtype=np.int64)) for rank, item in enumerate(chinese) if item is not None]
+        lead_words = np.concatenate([np.zeros(0, dtype=np.int64), *(lead for _, lead in leads)])
+        lead_ranks = np.repeat(np.array([rank for rank, _ in leads], dtype=np.int64), [len(lead) for _, lead in leads])
+        counts = np.bincount(lead_words, minlength=len(lexicon().words))  # leads with each word (once a lead)
         limit = config.lead_max_share * len(leads)
         dictionary, words = cedict(), lexicon().words
         self._gain = np.zeros(len(words))
         miss = np.zeros(len(words))
         informative = np.zeros(len(words), dtype=bool)
         self._words_of_stem: dict[str, list[int]] = {}
-        for word, count in Counter(w for lead in leads for w in lead).items():
+        for word in np.flatnonzero(counts).tolist():
             glosses = dictionary[words[word]]
             q = min(max(1 - math.prod(1 - shares.get(s, 0.0) for s in glosses), 1e-4), 1 - 1e-4)
-            if count > limit or q >= recall:
+            if counts[word] > limit or q >= recall:
                 continue
             informative[word] = True
             miss[word] = weight * math.log((1 - recall) / (1 - q))
             self._gain[word] = weight * math.log(recall / q) - miss[word]
             for stem in glosses:
                 self._words_of_stem.setdefault(stem, []).append(word)
-        pairs = [(word, rank) for rank, item in enumerate(chinese) if item for word in item.lead if informative[word]]
-        keys, ranks = columns(pairs)
+        keys, ranks = lead_words[informative[lead_words]], lead_ranks[informative[lead_words]]
         self._postings = Postings(keys, ranks, len(words), len(chinese))
         self._base = np.bincount(ranks, weights=miss[keys], minlength=len(chinese))
 

@@ -28,7 +28,7 @@ import numpy as np
 from mee_archive.link.english import content_stems
 from mee_archive.link.names import NO_PINYIN, Pinyin, english_name_keys, pinyin_many, pinyin_rows
 from mee_archive.link.numbers import chinese_dates, chinese_numbers, english_dates, english_numbers, weekday_keys
-from mee_archive.link.resources import gloss_vocabulary, to_simplified, traditional_only_table
+from mee_archive.link.resources import gloss_vocabulary, pinyin_syllables, to_simplified, traditional_only_table
 from mee_archive.link.parallel import Workers, start_chunks, start_map
 from mee_archive.link.places import english_place_names
 from mee_archive.link.scan import ScannedTexts, lexicon
@@ -161,7 +161,7 @@ def lead_length(title: str, body: str) -> int:
 def load_tables() -> None:
     """Load every table reading items needs (the dictionary's, the pinyin readings, the
     place names)."""
-    gloss_vocabulary(), lexicon(), pinyin_rows(), traditional_only_table()
+    gloss_vocabulary(), lexicon(), pinyin_rows(), pinyin_syllables(), traditional_only_table()
     common_words(), transliteration_alphabet(), english_place_names()
 
 
@@ -189,13 +189,17 @@ def chinese_features(item: dict[str, Any], max_chars: int) -> Features:
 def chinese_features_many(items: Sequence[dict[str, Any]], max_chars: int,
                           workers: Workers | None = None) -> list[Features]:
     """Linking keys of Chinese articles; content words from each one's first ``max_chars``.
-    Each worker, if any, reads a share of the items (``_read_chinese``)."""
+    Each worker, if any, reads a share of the items (``read_chinese``)."""
+    return start_chunks(partial(read_chinese, max_chars=max_chars), chinese_shares(items), workers, CHUNK_ITEMS)()
+
+
+def chinese_shares(items: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The fields of Chinese items that reading them needs: what is sent to a worker."""
     fields = ("url", "published", "docid", "title", "body", "paragraphs")
-    shares = [{k: item[k] for k in fields if k in item} for item in items]
-    return start_chunks(partial(_read_chinese, max_chars=max_chars), shares, workers, CHUNK_ITEMS)()
+    return [{k: item[k] for k in fields if k in item} for item in items]
 
 
-def _read_chinese(items: Sequence[dict[str, Any]], max_chars: int) -> list[Features]:
+def read_chinese(items: Sequence[dict[str, Any]], max_chars: int) -> list[Features]:
     """``chinese_features_many`` in this process. Each text is made simplified once, then
     read SCAN_CHARS at a time, which bounds the memory: the dictionary scan (scan.py) and
     the pinyin (names.py) run over a batch of texts at once, figures, dates and

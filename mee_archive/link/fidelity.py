@@ -36,7 +36,7 @@ from datetime import date
 
 import numpy as np
 
-from mee_archive.link.numbers import english_dates, english_digit_figures
+from mee_archive.link.numbers import english_dates, english_digit_figures, led
 
 # English characters a Chinese character translates into, at least (real releases and
 # their originals: 3 to 4.3).
@@ -46,16 +46,17 @@ OWN_YEAR_SPAN = 1
 # Chinese figure keys keep four significant digits (numbers.value_key): their rounding.
 KEY_ROUNDING = 5e-4
 _BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
-# (Starting at the digit, with the letter looked behind, lets the engine skip to digits.)
-_IN_A_WORD = re.compile(r"(?:(?<=[^\W\d_])|(?<=[^\W\d_][-\u2010\u2011]))\d[\w.]*")
+# (Each pattern that starts with a look-behind is led by the characters its matches start
+# with, numbers.led: the engine then skips from one to the next instead of trying each position.)
+_IN_A_WORD = re.compile(led(r"\d", r"(?:(?<=[^\W\d_])|(?<=[^\W\d_][-\u2010\u2011]))\d[\w.]*"))
 # A date in figures ("2019-06-28", "28/06/2019"), with the time of a stamp: the Chinese
 # gives it as 6月28日, a date.
 # A time of day ("9:30 am" may be 九时半).
-_TIME = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?!\d)")
-_NUMERIC_DATE = re.compile(r"(?<!\d)(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{4})"
-                           r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?!\d)")
+_TIME = re.compile(led(r"\d", r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?!\d)"))
+_NUMERIC_DATE = re.compile(led(r"\d", r"(?<!\d)(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{4})"
+                                    r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?!\d)"))
 # A span of years ("the 2018-2020 action plan"): Chinese may say 三年 instead.
-_YEAR_SPAN = re.compile(r"(?<!\d)(?:19|20)\d\d\s*(?:-|\u2013|\u2014|to)\s*(?:19|20)\d\d(?!\d)")
+_YEAR_SPAN = re.compile(led("12", r"(?<!\d)(?:19|20)\d\d\s*(?:-|\u2013|\u2014|to)\s*(?:19|20)\d\d(?!\d)"))
 _DIGIT = re.compile(r"\d")
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 # A reporting verb: how English releases attribute what was said ("said Li", "Li noted
@@ -79,7 +80,8 @@ MIN_ATTRIBUTIONS = 2
 # A speech or a broadcast addresses its audience ("尊敬的……女士们、先生们", "各位观众"); a
 # report of it does not, unless the English is the speech itself ("Ladies and gentlemen").
 _ZH_ADDRESS = re.compile(r"各位观众|观众朋友|尊敬的|女士们|先生们|各位来宾|同志们|大家好")
-_EN_ADDRESS = re.compile(r"(?i)ladies and gentlemen|dear (?:friends|colleagues)|distinguished guests|excellenc|comrades")
+_EN_ADDRESS = re.compile(led("ldec", "ladies and gentlemen|dear (?:friends|colleagues)|distinguished guests|excellenc|comrades"),
+                         re.IGNORECASE)
 # Where a speech's or a broadcast's address is: its first characters.
 ADDRESS_CHARS = 800
 

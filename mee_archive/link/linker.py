@@ -18,10 +18,9 @@ from mee_archive.link.assign import BELOW_THRESHOLD, LINKED, RELATED_ONLY, Decis
 from mee_archive.link.candidates import Candidates, DateIndex, window_day
 from mee_archive.link.config import LinkConfig
 from mee_archive.link.copies import canonical_key, collapse
-from mee_archive.link.correspond import Check, EventCheck, Release, english_release
-from mee_archive.link.features import (
-    Features, chinese_features_many, day_and_docid, english_features_many, item_text, load_tables, url_key,
-)
+from mee_archive.link.correspond import Candidate, Check, EventCheck, Release, english_release, read_candidates
+from mee_archive.link.features import Features, day_and_docid, english_features_many, item_text, load_tables, url_key
+from mee_archive.link.keyindex import EnglishKeys, read_and_index
 from mee_archive.link.parallel import Workers, start_map
 from mee_archive.link.ranked import Ranked
 from mee_archive.link.score import Scorer, sigmoid
@@ -88,32 +87,43 @@ def link_items(
 
 def _link(english: list[dict[str, Any]], chinese: list[dict[str, Any]], config: LinkConfig,
           progress: Callable[[str], None], workers: Workers) -> list[LinkResult]:
+    load_tables()  # before the workers fork (at their first task): they share the parent's copy
+    progress("loaded the dictionary tables")
+    # The English first: the workers that then read the Chinese index them by the English
+    # keys. Meanwhile the Chinese items' windows are found here.
+    en_reading = english_features_many(english, workers)
     chinese = _each_url_once(chinese)
     index = DateIndex([window_day(item) for item in chinese])
     en_days = [day_and_docid(item, prefer_url_day=True)[0] for item in english]
     candidates = [index.candidates(day, config.max_lag_days, config.max_lead_days) for day in en_days]
     needed = sorted(_needed_ranks(candidates, index))
     zh_features: list[Features | None] = [None] * len(index.order)
-    load_tables()  # before the workers fork (at their first task): they share the parent's copy
-    progress("loaded the dictionary tables")
-    en_reading = english_features_many(english, workers)  # English and Chinese items read side by side
-    releases = start_map(english_release, english, workers)
-    read = chinese_features_many([chinese[index.order[rank]] for rank in needed], config.max_zh_chars, workers)
     en_features = en_reading()
+    keys = EnglishKeys.of(en_features)
+    reading = read_and_index([chinese[index.order[rank]] for rank in needed], needed, len(index.order),
+                             keys, config.max_zh_chars, workers)
+    releases = start_map(english_release, english, workers)  # read while the scores are made here
+    read, key_index = reading()
     for rank, features in zip(needed, read):
         zh_features[rank] = features
     progress(f"read {len(english)} English and {len(needed)} Chinese items (of {len(chinese)}; the rest are "
-             "outside every window)")
-    scorer = Scorer(zh_features, en_features, candidates, config)
+             "outside every window), indexed by the English keys")
+    scorer = Scorer(zh_features, en_features, config, key_index)
     scored = scorer.score(en_features, candidates)
     progress(f"scored {sum(len(each) for each in candidates)} candidate pairs")
     zh_item = lambda rank: chinese[index.order[rank]]  # noqa: E731
-    ranked, copies = collapse([each.best_first() for each in scored], config.margin, config.checked_candidates,
+    best_first = [each.best_first() for each in scored]
+    # The checks read each release's best candidates: but for the few that copies collapsed
+    # bring up, they are these, which the workers read while the copies are collapsed here.
+    heads = sorted({rank for each in best_first for rank, _ in each[:config.checked_candidates]})
+    reading = read_candidates([(zh_item(rank), scorer.item(rank)) for rank in heads], config.max_zh_chars, workers)
+    ranked, copies = collapse(best_first, config.margin, config.checked_candidates,
                               lambda rank: item_text(zh_item(rank))[1],
                               lambda rank: scorer.item(rank).numbers | scorer.item(rank).dates,
                               lambda rank: canonical_key(zh_item(rank).get("url"), scorer.item(rank).day),
                               config.copy_chars, config.copy_containment)
-    ranked, checks = _checked(english, releases(), ranked, scorer, zh_item, config)
+    read = {id(zh_item(rank)): candidate for rank, candidate in zip(heads, reading())}
+    ranked, checks = _checked(releases(), ranked, scorer, zh_item, config, read)
     progress("collapsed copies, checked the best candidates' event dates and actors")
     results = []
     for item, each, checked, decision in zip(english, scored, checks, assign(ranked, config)):
@@ -137,21 +147,24 @@ def _link(english: list[dict[str, Any]], chinese: list[dict[str, Any]], config: 
     return results
 
 
-def _checked(english: list[dict[str, Any]], releases: list[Release], ranked: Sequence[Sequence[tuple[int, float]]],
-             scorer: Scorer, zh_item: Callable[[int], dict[str, Any]],
-             config: LinkConfig) -> tuple[list[Ranked], list[dict[int, Check]]]:
+def _checked(releases: list[Release], ranked: Sequence[Sequence[tuple[int, float]]],
+             scorer: Scorer, zh_item: Callable[[int], dict[str, Any]], config: LinkConfig,
+             read: dict[int, Candidate]) -> tuple[list[Ranked], list[dict[int, Check]]]:
     """Every release's candidates (rank, bag-of-keys log-odds, best first, copies collapsed)
     again, best first, with the event checks of its best ``checked_candidates`` added
-    (correspond.py; ``releases``: what they read of each English item); and those checks. Each candidate is (rank, ranking log-odds,
-    calibrated log-odds): the bag of keys counts in full to rank, up to ``logit_cap`` in
-    the calibrated one, the checks in full in both."""
-    checker, cap = EventCheck(config), config.logit_cap
+    (correspond.py; ``releases``: what they read of each English item; ``read``: the
+    candidates read already, by the identity of their item); and those checks.
+    Each candidate is (rank, ranking log-odds, calibrated log-odds): the bag of keys counts
+    in full to rank, up to ``logit_cap`` in the calibrated one, the checks in full in both."""
+    ranked = [Ranked.of(each) for each in ranked]
+    checker = EventCheck(config, read)
+    cap = config.logit_cap
     rechecked, checks = [], []
-    for item, release, candidates in zip(english, releases, map(Ranked.of, ranked)):
+    for release, candidates in zip(releases, ranked):
         checked: dict[int, Check] = {}
         logits, scores = candidates.logits.copy(), np.minimum(candidates.logits, cap)
         for i, (rank, logit) in enumerate(candidates[:config.checked_candidates]):
-            checked[rank] = checker.check(item, release, zh_item(rank), scorer.item(rank))
+            checked[rank] = checker.check(release, zh_item(rank), scorer.item(rank))
             logits[i] = logit + checked[rank].logit
             scores[i] = min(logit, cap) + checked[rank].logit
         # The rest were not checked: they stay below every checked one, as they were.

@@ -12,13 +12,13 @@ pinyin count, and a lone word only if the dictionary does not already translate 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Sequence
 from functools import cache
 
 import numpy as np
 
 from mee_archive.link.english import stem
+from mee_archive.link.tablecache import disk_cached
 from mee_archive.link.resources import (
     gloss_vocabulary, other_readings, pinyin_syllables, pinyin_table, surname_pinyin_table, surname_syllables,
 )
@@ -122,7 +122,7 @@ class Pinyin:
 NO_PINYIN = Pinyin(b"")
 
 
-@cache
+@disk_cached
 def pinyin_rows() -> tuple[tuple[np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray]]:
     """Each code point's toneless common and surname reading (pinyin_table,
     surname_pinyin_table) as 8 bytes, _PAD after the reading, in a uint64 (one gather a
@@ -169,78 +169,3 @@ def chinese_pinyin(text: str) -> Pinyin:
     """The toneless pinyin of a Chinese text, syllables glued, other characters each a
     BARRIER; then, if it differs, the same with surname readings (翟 as zhai, not di)."""
     return pinyin_many([text])[0]
-
-
-class PinyinText:
-    """The pinyin of many Chinese items, to find a name across a range of them with one
-    C-speed search per buffer they share instead of one test per item."""
-
-    def __init__(self, pinyins: Sequence[Pinyin]) -> None:
-        self._pinyins = pinyins
-        self._starts = [p.start for p in pinyins]
-        # Where the run of items laid out one after the other in one buffer that item i is
-        # in ends (consecutive slices, one BARRIER apart).
-        self._run_stop = list(range(1, len(pinyins) + 1))
-        for i in range(len(pinyins) - 2, -1, -1):
-            a, b = pinyins[i], pinyins[i + 1]
-            if a.buffer is b.buffer and b.start == a.stop + 1:
-                self._run_stop[i] = self._run_stop[i + 1]
-
-    def find(self, key: str, items: range) -> list[int]:
-        """Indexes of the items in ``items`` whose pinyin contains ``key``."""
-        needle, found, first = key.encode("ascii", "replace"), [], items.start
-        while first < items.stop:
-            stop = min(self._run_stop[first], items.stop)
-            buffer, end = self._pinyins[first].buffer, self._pinyins[stop - 1].stop
-            position = buffer.find(needle, self._pinyins[first].start, end)
-            while position != -1:
-                item = bisect_right(self._starts, position, first, stop) - 1
-                found.append(item)
-                position = buffer.find(needle, self._pinyins[item].stop, end)
-            first = stop
-        return found
-
-
-class NameFinder:
-    """Which Chinese items' pinyin has each English name key, searched once per key.
-
-    Many releases name the same people (a minister in hundreds), and their windows
-    overlap: each key is searched once over the union of the spans of items that any
-    release naming it is scored against, and each release then takes its own spans' part.
-    """
-
-    def __init__(self, pinyins: Sequence[Pinyin], wanted: Iterable[tuple[Iterable[str], Sequence[range]]]) -> None:
-        """``wanted``: (name keys, spans of item indexes) of each release."""
-        text = PinyinText(pinyins)
-        spans_of: dict[str, list[range]] = {}
-        for keys, spans in wanted:
-            for key in keys:
-                spans_of.setdefault(key, []).extend(span for span in spans if span)
-        self._found = {
-            key: np.array([i for span in _merged(spans) for i in text.find(key, span)], dtype=np.int64)
-            for key, spans in spans_of.items()
-        }
-
-    def find(self, key: str, spans: Sequence[range]) -> np.ndarray:
-        """Indexes of the items in ``spans`` whose pinyin has ``key``. Only the spans given
-        for the key when the finder was built were searched: others find nothing."""
-        found = self._found.get(key, _NONE)
-        return np.concatenate([found[np.searchsorted(found, span.start):np.searchsorted(found, span.stop)]
-                               for span in spans] or [_NONE])
-
-
-_NONE = np.zeros(0, dtype=np.int64)
-
-
-def _merged(spans: list[range]) -> Iterator[range]:
-    """The union of ranges as disjoint ranges, in order."""
-    current: range | None = None
-    for span in sorted(spans, key=lambda r: r.start):
-        if current is not None and span.start <= current.stop:
-            current = range(current.start, max(current.stop, span.stop))
-            continue
-        if current is not None:
-            yield current
-        current = span
-    if current is not None:
-        yield current

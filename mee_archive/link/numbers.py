@@ -20,7 +20,7 @@ from datetime import date, timedelta
 MIN_PLAIN_INTEGER = 2
 
 
-def _led(starts: str, pattern: str) -> str:
+def led(starts: str, pattern: str) -> str:
     """``pattern`` after a look-ahead for the characters its matches start with (``starts``,
     the inside of a character set): the regular expression engine scans quickly from one
     such character to the next, where a pattern that starts with a word boundary or a
@@ -34,7 +34,7 @@ def _initials(words: Iterable[str]) -> str:
 
 # Small numbers English spells out ("three-year action plan" is 三年行动计划).
 _EN_NUMBER_WORDS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
-_EN_NUMBER_WORD = re.compile(_led(_initials(_EN_NUMBER_WORDS), rf"\b({'|'.join(_EN_NUMBER_WORDS)})\b"), re.IGNORECASE)
+_EN_NUMBER_WORD = re.compile(led(_initials(_EN_NUMBER_WORDS), rf"\b({'|'.join(_EN_NUMBER_WORDS)})\b"), re.IGNORECASE)
 
 _MONTHS = {
     name: number
@@ -50,7 +50,7 @@ _MONTHS = {
     for name in names
 }
 _MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
-_EN_DATE = re.compile(_led(
+_EN_DATE = re.compile(led(
     r"\d" + _initials(_MONTHS),
     rf"\b(?:(?P<m1>{_MONTH})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\b"
     rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{_MONTH})\b)"
@@ -58,15 +58,15 @@ _EN_DATE = re.compile(_led(
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 # Capitalised words that are dates, not names (lower case).
 CALENDAR_WORDS = frozenset(w.lower() for w in (*_MONTHS, *_WEEKDAYS))
-_EN_WEEKDAY = re.compile(_led(_initials(_WEEKDAYS), rf"\b({'|'.join(_WEEKDAYS)})\b"))
+_EN_WEEKDAY = re.compile(led(_initials(_WEEKDAYS), rf"\b({'|'.join(_WEEKDAYS)})\b"))
 # A date a Chinese article states is at most this many days after its publication day.
 _DATE_SLACK = timedelta(days=3)
 # Figures start with a digit; one right after a digit, point or comma is the tail of
 # another figure and is skipped (_arabic_keys). The check is made there, not by a
-# look-behind here: with the look-ahead for a digit (_led) the regular expression engine
+# look-behind here: with the look-ahead for a digit (led) the regular expression engine
 # jumps from digit to digit, three to five times faster on long texts (a pattern that
 # starts with a group of alternatives, even of digits, is tried at every position).
-_EN_NUMBER = re.compile(_led(
+_EN_NUMBER = re.compile(led(
     r"\d",
     r"(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?"
     r"(?:\s*-?\s*(thousand|million|billion|trillion)\b)?"
@@ -86,16 +86,16 @@ _ZH_DATE = re.compile(f"(?=[\\d{_ZH_DIGIT}十])(?P<m>{_ZH_NUM})月(?P<d>{_ZH_NUM
 # A day of the month without its month ("李克强8日下午会见", "当地时间18日"): news copy names
 # the event day so when the month is the dateline's. Not after 月, 第, 〕 or another numeral
 # (document numbers: "第5号", "〔2019〕12号"), not a span ("30日内"), and 号 only after 当地时间.
-_ZH_DAY = re.compile(_led(f"\\d{_ZH_DIGIT}十当",
+_ZH_DAY = re.compile(led(f"\\d{_ZH_DIGIT}十当",
                          f"(?<![月第〕\\d{_ZH_DIGIT}十])(?P<d>\\d{{1,2}}|[{_ZH_DIGIT}十]{{1,3}})日(?![内以之])"
                          f"|当地时间(?P<local>\\d{{1,2}}|[{_ZH_DIGIT}十]{{1,3}})[日号]"))
 # "22—23日", "22至23日": a span of days (the first has no 日 of its own).
-_ZH_DAY_SPAN = re.compile(_led(f"\\d{_ZH_DIGIT}十", f"(\\d{{1,2}}|[{_ZH_DIGIT}十]{{1,3}})[—–\\-~～至到]"
+_ZH_DAY_SPAN = re.compile(led(f"\\d{_ZH_DIGIT}十", f"(\\d{{1,2}}|[{_ZH_DIGIT}十]{{1,3}})[—–\\-~～至到]"
                                                   f"(\\d{{1,2}}|[{_ZH_DIGIT}十]{{1,3}})[日号]"))
 # "September 22 and 23", "Sept 22-23": the second day of an English date range.
-_EN_DATE_RANGE = re.compile(_led(_initials(_MONTHS),
+_EN_DATE_RANGE = re.compile(led(_initials(_MONTHS),
                                  rf"\b(?P<m>{_MONTH})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\s*(?:and|-|to|–)\s*(?P<d>\d{{1,2}})\b"))
-_ZH_ARABIC = re.compile(_led(r"\d", r"(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(万亿|亿|万|千)?"))
+_ZH_ARABIC = re.compile(led(r"\d", r"(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(万亿|亿|万|千)?"))
 # A run of numerals starts with a digit or 十: a lone 万/亿/百 is a word ("千万", "百姓").
 _ZH_NUMERAL = re.compile(f"[{_ZH_DIGIT}十][{_ZH_DIGIT}十百千万亿]*")
 _ZH_MULTIPLIER = {"千": 1e3, "万": 1e4, "亿": 1e8, "万亿": 1e12}

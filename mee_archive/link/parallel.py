@@ -78,19 +78,27 @@ class Workers:
         """``start_map`` for a ``function`` that reads a run of items at once (and gives one
         result an item): each worker is given runs, ``function(run)``, of at most ``most``
         items if given (a smaller run's result is sent back and held in fewer bytes at once)."""
+        runs = self.start_runs(function, items, most)
+        return lambda: [value for run in runs() for value in run]
+
+    def start_runs(self, function: Callable[[Sequence[T]], R], items: Sequence[T],
+                   most: int | None = None) -> Callable[[], list[R]]:
+        """Start ``function(run)`` on consecutive runs of the items, of at most ``most``
+        items if given, a share of them per worker; returns what waits for the runs'
+        results, in order. Without workers, or for few items, the returned function runs
+        them itself, as it does if a worker dies."""
         chunks = min(self._cores, len(items) // MIN_CHUNK) if self._pool is not None else 0
+        size = min(-(-len(items) // max(chunks, 1)), most or len(items)) or 1
+        runs = [items[start : start + size] for start in range(0, len(items), size)] or [items]
         if chunks < 2:
-            return lambda: function(items)
-        size = min(-(-len(items) // chunks), most or len(items))
-        futures: list[Future[list[R]]] = [
-            self._pool.submit(function, items[start : start + size]) for start in range(0, len(items), size)
-        ]
+            return lambda: [function(run) for run in runs]
+        futures: list[Future[R]] = [self._pool.submit(function, run) for run in runs]
 
         def result() -> list[R]:
             try:
-                return [value for future in futures for value in future.result()]
+                return [future.result() for future in futures]
             except BrokenProcessPool:
-                return function(items)
+                return [function(run) for run in runs]
 
         return result
 
@@ -103,4 +111,10 @@ def start_map(function: Callable[[T], R], items: Sequence[T], workers: Workers |
 def start_chunks(function: Callable[[Sequence[T]], list[R]], items: Sequence[T],
                  workers: Workers | None = None, most: int | None = None) -> Callable[[], list[R]]:
     """``workers.start_chunks``, or the work done in-process when no workers are given."""
-    return workers.start_chunks(function, items, most) if workers is not None else (lambda: function(items))
+    return (workers or Workers(wanted=False)).start_chunks(function, items, most)
+
+
+def start_runs(function: Callable[[Sequence[T]], R], items: Sequence[T],
+               workers: Workers | None = None, most: int | None = None) -> Callable[[], list[R]]:
+    """``workers.start_runs``, or the runs done in-process when no workers are given."""
+    return (workers or Workers(wanted=False)).start_runs(function, items, most)

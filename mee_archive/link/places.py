@@ -61,7 +61,6 @@ _ZH_VERB = re.compile(r"^(?:以|会见|会晤|会谈|会面|召开|举行|举办
                       r"启动|成立|表示|宣布|致辞|讲话|见证|颁发|接见|接受|座谈|发表|开展|揭牌|落幕|隆重|正式|分别|同|与|和|就)")
 _WORD = re.compile(r"[a-z]+(?:['\u2019][a-z]+)*")
 _ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
-_APOSTROPHE = re.compile(r"['\u2019]")
 # The longest CC-CEDICT place name looked for after 在 (characters).
 _MAX_WORD = 8
 
@@ -71,7 +70,7 @@ def words(text: str) -> str:
     dropped, one space around each ("New York" -> " new york "), so a name is found as whole
     words by a substring test."""
     folded = unicodedata.normalize("NFD", text.lower()).encode("ascii", "ignore").decode("ascii")
-    return " " + " ".join(_APOSTROPHE.sub("", w) for w in _WORD.findall(folded)) + " "
+    return " " + " ".join(_WORD.findall(folded)).replace("'", "") + " "  # only words hold one, and only "'" is ASCII
 
 
 @dataclass(frozen=True)

@@ -9,38 +9,35 @@ and summing gains over the hits is one ``bincount``, not a Python loop per pair.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Sequence
 
 import numpy as np
 
-from mee_archive.link.arrays import expand_ranges, unique, unique_in_place
+from mee_archive.link.arrays import expand_ranges, merged_unique, unique
 
 
 class Postings:
     """(key, rank) pairs, each key's ranks sorted; keys and ranks are small integers."""
 
     def __init__(self, keys: np.ndarray, ranks: np.ndarray, n_keys: int, n_ranks: int) -> None:
-        self._init([(keys, ranks)], n_keys, n_ranks)
+        self._set(unique(self.encode(keys, ranks, n_ranks)), n_keys, n_ranks)
+
+    @staticmethod
+    def encode(keys: np.ndarray, ranks: np.ndarray, n_ranks: int) -> np.ndarray:
+        """(key, rank) pairs as the integers postings keep: key * (n_ranks + 1) + rank."""
+        return np.asarray(keys, dtype=np.int64) * (n_ranks + 1) + np.asarray(ranks, dtype=np.int64)
 
     @classmethod
-    def merged(cls, parts: Iterable[tuple[np.ndarray, np.ndarray]], n_keys: int, n_ranks: int) -> Postings:
-        """Postings of (keys, ranks) given a part at a time: each part's repeats are dropped
-        before the next is made, so the pairs of all parts never exist at once (the glosses
-        of 20,000 long texts are tens of millions of pairs, half of them repeats)."""
+    def joined(cls, parts: Sequence[np.ndarray], n_keys: int, n_ranks: int) -> Postings:
+        """Postings of pairs encoded (``encode``) and given in parts, each sorted without
+        repeats: made apart (on the workers that read the items, say), merged here."""
         postings = cls.__new__(cls)
-        postings._init(parts, n_keys, n_ranks)
+        postings._set(merged_unique(parts), n_keys, n_ranks)
         return postings
 
-    def _init(self, parts: Iterable[tuple[np.ndarray, np.ndarray]], n_keys: int, n_ranks: int) -> None:
+    def _set(self, codes: np.ndarray, n_keys: int, n_ranks: int) -> None:
         self._stride = n_ranks + 1
-        codes = [unique(np.asarray(keys, dtype=np.int64) * self._stride + np.asarray(ranks, dtype=np.int64))
-                 for keys, ranks in parts]
-        if len(codes) == 1:
-            self._codes = codes[0]
-        else:
-            joined = np.concatenate([np.zeros(0, dtype=np.int64), *codes])
-            del codes  # the parts, now copied: not held while the whole is sorted
-            self._codes = unique_in_place(joined)
+        self._codes = codes
         self.counts = np.bincount(self._codes // self._stride, minlength=n_keys)
         """How many ranks have each key."""
 

@@ -126,7 +126,7 @@ def _toneless(reading: str) -> str:
     return "".join(c for c in stripped if not unicodedata.combining(c))
 
 
-@cache
+@disk_cached
 def pinyin_table() -> list[str]:
     """Code point -> toneless most common reading (other characters map to themselves), as
     a ``str.translate`` table: a list indexes twice as fast as a dict there."""
@@ -177,7 +177,7 @@ def other_readings() -> frozenset[str]:
     return frozenset(found - same)
 
 
-@cache
+@disk_cached
 def pinyin_syllables() -> frozenset[str]:
     """All toneless pinyin syllables (about 400), to recognise romanised names."""
     return frozenset(

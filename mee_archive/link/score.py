@@ -19,30 +19,19 @@ from itertools import chain
 
 import numpy as np
 
-from mee_archive.link.arrays import columns, expand_ranges, unique
 from mee_archive.link.candidates import Candidates, CandidateSets
 from mee_archive.link.config import LinkConfig
 from mee_archive.link.coverage import LeadCoverage
 from mee_archive.link.features import Features
-from mee_archive.link.names import NO_PINYIN, NameFinder
-from mee_archive.link.postings import Postings
+from mee_archive.link.keyindex import SET_KINDS, EnglishKeys, KeyIndex
 from mee_archive.link.ranked import Ranked
-from mee_archive.link.resources import cedict
-from mee_archive.link.scan import lexicon
 
-# Set-valued keys compared by set intersection: (Features attribute, config name prefix).
-SET_KINDS = (("numbers", "number"), ("dates", "date"), ("foreign", "foreign"), ("title_words", "title"),
-             ("words", "word"))
-# Kinds whose Chinese keys are dictionary words, compared as the stems of their glosses.
-GLOSSED_KINDS = ("title_words", "words")
 # English items scored together: each shared key of each candidate is a few array entries
 # (10 million for 2,000 items), so batches bound the memory.
 SCORE_BATCH = 250
 # Keys of one kind beyond this many (the rarest kept: long texts' content words) add cost,
 # not evidence.
 MAX_KEYS_PER_KIND = 60
-# Chinese items whose dictionary words are turned into gloss postings together.
-GLOSS_BATCH = 1000
 
 
 @dataclass(frozen=True)
@@ -93,55 +82,22 @@ class Scorer:
     many English items and all their keys of a kind in a few array operations.
     """
 
-    def __init__(self, ranked: Sequence[Features | None], english: Sequence[Features],
-                 candidates: Sequence[Candidates], config: LinkConfig) -> None:
+    def __init__(self, ranked: Sequence[Features | None], english: Sequence[Features], config: LinkConfig,
+                 index: KeyIndex | None = None) -> None:
         """``ranked``: Chinese features in day order (None for items no window reaches,
         left unread); ``english``: every English item, whose keys are the ones indexed and
-        whose stems give the lead words' frequencies, and the ``candidates`` of each."""
+        whose stems give the lead words' frequencies; ``index``: the Chinese items indexed by the English keys, if made already (by the
+        workers that read them), else it is made here."""
         self.config = config
         self._coverage = LeadCoverage(ranked, english, config)
         self._items = ranked
-        self._present = [(rank, item) for rank, item in enumerate(ranked) if item is not None]
-        self._size = len(self._present)
-        self._names = NameFinder([item.pinyin if item else NO_PINYIN for item in ranked],
-                                 [(en.names, each.spans) for en, each in zip(english, candidates)])
+        self._size = sum(item is not None for item in ranked)
         self._ordinals = np.array([item.day.toordinal() if item and item.day else -1 for item in ranked])
         self._docids = np.array([(item.docid or 0) if item else 0 for item in ranked])
         # Only keys some English item has can ever be shared: the rest need no postings.
-        # Key ids follow sorted key order, so ties between equally rare keys break by key.
-        self._keys = {attr: sorted(frozenset().union(*(getattr(en, attr) for en in english)))
-                      for attr, _ in SET_KINDS}
-        self._ids = {attr: {key: i for i, key in enumerate(keys)} for attr, keys in self._keys.items()}
-        self._postings = {attr: self._index(attr) for attr, _ in SET_KINDS}
-
-    def _index(self, attr: str) -> Postings:
-        """Postings of one kind: figures and dates as they are, dictionary words as the
-        English stems they gloss (GLOSS_BATCH items at a time, to bound the memory)."""
-        ids, present = self._ids[attr], self._present
-        if attr not in GLOSSED_KINDS:
-            pairs = [(ids[key], rank) for rank, item in present for key in getattr(item, attr) if key in ids]
-            return Postings(*columns(pairs), len(ids), len(self._items))
-        return Postings.merged((self._glossed(present[start:start + GLOSS_BATCH], attr, ids)
-                                for start in range(0, len(present), GLOSS_BATCH)), len(ids), len(self._items))
-
-    def _glossed(self, present: Sequence[tuple[int, Features]], attr: str,
-                 ids: dict[str, int]) -> tuple[np.ndarray, np.ndarray]:
-        """(stem id, rank) of the dictionary words of kind ``attr`` of some Chinese items."""
-        words = np.frombuffer(b"".join(getattr(item, attr).tobytes() for _, item in present), dtype=np.int32)
-        ranks = np.repeat([rank for rank, _ in present], [len(getattr(item, attr)) for _, item in present])
-        return self._glosses(words.astype(np.int64), ranks.astype(np.int64), ids)
-
-    @staticmethod
-    def _glosses(words: np.ndarray, ranks: np.ndarray, ids: dict[str, int]) -> tuple[np.ndarray, np.ndarray]:
-        """(stem id, rank) for every (word id, rank): each word's glosses among ``ids``."""
-        distinct = unique(words)
-        dictionary, lexicon_words = cedict(), lexicon().words
-        stems = [[ids[s] for s in dictionary[lexicon_words[w]] if s in ids] for w in distinct.tolist()]
-        sizes = np.array([len(s) for s in stems], dtype=np.int64)
-        flat = np.fromiter(chain.from_iterable(stems), dtype=np.int64, count=int(sizes.sum()))
-        at = np.searchsorted(distinct, words)
-        firsts = np.concatenate(([0], np.cumsum(sizes)[:-1]))
-        return flat[expand_ranges(firsts[at], sizes[at])], np.repeat(ranks, sizes[at])
+        self._index = index or KeyIndex.of(ranked, EnglishKeys.of(english))
+        self._keys, self._ids = self._index.keys.keys, self._index.keys.ids
+        self._postings = self._index.postings
 
     def _rate(self, count: np.ndarray | int, size: int, prefix: str) -> np.ndarray:
         """Smoothed share of Chinese items having a key seen in ``count`` of ``size``."""
@@ -157,7 +113,7 @@ class Scorer:
         """Each English item's weights of one kind of key: its keys that some Chinese item
         has, the MAX_KEYS_PER_KIND rarest (ties by key), the informative ones."""
         owners = np.repeat(np.arange(len(english)), [len(getattr(en, attr)) for en in english])
-        keys = np.fromiter((self._ids[attr][k] for en in english for k in getattr(en, attr)),
+        keys = np.fromiter(map(self._ids[attr].__getitem__, chain.from_iterable(getattr(en, attr) for en in english)),
                            dtype=np.int64, count=len(owners))
         counts = self._postings[attr].counts[keys]
         owners, keys, rates = owners[counts > 0], keys[counts > 0], self._rate(counts[counts > 0], self._size, prefix)
@@ -179,7 +135,7 @@ class Scorer:
     def _name_weights(self, en: Features, candidates: Candidates) -> tuple[KeyWeights, list[np.ndarray]]:
         """Name weights with frequencies counted among the candidates, and who has each name."""
         names = sorted(en.names)
-        hits = [self._names.find(name, candidates.spans) for name in names]
+        hits = [self._index.named(name, candidates.spans) for name in names]
         found = [i for i, ranks in enumerate(hits) if len(ranks)]
         rates = self._rate([len(hits[i]) for i in found], len(candidates), "name")
         weights = key_weights(np.array(found, dtype=np.int64), rates, self.config.name_recall, self.config.name_weight)

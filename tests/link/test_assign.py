@@ -57,15 +57,15 @@ def test_a_candidate_below_the_checked_ones_is_never_surer_than_they_are(monkeyp
     release whose checked best scored low cannot fall back to an unchecked one at full score."""
 
     class Refuses:  # every check costs 6
-        def __init__(self, config):
+        def __init__(self, config, read):
             pass
 
-        def check(self, item, release, zh_item, features):
+        def check(self, release, zh_item, features):
             return SimpleNamespace(logit=-6.0)
 
     monkeypatch.setattr(linker, "EventCheck", Refuses)
     scorer = SimpleNamespace(item=lambda rank: rank)
-    (ranked,), _ = linker._checked([{}], [None], [Ranked.of([(0, 30.0), (1, 6.0)])], scorer, lambda rank: rank,
-                                   LinkConfig(checked_candidates=1))
+    (ranked,), _ = linker._checked([None], [Ranked.of([(0, 30.0), (1, 6.0)])], scorer, lambda rank: rank,
+                                   LinkConfig(checked_candidates=1), {})
     assert [ranked.score(i) for i in range(len(ranked))] == [-2.0, -2.0]
     assert assign([ranked], LinkConfig())[0].status == BELOW_THRESHOLD

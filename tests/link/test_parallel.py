@@ -3,7 +3,7 @@
 import os
 import threading
 
-from mee_archive.link.parallel import MIN_CHUNK, Workers, can_fork, start_chunks, start_map
+from mee_archive.link.parallel import MIN_CHUNK, Workers, can_fork, start_chunks, start_map, start_runs
 
 
 def pid_and_square(n: int) -> tuple[int, int]:
@@ -69,3 +69,11 @@ def test_runs_are_at_most_the_size_asked_and_give_one_result_an_item():
     if can_fork() and (os.cpu_count() or 1) > 1:
         assert {length for _, length in results} == {MIN_CHUNK // 2}
     assert start_chunks(pid_and_run_length, items)() == [(os.getpid(), len(items))] * len(items)
+
+
+def test_runs_give_one_result_a_run_in_order():
+    items = list(range(MIN_CHUNK * 3))
+    with Workers() as workers:
+        runs = workers.start_runs(sum, items, most=MIN_CHUNK)()
+    assert runs == [sum(range(start, start + MIN_CHUNK)) for start in range(0, len(items), MIN_CHUNK)]
+    assert start_runs(len, items, most=MIN_CHUNK * 2)() == [MIN_CHUNK * 2, MIN_CHUNK]

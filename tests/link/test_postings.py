@@ -4,7 +4,6 @@ import numpy as np
 
 from mee_archive.link.arrays import expand_ranges, unique
 from mee_archive.link.candidates import Candidates, CandidateSets
-from mee_archive.link.names import NameFinder, chinese_pinyin
 from mee_archive.link.postings import Postings
 
 
@@ -33,13 +32,3 @@ def test_candidate_sets_lay_each_items_window_then_the_undated_side_by_side():
 def test_array_helpers():
     assert expand_ranges(np.array([5, 0, 9]), np.array([2, 0, 3])).tolist() == [5, 6, 9, 10, 11]
     assert unique(np.array([3, 1, 3, 2, 1])).tolist() == [1, 2, 3] and len(unique(np.array([], dtype=int))) == 0
-
-
-def test_name_finder_searches_each_key_once_and_answers_per_window():
-    pinyins = [chinese_pinyin(t) for t in ("李干杰出席", "会议召开", "李干杰强调", "黄润秋", "李干杰")]
-    finder = NameFinder(pinyins, [({"liganjie"}, (range(0, 2),)), ({"liganjie", "huangrunqiu"}, (range(2, 4),))])
-    assert finder.find("liganjie", (range(0, 2),)).tolist() == [0]
-    assert finder.find("liganjie", (range(0, 4),)).tolist() == [0, 2]
-    assert finder.find("huangrunqiu", (range(2, 4), range(4, 4))).tolist() == [3]
-    assert finder.find("liganjie", (range(4, 5),)).tolist() == []  # no release asked there
-    assert finder.find("zhoushengxian", (range(0, 5),)).tolist() == []

@@ -62,7 +62,8 @@ def test_the_place_check_never_parts_a_real_pair_and_parts_other_events() -> Non
     english, chinese = _read("en.jsonl"), _read("zh.jsonl")
     pairs = json.loads((PAIRS / "truth.json").read_text(encoding="utf-8"))
     features = chinese_features_many(chinese, LinkConfig().max_zh_chars)
-    places = [read_candidate(item, each, LinkConfig().max_zh_chars).place for item, each in zip(chinese, features)]
+    places = [read_candidate(item, each.dates, each.day, LinkConfig().max_zh_chars).place
+              for item, each in zip(chinese, features)]
     verdicts = {"same event": Counter(), "other": Counter()}
     for item in english:
         release = english_release(item)

@@ -1,0 +1,180 @@
+"""Which Chinese items have each key some English release states, indexed a run of items at a time.
+
+The scorer looks keys up in postings (postings.py), and name keys in the items' pinyin. Both
+need only the keys the English releases state, and those are known once the English items
+are read, before the Chinese ones are. So the worker that reads a run of Chinese items also
+indexes it: it glosses the run's dictionary words into the English stems, keeps the figures,
+dates and foreign names the English state, and finds every English name key in the run's
+pinyin in one multi-pattern (Aho-Corasick) pass. The parent then only joins the runs' sorted
+parts. Done in the parent after all the reading, with one core idle, this was a third of the
+linker's time (the names alone: a substring search per key over every window naming it).
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from functools import partial
+from itertools import chain
+from typing import Any
+
+import ahocorasick_rs
+import numpy as np
+
+from mee_archive.link.arrays import expand_ranges, unique
+from mee_archive.link.features import CHUNK_ITEMS, Features, chinese_shares, read_chinese
+from mee_archive.link.names import Pinyin
+from mee_archive.link.parallel import Workers, start_runs
+from mee_archive.link.postings import Postings
+from mee_archive.link.resources import cedict
+from mee_archive.link.scan import lexicon
+
+# Set-valued keys compared by set intersection: (Features attribute, config name prefix).
+SET_KINDS = (("numbers", "number"), ("dates", "date"), ("foreign", "foreign"), ("title_words", "title"),
+             ("words", "word"))
+# Kinds whose Chinese keys are dictionary words, compared as the stems of their glosses.
+GLOSSED_KINDS = ("title_words", "words")
+# Chinese items indexed together in this process (the workers index the runs they read):
+# their glosses are a few dozen array entries an item, which bounds the memory.
+RUN_ITEMS = 1000
+
+
+@dataclass(frozen=True)
+class EnglishKeys:
+    """Every key of each kind some English item states, sorted (a key's id is its place, so
+    ties between equally rare keys break by key), and every romanised name key."""
+
+    keys: dict[str, list[str]]
+    ids: dict[str, dict[str, int]]
+    names: tuple[str, ...]
+
+    @classmethod
+    def of(cls, english: Sequence[Features]) -> EnglishKeys:
+        keys = {attr: sorted(frozenset().union(*(getattr(en, attr) for en in english))) for attr, _ in SET_KINDS}
+        return cls(keys, {attr: {key: i for i, key in enumerate(each)} for attr, each in keys.items()},
+                   tuple(sorted(frozenset().union(*(en.names for en in english)))))
+
+
+@dataclass(frozen=True)
+class RunIndex:
+    """One run of Chinese items indexed: per kind, its (key id, rank) pairs as sorted codes
+    (``Postings.encode``); per name key, the sorted ranks whose pinyin has it."""
+
+    codes: dict[str, np.ndarray]
+    names: dict[str, np.ndarray]
+
+
+def read_and_index(items: Sequence[dict[str, Any]], ranks: Sequence[int], n_ranks: int, keys: EnglishKeys,
+                   max_chars: int, workers: Workers | None = None) -> Callable[[], tuple[list[Features], KeyIndex]]:
+    """Start reading Chinese items (``items[i]`` at rank ``ranks[i]`` of ``n_ranks``; see
+    ``chinese_features_many``) and indexing them by ``keys``, each worker a run at a time;
+    returns what waits for their features and the index. The features come back without
+    their dictionary words (``title_words``, ``words``: empty), which the index holds by
+    the English stems they gloss: they were a third of the bytes sent back and held."""
+    runs = start_runs(partial(_read_and_index_run, n_ranks=n_ranks, keys=keys, max_chars=max_chars),
+                      list(zip(ranks, chinese_shares(items))), workers, CHUNK_ITEMS)
+
+    def result() -> tuple[list[Features], KeyIndex]:
+        done = runs()
+        return [each for features, _ in done for each in features], KeyIndex([run for _, run in done], keys, n_ranks)
+
+    return result
+
+
+def _read_and_index_run(run: Sequence[tuple[int, dict[str, Any]]], n_ranks: int, keys: EnglishKeys,
+                        max_chars: int) -> tuple[list[Features], RunIndex]:
+    ranks = [rank for rank, _ in run]
+    features = read_chinese([item for _, item in run], max_chars)
+    index = index_run(keys, ranks, features, n_ranks)
+    return [replace(each, title_words=_NO_WORDS, words=_NO_WORDS) for each in features], index
+
+
+def index_run(keys: EnglishKeys, ranks: Sequence[int], items: Sequence[Features], n_ranks: int) -> RunIndex:
+    """Index Chinese items (``items[i]`` at rank ``ranks[i]`` of ``n_ranks``) by ``keys``."""
+    codes = {}
+    for attr, _ in SET_KINDS:
+        ids = keys.ids[attr]
+        if attr in GLOSSED_KINDS:
+            key_ids, key_ranks = _glossed(ranks, [getattr(item, attr) for item in items], ids)
+        else:
+            pairs = [(ids[key], rank) for rank, item in zip(ranks, items) for key in getattr(item, attr) if key in ids]
+            key_ids, key_ranks = np.array(pairs, dtype=np.int64).reshape(-1, 2).T
+        codes[attr] = unique(Postings.encode(key_ids, key_ranks, n_ranks))
+    return RunIndex(codes, names_in([item.pinyin for item in items], ranks, keys.names))
+
+
+def _glossed(ranks: Sequence[int], words: Sequence[Sequence[int]],
+             ids: dict[str, int]) -> tuple[np.ndarray, np.ndarray]:
+    """(stem id, rank) for every dictionary word id of ``words[i]`` (of the item at
+    ``ranks[i]``): each word's glosses among ``ids``."""
+    flat = np.frombuffer(b"".join(memoryview(each).cast("B") for each in words), dtype=np.int32).astype(np.int64)
+    of_rank = np.repeat(np.asarray(ranks, dtype=np.int64), [len(each) for each in words])
+    distinct = unique(flat)
+    dictionary, lexicon_words = cedict(), lexicon().words
+    stems = [[ids[s] for s in dictionary[lexicon_words[w]] if s in ids] for w in distinct.tolist()]
+    sizes = np.array([len(s) for s in stems], dtype=np.int64)
+    glosses = np.fromiter(chain.from_iterable(stems), dtype=np.int64, count=int(sizes.sum()))
+    at = np.searchsorted(distinct, flat)
+    firsts = np.cumsum(sizes) - sizes
+    return glosses[expand_ranges(firsts[at], sizes[at])], np.repeat(of_rank, sizes[at])
+
+
+def names_in(pinyins: Sequence[Pinyin], ranks: Sequence[int], names: Sequence[str]) -> dict[str, np.ndarray]:
+    """For each name key some pinyin has, the sorted ``ranks[i]`` whose ``pinyins[i]`` has
+    it: one pass of an Aho-Corasick automaton of all the keys over each buffer the pinyins
+    are slices of (a key is [a-z]+ and items are BARRIER apart, so a match is inside one)."""
+    slices: dict[int, list[tuple[int, int, int]]] = {}
+    for rank, pinyin in zip(ranks, pinyins):
+        if names and pinyin.stop > pinyin.start:
+            slices.setdefault(id(pinyin.buffer), []).append((pinyin.start, pinyin.stop, rank))
+    if not slices:
+        return {}
+    automaton = ahocorasick_rs.BytesAhoCorasick([name.encode("ascii") for name in names])
+    buffers = {id(pinyin.buffer): pinyin.buffer for pinyin in pinyins}
+    stride = max(ranks) + 1
+    codes = [_NONE]  # name id * stride + rank of every (name, item) found
+    for buffer, spans in slices.items():
+        starts, stops, of_rank = (np.array(column, dtype=np.int64) for column in zip(*sorted(spans)))
+        low, high = int(starts[0]), int(stops.max())
+        matches = automaton.find_matches_as_indexes(memoryview(buffers[buffer])[low:high], overlapping=True)
+        which, begins, ends = np.array(matches, dtype=np.int64).reshape(-1, 3).T + [[0], [low], [low]]
+        item = np.searchsorted(starts, begins, side="right") - 1
+        inside = (item >= 0) & (ends <= stops[item.clip(min=0)])
+        codes.append(which[inside] * stride + of_rank[item[inside]])
+    codes = unique(np.concatenate(codes))
+    bounds = np.searchsorted(codes // stride, np.arange(len(names) + 1)).tolist()
+    return {name: codes[bounds[i]:bounds[i + 1]] % stride for i, name in enumerate(names) if bounds[i + 1] > bounds[i]}
+
+
+class KeyIndex:
+    """Runs of Chinese items indexed (``index_run``), joined: each kind's postings, and
+    which items' pinyin has each name key."""
+
+    def __init__(self, runs: Sequence[RunIndex], keys: EnglishKeys, n_ranks: int) -> None:
+        self.keys = keys
+        self.postings = {attr: Postings.joined([run.codes[attr] for run in runs], len(keys.ids[attr]), n_ranks)
+                         for attr, _ in SET_KINDS}
+        parts: dict[str, list[np.ndarray]] = {}
+        for run in runs:
+            for name, ranks in run.names.items():
+                parts.setdefault(name, []).append(ranks)
+        self._names = {name: np.sort(np.concatenate(each)) for name, each in parts.items()}
+
+    @classmethod
+    def of(cls, ranked: Sequence[Features | None], keys: EnglishKeys) -> KeyIndex:
+        """The index of Chinese items in day order (None for those left unread), made here,
+        RUN_ITEMS at a time."""
+        present = [(rank, item) for rank, item in enumerate(ranked) if item is not None]
+        runs = [present[start:start + RUN_ITEMS] for start in range(0, len(present), RUN_ITEMS)]
+        return cls([index_run(keys, *zip(*run), len(ranked)) for run in runs], keys, len(ranked))
+
+    def named(self, key: str, spans: Sequence[range]) -> np.ndarray:
+        """The ranks in ``spans`` whose pinyin has the name ``key``."""
+        found = self._names.get(key, _NONE)
+        return np.concatenate([found[np.searchsorted(found, span.start):np.searchsorted(found, span.stop)]
+                               for span in spans] or [_NONE])
+
+
+_NONE = np.zeros(0, dtype=np.int64)
+_NO_WORDS = array("i")
