@@ -1,8 +1,10 @@
-"""The garbage-collector tuning holds only while a spider runs: the start-up heap frozen and the
-young threshold raised from spider_opened to spider_closed, Python's own settings back after."""
+"""The garbage-collector tuning holds only while a spider runs: the start-up heap frozen, the
+young threshold raised and full collections made every MEE_GC_FULL_INTERVAL seconds from
+spider_opened to spider_closed, Python's own settings back after."""
 
 from __future__ import annotations
 
+import asyncio
 import gc
 from collections.abc import Iterator
 
@@ -25,7 +27,10 @@ def python_collector() -> Iterator[None]:
 
 
 def crawler_with(**settings: object):  # type: ignore[no-untyped-def]
-    crawler = get_crawler(Spider, project_settings({"TWISTED_REACTOR_ENABLED": False, **settings}))
+    """A crawler of the project's settings; no periodic full collection (it needs a running loop)
+    unless MEE_GC_FULL_INTERVAL is given."""
+    settings = {"TWISTED_REACTOR_ENABLED": False, "MEE_GC_FULL_INTERVAL": 0, **settings}
+    crawler = get_crawler(Spider, project_settings(settings))
     crawler.spider = Spider("tuned")
     return crawler
 
@@ -84,3 +89,29 @@ def test_crawls_side_by_side_restore_python_s_settings_when_the_last_closes() ->
     assert gc.get_threshold()[0] == 30000 and gc.get_freeze_count() > 0
     second.signals.send_catch_log(signals.spider_closed, spider=second.spider, reason="finished")
     assert gc.get_threshold() == before and gc.get_freeze_count() == 0
+
+
+def test_full_collections_run_every_interval_while_the_spider_runs_and_stop_after() -> None:
+    crawler = crawler_with(MEE_GC_FULL_INTERVAL=0.01)
+    GcTuning.from_crawler(crawler)
+    full: list[int] = []
+
+    def count(phase: str, info: dict[str, int]) -> None:
+        if phase == "start" and info["generation"] == 2:
+            full.append(1)
+
+    async def crawl() -> tuple[int, int]:
+        crawler.signals.send_catch_log(signals.spider_opened, spider=crawler.spider)
+        gc.callbacks.append(count)
+        await asyncio.sleep(0.3)
+        during = len(full)
+        crawler.signals.send_catch_log(signals.spider_closed, spider=crawler.spider, reason="finished")
+        await asyncio.sleep(0.1)
+        return during, len(full) - during
+
+    try:
+        during, after = asyncio.run(crawl())
+    finally:
+        gc.callbacks.remove(count)
+    assert during >= 2
+    assert after <= 1  # stopped: it would have run about ten times more (Python itself may run one)
