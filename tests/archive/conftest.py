@@ -227,6 +227,7 @@ def same_index_as_cdxj_indexer() -> Callable[[ArchiveLayout, Path], None]:
     def check(archive: ArchiveLayout, scratch: Path) -> None:
         warcs = archive.closed_warcs()
         assert warcs
+        scratch.mkdir(parents=True, exist_ok=True)
         for warc in warcs:
             theirs = scratch / (warc.name + ".cdxj")
             subprocess.run([sys.executable, "-m", "cdxj_indexer.main", "--sort", "-o", str(theirs), str(warc)],
