@@ -43,6 +43,7 @@ from mee_archive.pages.requisites import is_stylesheet
 from mee_archive.pages.trs import parse_article_url
 from mee_archive.requestkinds import REQUISITE, REVALIDATE
 from mee_archive.state import CrawlState, StoredPage
+from mee_archive.urlkeys import UrlKeys
 
 Kind = Literal["list", "page", "resource"]
 
@@ -86,7 +87,7 @@ class ArchivedPages:
 
     def __init__(self, settings: BaseSettings, spider_name: str, state: CrawlState) -> None:
         feed = feed_path(settings, spider_name)
-        self.urls = {r["url"] for r in read_records(feed) if isinstance(r.get("url"), str)}
+        self.urls = UrlKeys(r["url"] for r in read_records(feed) if isinstance(r.get("url"), str))
         self.state = state
 
     def __contains__(self, url: object) -> bool:

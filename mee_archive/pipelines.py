@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import sys
 from collections.abc import Iterable
 from typing import Any
 
@@ -21,6 +22,7 @@ from mee_archive.signals import report_failure
 from mee_archive.spiders.news_release import NewsReleaseSpider
 from mee_archive.spiders.zh_news import ZhNewsSpider
 from mee_archive.text import join_paragraphs, strip_boilerplate
+from mee_archive.urlkeys import url_key
 
 _LOG = logging.getLogger(__name__)
 
@@ -118,30 +120,36 @@ _REF_FIELDS = ("run_id", "crawled_at", "content_digest")
 _DIGEST = _REF_FIELDS.index("content_digest")
 
 
+def _interned(value: Any) -> Any:
+    return sys.intern(value) if isinstance(value, str) else value
+
+
 class Revisions:
     """One record per version of a page: which records of a page are new, unchanged repeats (to
     drop) or changes of the latest one (``revision_of`` names it). Shared by the crawl and
-    ``mee-archive rederive``. Each page's latest version is kept as a tuple of record_ref's
-    values, not a dict: a crawl holds one per page (a third of the memory)."""
+    ``mee-archive rederive``. A crawl holds one latest version per page, so each is small: under
+    its URL's key (mee_archive.urlkeys), a tuple of record_ref's values, not a dict, with the run
+    id and fetch time interned (records share them: one run, one second)."""
 
     def __init__(self, records: Iterable[dict[str, Any]] = ()) -> None:
-        self.latest = {r["url"]: self._ref(r) for r in records if isinstance(r.get("url"), str)}
+        self.latest = {url_key(r["url"]): self._ref(r) for r in records if isinstance(r.get("url"), str)}
 
     @staticmethod
     def _ref(record: dict[str, Any]) -> tuple[Any, ...]:
         ref = record_ref(record)
-        return tuple(ref[name] for name in _REF_FIELDS)
+        return _interned(ref["run_id"]), _interned(ref["crawled_at"]), ref["content_digest"]
 
     def classify(self, item: dict[str, Any]) -> str:
         """``new``, ``unchanged`` or ``changed`` (then with ``revision_of``); the item gains its
         ``content_digest`` and becomes the page's latest version unless unchanged."""
         item["content_digest"] = content_digest(item)
-        earlier = self.latest.get(item["url"])
+        key = url_key(item["url"])
+        earlier = self.latest.get(key)
         if earlier is not None and earlier[_DIGEST] == item["content_digest"]:
             return "unchanged"
         if earlier is not None:
             item["revision_of"] = dict(zip(_REF_FIELDS, earlier))
-        self.latest[item["url"]] = self._ref(item)
+        self.latest[key] = self._ref(item)
         return "new" if earlier is None else "changed"
 
 

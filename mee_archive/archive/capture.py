@@ -36,7 +36,7 @@ from mee_archive.archive.accept import accept_encoding
 from mee_archive.archive.citation import META_KEY
 from mee_archive.archive.dedup import DigestIndex, Stored
 from mee_archive.archive.httpbytes import request_head, response_head, wire_protocol
-from mee_archive.archive.index import index_warc
+from mee_archive.archive.index import LiveIndex, cdxj_line
 from mee_archive.archive.layout import ArchiveLayout
 from mee_archive.archive.repair import recover
 from mee_archive.archive.writer import RecordLocation, RotatingWarcWriter
@@ -78,6 +78,7 @@ class WarcCapture:
             on_close=self._closed,
         )
         self.dedup: DigestIndex | None = None
+        self.index = LiveIndex(self.layout)
         for handler, signal in [
             (self.spider_opened, signals.spider_opened),
             (self.headers_received, signals.headers_received),
@@ -158,10 +159,12 @@ class WarcCapture:
             "WARC-Protocol": wire_protocol(response.protocol)[1],
         }
         stored, profile = self._earlier_copy(uri, digest, response.status, bool(response.body))
-        main = self._answer_record(uri, date, response, request.method, stored, profile, extra, digest)
+        head = response_head(response, request.method)
+        main = self._answer_record(uri, date, response, head, stored, profile, extra, digest)
         sent = records.request_record(uri, date, request_head(request, response.protocol),
                                       request.body, main.id, extra)
         location, _ = self.writer.write(main, sent)
+        self.index.add(location.file, cdxj_line(main, head, location.file, location.offset, location.length))
         if self.dedup and response.body:
             self._remember(uri, digest, date, location, response.status, new=stored is None)
         cite = {**location.as_dict(), "payload_digest": digest}
@@ -180,11 +183,10 @@ class WarcCapture:
         return (self.dedup.find(uri, digest) if has_body else None), records.IDENTICAL_PAYLOAD
 
     @staticmethod
-    def _answer_record(uri: str, date: str, response: Response, method: str, stored: Stored | None,
+    def _answer_record(uri: str, date: str, response: Response, head: bytes, stored: Stored | None,
                        profile: str, extra: dict[str, str | None], digest: str) -> records.WarcRecord:
-        """A revisit of ``stored`` (the new HTTP head only), else the whole response (``digest``:
-        its body's, computed once); a body Scrapy cut short is marked WARC-Truncated."""
-        head = response_head(response, method)
+        """A revisit of ``stored`` (the new HTTP ``head`` only), else the whole response
+        (``digest``: its body's, computed once); a body Scrapy cut short is marked WARC-Truncated."""
         if stored:
             return records.revisit_record(uri, date, head, stored.digest, stored.original, extra, profile)
         truncated = next((why for flag, why in _TRUNCATED.items() if flag in response.flags), None)
@@ -216,7 +218,7 @@ class WarcCapture:
         self.crawler.stats.inc_value("mee/warc/metadata_records")
 
     def _closed(self, warc: Path) -> None:
-        index_warc(self.layout, warc)
+        self.index.close(warc)
         self.crawler.stats.inc_value("mee/warc/files")
 
     def spider_closed(self, spider: Spider) -> None:

@@ -11,7 +11,7 @@ import fcntl
 import os
 from pathlib import Path
 
-from mee_archive.archive.index import index_warc, missing_indexes
+from mee_archive.archive.index import drop_stale_lines, index_warc, missing_indexes
 from mee_archive.archive.layout import OPEN_SUFFIX, ArchiveLayout
 from mee_archive.archive.rawrecord import iter_members, parse_record
 
@@ -63,6 +63,7 @@ def recover(layout: ArchiveLayout) -> list[Path]:
     """Close what killed crawls left open and index every closed file lacking an index, as a
     crawl does on start; return the files repaired."""
     repaired = repair_open_files(layout.open_warcs())
+    drop_stale_lines(layout)
     for warc in missing_indexes(layout):
         index_warc(layout, warc)
     return repaired

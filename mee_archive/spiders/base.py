@@ -23,6 +23,7 @@ from mee_archive.pages.trs import list_page_url
 from mee_archive.requestkinds import LISTED, REQUISITE, REVALIDATE
 from mee_archive.signals import report_failure
 from mee_archive.state import CrawlState
+from mee_archive.urlkeys import UrlKeys
 
 # What Scrapy's RobotsTxtMiddleware says when it refuses a request.
 ROBOTS_FORBIDDEN = "Forbidden by robots.txt"
@@ -56,8 +57,8 @@ class ArchiveSpider(scrapy.Spider):
         # Page 0 of each list this run walked to its last page.
         self.walked_to_end: set[str] = set()
         # The distinct URLs list pages named (one listed on two pages, or in two channels, is
-        # one page: the dupefilter asks for it once).
-        self.listed: set[str] = set()
+        # one page: the dupefilter asks for it once), as keys: one per release of the section.
+        self.listed = UrlKeys()
         self._state: CrawlState | None = None
         self._archived: ArchivedPages | None = None
         # Each page :meth:`read` read, for :meth:`requisites` of the same response: decoded and

@@ -215,3 +215,24 @@ def pywb(tmp_path: Path) -> Iterator[Callable[[ArchiveLayout, str], tuple[int, s
     for server in servers:
         server.terminate()
         server.wait(10)
+
+
+@pytest.fixture(scope="session")
+def same_index_as_cdxj_indexer() -> Callable[[ArchiveLayout, Path], None]:
+    """``check(archive, scratch)``: every closed WARC file's index, as the crawl wrote it line by
+    line, is byte for byte the one cdxj-indexer makes of the file (its command, sorted, in a fresh
+    process: importing wacz, as the packaging tests do, changes which records it indexes), and no
+    side file of unsorted lines is left."""
+
+    def check(archive: ArchiveLayout, scratch: Path) -> None:
+        warcs = archive.closed_warcs()
+        assert warcs
+        scratch.mkdir(parents=True, exist_ok=True)
+        for warc in warcs:
+            theirs = scratch / (warc.name + ".cdxj")
+            subprocess.run([sys.executable, "-m", "cdxj_indexer.main", "--sort", "-o", str(theirs), str(warc)],
+                           check=True, timeout=120)
+            assert archive.index_for(warc).read_text("utf-8") == theirs.read_text("utf-8"), warc.name
+        assert not list(archive.index_dir.glob("*.lines"))
+
+    return check

@@ -137,3 +137,7 @@ def test_index_lists_every_response(archive: ArchiveLayout, stored: list[RawReco
              for line in archive.index_for(warc).read_text().splitlines()]
     urls = {json.loads(line.split(" ", 2)[2])["url"] for line in lines}
     assert urls == set(responses(stored))
+
+
+def test_index_is_the_one_cdxj_indexer_makes(archive: ArchiveLayout, tmp_path: Path, same_index_as_cdxj_indexer) -> None:
+    same_index_as_cdxj_indexer(archive, tmp_path)

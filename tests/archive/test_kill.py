@@ -47,11 +47,13 @@ def test_sigkill_then_repair_on_next_start(site, crawl, crawl_args, repo: Path, 
     with left.open("ab") as out:
         out.write(left.read_bytes()[offset:offset + length // 2])
     assert main(["verify", "--output", str(tmp_path)]) == 1  # an open file and no closed one
+    assert list(layout.index_dir.glob("*.cdxj.lines"))  # the killed crawl's unsorted index lines
 
     crawl(tmp_path, f"{SITE}/list-slow.html", f"MEE_PROXY={site.url}")
 
     repaired = left.with_name(left.name.removesuffix(".open"))
     assert not layout.open_warcs() and repaired.stat().st_size == complete
     assert layout.index_for(repaired).exists()
+    assert not list(layout.index_dir.glob("*.lines"))  # the repaired file indexed anew, lines dropped
     assert len(layout.closed_warcs()) == 2  # the next crawl wrote a file of its own
     assert main(["verify", "--output", str(tmp_path)]) == 0

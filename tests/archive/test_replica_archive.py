@@ -110,6 +110,11 @@ def test_second_run_archives_304s_as_not_modified_revisits(runs, archive: Archiv
         assert original.header("WARC-Payload-Digest") == rec.header("WARC-Payload-Digest")
 
 
+def test_index_is_the_one_cdxj_indexer_makes(archive: ArchiveLayout, tmp_path: Path, same_index_as_cdxj_indexer) -> None:
+    """Revisits (identical payload and not modified), gzip-coded, chunked and GB2312 answers."""
+    same_index_as_cdxj_indexer(archive, tmp_path)
+
+
 def test_every_release_cites_its_record_and_verify_passes(archive: ArchiveLayout) -> None:
     items = [json.loads(line) for line in (archive.items_dir / "news_release.jsonl").read_text().splitlines()]
     assert len(items) == 8 and all(item["warc"]["file"].endswith(".warc.gz") for item in items)

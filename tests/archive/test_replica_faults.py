@@ -21,7 +21,8 @@ pytestmark = pytest.mark.slow
 FAULTS = "5xx,429,reset,truncate,notfound,redirect_loop,redirect,charset,duplicates,malformed"
 
 
-def test_archive_of_a_faulty_crawl_holds_every_answer_received(tmp_path: Path, replica_crawl) -> None:
+def test_archive_of_a_faulty_crawl_holds_every_answer_received(tmp_path: Path, replica_crawl,
+                                                              same_index_as_cdxj_indexer) -> None:
     with ReplicaServer(build_corpus(seed=3, releases=30),
                        faults=FaultConfig.parse(FAULTS, rate=0.2)).start() as replica:
         replica_crawl("news_release", replica.url, tmp_path, "MEE_RETRY_AFTER_MAX=1")  # exits 1: pages lost
@@ -35,3 +36,4 @@ def test_archive_of_a_faulty_crawl_holds_every_answer_received(tmp_path: Path, r
     assert archived == Counter(manifest["counts"]["responses_by_status"])
     assert {"301", "404", "429"} <= archived.keys()
     assert main(["verify", "--output", str(tmp_path)]) == 0
+    same_index_as_cdxj_indexer(layout, tmp_path / "theirs")  # 301s, 404s, 429s, truncated bodies
