@@ -159,11 +159,14 @@ def absolute_url(page_url: str, href: str) -> str:
     return _resolved(page_url, href)
 
 
+# References remembered resolved: a folder's pages link a few dozen chrome files, and a crawl
+# meets its pages folder by folder; more would only grow a long crawl's memory.
+RESOLVED_CACHED = 2048
 # Characters urljoin strips out of a base before parsing it (a "/" after them may not be the path's).
 _UNSAFE_BASE = re.compile(r"[\t\r\n]")
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=1024)
 def _has_path(href: str) -> bool:
     """Whether urljoin merges ``href`` with the base's folder: it has a path or parameters
     (";" alone has neither, as urljoin parses it)."""
@@ -174,7 +177,7 @@ def _has_path(href: str) -> bool:
     return bool(parsed.path or parsed.params)
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=RESOLVED_CACHED)
 def _resolved(base: str, href: str) -> str:
     try:
         return urljoin(base, href)
