@@ -92,7 +92,11 @@ class Workers:
         runs = [items[start : start + size] for start in range(0, len(items), size)] or [items]
         if chunks < 2:
             return lambda: [function(run) for run in runs]
-        futures: list[Future[R]] = [self._pool.submit(function, run) for run in runs]
+        try:
+            futures: list[Future[R]] = [self._pool.submit(function, run) for run in runs]
+        except BrokenProcessPool:  # a worker died in an earlier map: this and later ones run here
+            self._pool = None
+            return lambda: [function(run) for run in runs]
 
         def result() -> list[R]:
             try:

@@ -55,6 +55,10 @@ PARENT = os.getpid()
 def test_a_dead_worker_means_the_work_is_done_here():
     with Workers() as workers:
         assert workers.start_map(die_in_a_worker, list(range(MIN_CHUNK * 3)))() == list(range(MIN_CHUNK * 3))
+        # The pool is broken now: maps started after it run here too (the linker waits on one
+        # map before it starts the next).
+        later = workers.start_map(pid_and_square, list(range(MIN_CHUNK * 3)))()
+        assert [square for _, square in later] == [n * n for n in range(MIN_CHUNK * 3)]
 
 
 def pid_and_run_length(run: list[int]) -> list[tuple[int, int]]:
