@@ -19,9 +19,8 @@ import io
 import json
 import os
 import re
-from contextlib import ExitStack
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
-from itertools import islice
 from pathlib import Path
 from typing import BinaryIO
 
@@ -104,6 +103,8 @@ def cdxj_line(record: WarcRecord, head: bytes, file: str, offset: int, length: i
 # Index lines a crawl holds in memory per WARC file being written (~350 bytes each): every this
 # many are sorted and appended to the side file as one run, and the runs are merged at close.
 RUN_LINES = 2000
+# Bytes read from each run at a time while the runs are merged.
+MERGE_BLOCK = 1 << 13
 
 
 @dataclass
@@ -153,22 +154,41 @@ class LiveIndex:
             if runs is not None:
                 runs.flush()
                 runs.out.close()
-                with ExitStack() as readers:
-                    heads = []
-                    for offset, count in runs.runs:
-                        reader = readers.enter_context(lines_path.open("rb"))
-                        reader.seek(offset)
-                        heads.append(islice(reader, count))
-                    index.writelines(heapq.merge(*heads))
+                with lines_path.open("rb") as source:
+                    index.writelines(heapq.merge(*(_run_lines(source.fileno(), offset, count)
+                                                   for offset, count in runs.runs)))
         os.replace(partial, target)
         lines_path.unlink(missing_ok=True)
         return target
 
 
-def drop_stale_lines(layout: ArchiveLayout) -> None:
-    """Side files of WARC files no crawl writes any more (a killed crawl's: its file, repaired,
-    is indexed by cdxj-indexer)."""
+def _run_lines(fd: int, offset: int, count: int) -> Iterator[bytes]:
+    """The ``count`` lines of the sorted run at ``offset``, read MERGE_BLOCK bytes at a time
+    through ``fd``: one descriptor serves every run of a file (one each ran past the open-file
+    limit for a file of a million lines)."""
+    rest, position = b"", offset
+    while count > 0:
+        block = os.pread(fd, MERGE_BLOCK, position)
+        if not block:
+            return
+        position += len(block)
+        *lines, rest = (rest + block).split(b"\n")
+        for line in lines[:count]:
+            yield line + b"\n"
+        count -= len(lines)
+
+
+def drop_stale_lines(layout: ArchiveLayout, repaired: Collection[Path] = ()) -> None:
+    """Side files of WARC files no crawl writes any more: those of the ``repaired`` files (a
+    killed crawl's: indexed by cdxj-indexer), and those of files closed and indexed. A file
+    closed but not yet indexed is another crawl's, merging its side file right now (its writer
+    renames the file before it indexes it): that one stays; if that crawl died there, the next
+    start drops it, once cdxj-indexer has indexed the file."""
+    repaired_names = {path.name for path in repaired}
     for lines in layout.index_dir.glob("*.cdxj" + LINES_SUFFIX):
         warc = lines.name.removesuffix(".cdxj" + LINES_SUFFIX) + WARC_SUFFIX
-        if not (layout.warc_dir / (warc + OPEN_SUFFIX)).exists():
+        if (layout.warc_dir / (warc + OPEN_SUFFIX)).exists():
+            continue  # still being written
+        closed = layout.warc_dir / warc
+        if warc in repaired_names or not closed.exists() or layout.index_for(closed).exists():
             lines.unlink(missing_ok=True)

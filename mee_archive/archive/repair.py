@@ -63,7 +63,7 @@ def recover(layout: ArchiveLayout) -> list[Path]:
     """Close what killed crawls left open and index every closed file lacking an index, as a
     crawl does on start; return the files repaired."""
     repaired = repair_open_files(layout.open_warcs())
-    drop_stale_lines(layout)
+    drop_stale_lines(layout, repaired)
     for warc in missing_indexes(layout):
         index_warc(layout, warc)
     return repaired
