@@ -32,7 +32,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from mee_archive.link.names import Pinyin, is_pinyin
-from mee_archive.link.resources import AREA, VENUE, pinyin_table, place_names
+from mee_archive.link.resources import AREA, RANKS, VENUE_WORDS, pinyin_table, place_names
 from mee_archive.link.tablecache import disk_cached
 
 # Verdicts of the place check.
@@ -47,12 +47,8 @@ _NOT_PLACES = frozenset(
     "january february march april may june july august september october november december jan feb mar apr"
     " jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday".split()
 )
-# English words that make a run a building or site, and words that name an area's rank.
-_EN_VENUE = frozenset(
-    "hall palace guesthouse hotel building headquarters square stadium museum airport station university"
-    " temple garden park center centre theater theatre gate residence mansion villa compound auditorium".split()
-)
-_EN_RANK = frozenset("metropolitan city province county district prefecture municipality region".split())
+# The words a run of English ends in that name an area's rank, which a name also stands without.
+_EN_RANK = frozenset(RANKS) | {"metropolitan"}
 # Chinese words that make a place before them a building or site (钓鱼台国宾馆, 联合国总部).
 _ZH_VENUE = re.compile(r"^[^，。、；：\s]{0,3}?(?:宾馆|酒店|饭店|大厦|大楼|会堂|会馆|中心|广场|总部|大学|机场|车站|体育|博物|"
                        r"展览|剧院|公园|宫|馆|厅|楼|园|堂|寺|院)")
@@ -111,7 +107,7 @@ def english_places(opening: str, text: str) -> EnglishPlaces:
                 break
             run.append(word)
         phrase = words(" ".join(run))
-        if not run or phrase.split()[-1] in _EN_VENUE:
+        if not run or VENUE_WORDS.fullmatch(phrase.split()[-1]):  # a building, as the glosses name them
             continue
         known = english_place_names().get(phrase)
         if known is not None:

@@ -195,11 +195,12 @@ _CITED = re.compile(r"\S*\[[^\]]*\]")
 # city", "Paris, capital of France") or a building, room or site ("palace", "Great Hall").
 _AREA_WORDS = re.compile(r"\b(?:city|province|county|district|prefecture|capital|municipality|region|town|"
                          r"township|village|islands?|country|kingdom|republic|peninsula|banner)\b")
-# A name that ends in its rank is an area too ("Zhejiang Province", "Suweon City").
-_RANKED_NAME = re.compile(r"\s(?:City|Province|County|District|Prefecture|Municipality|Region)$")
-_VENUE_WORDS = re.compile(r"\b(?:hall|palace|guest ?house|hotel|building|headquarters|square|stadium|museum|"
-                          r"airport|station|university|temple|garden|park|cent(?:er|re)|theat(?:er|re)|gate|"
-                          r"residence|mansion|villa|compound|auditorium)\b", re.IGNORECASE)
+# The ranks of areas; a name that ends in one is an area too ("Zhejiang Province", "Suweon City").
+RANKS = ("city", "province", "county", "district", "prefecture", "municipality", "region")
+_RANKED_NAME = re.compile(r"\s(?:{})$".format("|".join(rank.capitalize() for rank in RANKS)))
+VENUE_WORDS = re.compile(r"\b(?:hall|palace|guest ?house|hotel|building|headquarters|square|stadium|museum|"
+                         r"airport|station|university|temple|garden|park|cent(?:er|re)|theat(?:er|re)|gate|"
+                         r"residence|mansion|villa|compound|auditorium)\b", re.IGNORECASE)
 # A name more words of the dictionary give than this (China, Chinese, PRC, Taiwan) says where a
 # place lies, too widely to tell two places apart: kept only as a word's own first name.
 _PLACE_NAME_MAX_WORDS = 50
@@ -235,7 +236,7 @@ def place_names() -> dict[str, tuple[tuple[str, ...], str]]:
         if names:
             text = " ".join(glosses)
             area = len(word) == 1 or _AREA_WORDS.search(text) or _RANKED_NAME.search(names[0])
-            kind = VENUE if _VENUE_WORDS.search(text) else AREA if area else OTHER
+            kind = VENUE if VENUE_WORDS.search(text) else AREA if area else OTHER
             found[word] = (names, kind)
     given = Counter(name for names, _ in found.values() for name in names)
     return {word: (tuple(n for i, n in enumerate(names) if i == 0 or given[n] <= _PLACE_NAME_MAX_WORDS), kind)

@@ -98,7 +98,8 @@ _PLAIN_SELECTOR = re.compile(r"[\w.#\s>+~-]*")
 
 
 class Css:
-    """A CSS selector compiled once into XPath (as parsel translates it), with what each of its
+    """A CSS selector compiled once (class names and ids attribute-first, namequery.py; others
+    into XPath as parsel translates them), with what each of its
     comma-separated alternatives needs a page to hold: the class names and ids it names. libxml2
     walks the whole tree for each query (up to ten to find an English body), while a page that
     lacks every alternative's names cannot match, which one walk for all names tells
