@@ -39,7 +39,7 @@ from mee_archive.link.config import LinkConfig
 from mee_archive.link.features import Features, chinese_text, day_and_docid, item_text
 from mee_archive.link.fidelity import ChineseTelling, Retold, Telling, chinese_telling, english_telling, retold
 from mee_archive.link.names import chinese_name_keys
-from mee_archive.link.parallel import Workers, start_map
+from mee_archive.link.parallel import Part, Workers, start_map
 from mee_archive.link.places import CONFLICT as PLACE_CONFLICT
 from mee_archive.link.places import (
     NO_PLACE, TOLD, ChinesePlace, EnglishPlaces, chinese_place, english_places, place_verdict,
@@ -166,17 +166,18 @@ def read_candidate(item: dict[str, Any], dates: frozenset[str], day: date | None
                      chinese_place(opening_text(start, "zh")))
 
 
-def read_candidates(items: Sequence[tuple[dict[str, Any], Features]], max_chars: int,
+def read_candidates(items: Sequence[dict[str, Any]], features: Sequence[Features], max_chars: int,
                     workers: Workers | None = None) -> Callable[[], list[Candidate]]:
-    """Start ``read_candidate`` of each (item, features), on the workers if any (sent only
-    the body and the keys it reads); returns what waits for them."""
-    shares = [({k: item[k] for k in ("body", "paragraphs") if k in item}, features.dates, features.day)
-              for item, features in items]
-    return start_map(partial(_read_share, max_chars=max_chars), shares, workers)
+    """Start ``read_candidate`` of each item (with its features), on the workers if any
+    (a ``Part`` of what they inherited is not sent to them: only its keys are); returns
+    what waits for them."""
+    return start_map(partial(_read_share, max_chars=max_chars),
+                     Part.of(items, [(each.dates, each.day) for each in features]), workers)
 
 
-def _read_share(share: tuple[dict[str, Any], frozenset[str], date | None], max_chars: int) -> Candidate:
-    return read_candidate(*share, max_chars)
+def _read_share(share: tuple[tuple[frozenset[str], date | None], dict[str, Any]], max_chars: int) -> Candidate:
+    (dates, day), item = share
+    return read_candidate(item, dates, day, max_chars)
 
 
 def _days_of(month_days: frozenset[str] | set[str]) -> set[int]:

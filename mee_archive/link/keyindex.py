@@ -23,9 +23,9 @@ import ahocorasick_rs
 import numpy as np
 
 from mee_archive.link.arrays import expand_ranges, unique
-from mee_archive.link.features import CHUNK_ITEMS, Features, chinese_shares, read_chinese
+from mee_archive.link.features import CHUNK_ITEMS, Features, read_chinese
 from mee_archive.link.names import Pinyin
-from mee_archive.link.parallel import Workers, start_runs
+from mee_archive.link.parallel import Part, Workers, start_runs
 from mee_archive.link.postings import Postings
 from mee_archive.link.resources import cedict
 from mee_archive.link.scan import lexicon
@@ -68,12 +68,13 @@ class RunIndex:
 def read_and_index(items: Sequence[dict[str, Any]], ranks: Sequence[int], n_ranks: int, keys: EnglishKeys,
                    max_chars: int, workers: Workers | None = None) -> Callable[[], tuple[list[Features], KeyIndex]]:
     """Start reading Chinese items (``items[i]`` at rank ``ranks[i]`` of ``n_ranks``; see
-    ``chinese_features_many``) and indexing them by ``keys``, each worker a run at a time;
-    returns what waits for their features and the index. The features come back without
+    ``chinese_features_many``; a ``Part`` of what the workers inherited is not sent to
+    them) and indexing them by ``keys``, each worker a run at a time; returns what waits
+    for their features and the index. The features come back without
     their dictionary words (``title_words``, ``words``: empty), which the index holds by
     the English stems they gloss: they were a third of the bytes sent back and held."""
     runs = start_runs(partial(_read_and_index_run, n_ranks=n_ranks, keys=keys, max_chars=max_chars),
-                      list(zip(ranks, chinese_shares(items))), workers, CHUNK_ITEMS)
+                      Part.of(items, ranks), workers, CHUNK_ITEMS)
 
     def result() -> tuple[list[Features], KeyIndex]:
         done = runs()

@@ -21,7 +21,7 @@ from mee_archive.link.copies import canonical_key, collapse
 from mee_archive.link.correspond import Candidate, Check, EventCheck, Release, english_release, read_candidates
 from mee_archive.link.features import Features, day_and_docid, english_features_many, item_text, load_tables, url_key
 from mee_archive.link.keyindex import EnglishKeys, read_and_index
-from mee_archive.link.parallel import Workers, start_map
+from mee_archive.link.parallel import Part, Workers, start_map
 from mee_archive.link.ranked import Ranked
 from mee_archive.link.score import Scorer, sigmoid
 
@@ -81,18 +81,19 @@ def link_items(
     each step as it ends (a line of text). ``fork_workers=False`` keeps all the work in
     this process (a running crawl must not fork, see parallel.py).
     """
-    with _cyclic_gc_paused(), Workers(fork_workers) as workers:
+    chinese = _each_url_once(chinese)
+    load_tables()  # before the workers fork (at their first task): they share the parent's copy
+    with _cyclic_gc_paused(), Workers(fork_workers, inherit=(english, chinese)) as workers:
         return _link(english, chinese, config or LinkConfig(), progress or (lambda step: None), workers)
 
 
 def _link(english: list[dict[str, Any]], chinese: list[dict[str, Any]], config: LinkConfig,
           progress: Callable[[str], None], workers: Workers) -> list[LinkResult]:
-    load_tables()  # before the workers fork (at their first task): they share the parent's copy
+    """``link_items`` of items without repeated URLs, the workers inheriting both lists."""
     progress("loaded the dictionary tables")
     # The English first: the workers that then read the Chinese index them by the English
     # keys. Meanwhile the Chinese items' windows are found here.
-    en_reading = english_features_many(english, workers)
-    chinese = _each_url_once(chinese)
+    en_reading = english_features_many(Part(english), workers)
     index = DateIndex([window_day(item) for item in chinese])
     en_days = [day_and_docid(item, prefer_url_day=True)[0] for item in english]
     candidates = [index.candidates(day, config.max_lag_days, config.max_lead_days) for day in en_days]
@@ -100,9 +101,9 @@ def _link(english: list[dict[str, Any]], chinese: list[dict[str, Any]], config: 
     zh_features: list[Features | None] = [None] * len(index.order)
     en_features = en_reading()
     keys = EnglishKeys.of(en_features)
-    reading = read_and_index([chinese[index.order[rank]] for rank in needed], needed, len(index.order),
+    reading = read_and_index(Part(chinese, [index.order[rank] for rank in needed]), needed, len(index.order),
                              keys, config.max_zh_chars, workers)
-    releases = start_map(english_release, english, workers)  # read while the scores are made here
+    releases = start_map(english_release, Part(english), workers)  # read while the scores are made here
     read, key_index = reading()
     for rank, features in zip(needed, read):
         zh_features[rank] = features
@@ -116,7 +117,8 @@ def _link(english: list[dict[str, Any]], chinese: list[dict[str, Any]], config: 
     # The checks read each release's best candidates: but for the few that copies collapsed
     # bring up, they are these, which the workers read while the copies are collapsed here.
     heads = sorted({rank for each in best_first for rank, _ in each[:config.checked_candidates]})
-    reading = read_candidates([(zh_item(rank), scorer.item(rank)) for rank in heads], config.max_zh_chars, workers)
+    reading = read_candidates(Part(chinese, [index.order[rank] for rank in heads]), [scorer.item(rank) for rank in heads],
+                              config.max_zh_chars, workers)
     ranked, copies = collapse(best_first, config.margin, config.checked_candidates,
                               lambda rank: item_text(zh_item(rank))[1],
                               lambda rank: scorer.item(rank).numbers | scorer.item(rank).dates,

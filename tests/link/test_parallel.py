@@ -1,9 +1,12 @@
 """Per-item work forks workers only where that is safe, and gives what a loop gives."""
 
 import os
+import pickle
 import threading
 
-from mee_archive.link.parallel import MIN_CHUNK, Workers, can_fork, start_chunks, start_map, start_runs
+import pytest
+
+from mee_archive.link.parallel import MIN_CHUNK, Part, Workers, can_fork, start_chunks, start_map, start_runs
 
 
 def pid_and_square(n: int) -> tuple[int, int]:
@@ -81,3 +84,31 @@ def test_runs_give_one_result_a_run_in_order():
         runs = workers.start_runs(sum, items, most=MIN_CHUNK)()
     assert runs == [sum(range(start, start + MIN_CHUNK)) for start in range(0, len(items), MIN_CHUNK)]
     assert start_runs(len, items, most=MIN_CHUNK * 2)() == [MIN_CHUNK * 2, MIN_CHUNK]
+
+
+def label_and_call(pair: tuple[int, dict]) -> tuple[int, int, int]:
+    label, item = pair
+    return os.getpid(), label, item["call"]()
+
+
+def test_a_part_of_what_the_workers_inherited_is_sent_as_positions_only():
+    # Items that cannot be pickled at all: the workers can only have them by inheritance.
+    items = [{"call": (lambda n=n: n * n)} for n in range(MIN_CHUNK * 3)]
+    positions = list(range(len(items)))[::-1]
+    with Workers(inherit=(items,)) as workers:
+        results = workers.start_map(label_and_call, Part.of(Part(items, positions), [p + 1 for p in positions]))()
+    assert [(label, square) for _, label, square in results] == [(p + 1, p * p) for p in positions]
+    if can_fork() and (os.cpu_count() or 1) > 1:
+        assert os.getpid() not in {pid for pid, _, _ in results}
+    with pytest.raises((pickle.PicklingError, AttributeError)):  # once the pool is closed, sent as the items
+        pickle.dumps(Part(items, [0]))
+
+
+def test_a_part_not_inherited_is_sent_as_its_items_and_reads_as_they_do():
+    base = list("abcdef")
+    part = Part(base, [4, 0, 2])
+    assert list(part) == ["e", "a", "c"] and part[1] == "a" and list(part[1:]) == ["a", "c"]
+    labelled = Part.of(part, [7, 8, 9])
+    assert list(labelled) == [(7, "e"), (8, "a"), (9, "c")] and labelled[2] == (9, "c")
+    assert list(pickle.loads(pickle.dumps(labelled))) == list(labelled)
+    assert list(Part(base)) == base
