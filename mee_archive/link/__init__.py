@@ -63,7 +63,8 @@ array of code points (scan.py); each kind of key becomes sorted (key, rank) inte
 pinyin of a batch of texts is one gather over their code points into one bytes buffer
 (names.py); each Chinese text is read once, into all its keys, on forked workers, one per
 core and a share of the items each, when the process has a single thread (parallel.py;
-inside a crawl they run in-process); the English are read first, so the worker that reads
+inside a crawl they run in-process), and they inherit the items at their fork (a map sends
+them positions, not texts); the English are read first, so the worker that reads
 a run of Chinese items also indexes it by the English keys (keyindex.py: glosses, figures,
 every English name in its pinyin by one Aho-Corasick pass) and the parent only joins the
 runs; the releases' checks and the best candidates are read on the workers while the
