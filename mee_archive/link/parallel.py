@@ -21,7 +21,7 @@ import multiprocessing
 import os
 import sys
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from functools import partial
@@ -73,7 +73,7 @@ class Part(Sequence[Any]):
         item = self.base[int(self.positions[at])]
         return item if self.labels is None else (self.labels[at], item)
 
-    def __iter__(self) -> Any:
+    def __iter__(self) -> Iterator[Any]:
         items = (self.base[i] for i in self.positions.tolist())
         return iter(items if self.labels is None else zip(self.labels, items))
 
