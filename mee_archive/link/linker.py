@@ -100,8 +100,9 @@ def _link(english: list[dict[str, Any]], chinese: list[dict[str, Any]], config: 
     needed = sorted(_needed_ranks(candidates, index))
     zh_features: list[Features | None] = [None] * len(index.order)
     en_features = en_reading()
+    ranked_part = lambda ranks: Part(chinese, [index.order[rank] for rank in ranks])  # noqa: E731
     keys = EnglishKeys.of(en_features)
-    reading = read_and_index(Part(chinese, [index.order[rank] for rank in needed]), needed, len(index.order),
+    reading = read_and_index(ranked_part(needed), needed, len(index.order),
                              keys, config.max_zh_chars, workers)
     releases = start_map(english_release, Part(english), workers)  # read while the scores are made here
     read, key_index = reading()
@@ -117,7 +118,7 @@ def _link(english: list[dict[str, Any]], chinese: list[dict[str, Any]], config: 
     # The checks read each release's best candidates: but for the few that copies collapsed
     # bring up, they are these, which the workers read while the copies are collapsed here.
     heads = sorted({rank for each in best_first for rank, _ in each[:config.checked_candidates]})
-    reading = read_candidates(Part(chinese, [index.order[rank] for rank in heads]), [scorer.item(rank) for rank in heads],
+    reading = read_candidates(ranked_part(heads), [scorer.item(rank) for rank in heads],
                               config.max_zh_chars, workers)
     ranked, copies = collapse(best_first, config.margin, config.checked_candidates,
                               lambda rank: item_text(zh_item(rank))[1],
