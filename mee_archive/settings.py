@@ -239,6 +239,10 @@ TELNETCONSOLE_ENABLED = False
 # I/O); ours yield a release and a few requests, the pipelines never wait, and 100 tasks a
 # response cost more CPU than the callbacks' own outputs (a tenth of a crawl's samples).
 CONCURRENT_ITEMS = 16
+# Worker processes that read the fetched pages with the page objects (mee_archive.pagereader),
+# so that parsing runs on another core while the crawl fetches and archives; 0 reads them in the
+# crawl's own process. Each worker holds lxml and the page objects (~30-40 MB).
+MEE_PAGE_WORKERS = 1
 
 # --- The Chinese originals (zh_news spider) ----------------------------------------------------------
 

@@ -3,12 +3,13 @@ naming every loss."""
 
 from __future__ import annotations
 
-import weakref
 from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
 from typing import Any, TypeVar
 
 import scrapy
+from scrapy import signals
+from scrapy.crawler import Crawler
 from scrapy.http import Response
 from scrapy.exceptions import IgnoreRequest
 from scrapy.spidermiddlewares.httperror import HttpError
@@ -17,6 +18,7 @@ from twisted.python.failure import Failure
 from mee_archive.fetchpolicy import Refused, url_refusal
 from mee_archive.incremental import ArchivedPages
 from mee_archive.pages.decode import decode_html
+from mee_archive.pagereader import PageRead, PageReader, reader_for
 from mee_archive.pages.html import HtmlPage, PageError
 from mee_archive.pages.requisites import css_requisites, html_requisites, is_stylesheet
 from mee_archive.pages.trs import list_page_url
@@ -61,9 +63,24 @@ class ArchiveSpider(scrapy.Spider):
         self.listed = UrlKeys()
         self._state: CrawlState | None = None
         self._archived: ArchivedPages | None = None
-        # Each page :meth:`read` read, for :meth:`requisites` of the same response: decoded and
-        # parsed once, not twice (weak: a response gone takes its page along).
-        self._pages: weakref.WeakKeyDictionary[Response, HtmlPage] = weakref.WeakKeyDictionary()
+        self._reader: PageReader | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> "ArchiveSpider":
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        crawler.signals.connect(spider._start_reader, signal=signals.spider_opened)
+        return spider
+
+    def _start_reader(self) -> None:
+        """Workers start with the spider: they import the page objects while the first pages come."""
+        self.reader.start()
+
+    @property
+    def reader(self) -> PageReader:
+        """What reads this spider's pages: MEE_PAGE_WORKERS worker processes, or this process."""
+        if self._reader is None:
+            self._reader = reader_for(self.settings.getint("MEE_PAGE_WORKERS"))
+        return self._reader
 
     @property
     def state(self) -> CrawlState:
@@ -101,6 +118,8 @@ class ArchiveSpider(scrapy.Spider):
                 self.state.walked(first, self.settings.get("MEE_CRAWL_ID"))
         if self._state is not None:
             self._state.close()
+        if self._reader is not None:
+            self._reader.close()
 
     def stamped(self, item: dict[str, Any]) -> dict[str, Any]:
         """The item with the time its page was fetched."""
@@ -129,20 +148,22 @@ class ArchiveSpider(scrapy.Spider):
             self.report(url, f"refused (malformed): not a URL that can be requested ({error})")
             return []
 
-    def read(self, response: Response, parse: Callable[[HtmlPage, str], Fields]) -> Fields | None:
-        """What ``parse`` (a page object) reads on the page, or None (the loss named) for an
-        empty answer or a page it cannot read in full."""
+    async def read(self, response: Response, parse: Callable[[HtmlPage, str], Fields]) -> PageRead[Fields] | None:
+        """What ``parse`` (a page object) reads on the page, with the page's requisites (one
+        parse for both, by :attr:`reader`), or None (the loss named) for an empty answer or a
+        page it cannot read in full."""
         if not response.body.strip():
             self.report(response.url, f"empty page (HTTP {response.status}, no content)")
             return None
-        page = self._pages[response] = page_html(response)
         try:
-            return parse(page, response.url)
+            return await self.reader.read(response.body, response.headers.get("Content-Type", b"").decode("latin-1"),
+                                          response.url, parse)
         except PageError as error:
             self.report(response.url, f"unreadable page: {error}")
             return None
 
-    def requisites(self, response: Response, css: bool = False, revalidate: bool = False) -> list[scrapy.Request]:
+    def requisites(self, response: Response, css: bool = False, revalidate: bool = False,
+                   found: list[str] | None = None) -> list[scrapy.Request]:
         """Requests for what a page (or stylesheet) loads to be shown, each URL once per crawl.
         Off-site ones are fetched only from MEE_REQUISITE_HOSTS; the others are counted and logged,
         not errors: the page is archived, and a foreign CDN is no business of this archive.
@@ -151,9 +172,12 @@ class ArchiveSpider(scrapy.Spider):
         a 304 costs the site a header, and the archive a revisit record): ``revalidate`` when the
         page is one this run archives (a new release or article: it must replay with the chrome
         served today), and for every page of a MEE_FULL_LIST run. Otherwise it is left for a later
-        page of the run that revalidates, or a later run: a daily run's list pages cost no more."""
-        found = (css_requisites(response.body.decode("utf-8", "replace"), response.url) if css
-                 else html_requisites(self._pages.pop(response, None) or page_html(response), response.url))
+        page of the run that revalidates, or a later run: a daily run's list pages cost no more.
+
+        ``found``: the page's requisites as :meth:`read` found them (else the page is read here)."""
+        if found is None:
+            found = (css_requisites(response.body.decode("utf-8", "replace"), response.url) if css
+                     else html_requisites(page_html(response), response.url))
         hosts = [*(getattr(self, "allowed_domains", None) or []), *self.settings.getlist("MEE_REQUISITE_HOSTS")]
         cap = self.settings.getint("MEE_MAX_REQUISITES_PER_PAGE")
         if len(found) > cap:

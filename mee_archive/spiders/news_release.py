@@ -33,22 +33,24 @@ class NewsReleaseSpider(ArchiveSpider):
         for request in self.ask(self.settings.get("MEE_START_URL"), self.parse_list, cb_kwargs={"index": 0}):
             yield request
 
-    def parse_list(self, response: Response, index: int, first: str | None = None,
-                   count: int | None = None, quiet: int = 0) -> Iterator[scrapy.Request]:
+    async def parse_list(self, response: Response, index: int, first: str | None = None,
+                         count: int | None = None, quiet: int = 0) -> AsyncIterator[scrapy.Request]:
         """List page ``index``: its releases and requisites, then the next page while the list
         goes on and (daily runs) while it lists new releases (:meth:`ArchiveSpider.walk_on`).
         Page 0 (``first`` None) alone states how many pages there are (inline ``countPage``)."""
-        page = self.read(response, en_list.parse_list)
-        if page is None:
+        read = await self.read(response, en_list.parse_list)
+        if read is None:
             return
+        page = read.fields
         if first is None:
             first, count = response.url, self.page_count(response.url, page.page_count or 1)
         self.crawler.stats.inc_value("mee/list_pages")
         entries = self.listed_entries(page.entries, response.url)
         walk = self.walk_on(first, quiet, any(entry.url not in self.archived for entry in entries))
-        for entry in entries:  # a release listed twice is dropped by the dupefilter, not here
-            yield from self.ask(entry.url, self.parse_release, listed=True)
-        yield from self.requisites(response)
+        requests = [request for entry in entries  # a release listed twice: dropped by the dupefilter
+                    for request in self.ask(entry.url, self.parse_release, listed=True)]
+        for request in [*requests, *self.requisites(response, found=read.requisites)]:
+            yield request
         if not page.entries:
             self.walked_to_end.add(first)
             self.report(response.url, f"list page {index} of {count} lists no release of the section: "
@@ -56,18 +58,21 @@ class NewsReleaseSpider(ArchiveSpider):
         elif index + 1 >= (count or 1):
             self.walked_to_end.add(first)
         elif walk is not None:
-            yield from self.next_list_page(first, index, count, walk, self.parse_list)
+            for request in self.next_list_page(first, index, count, walk, self.parse_list):
+                yield request
 
-    def parse_release(self, response: Response) -> Iterator[Any]:
-        fields = self.read(response, en_release.parse_release)
-        if fields is None:
+    async def parse_release(self, response: Response) -> AsyncIterator[Any]:
+        read = await self.read(response, en_release.parse_release)
+        if read is None:
             return
-        item = self.stamped(fields)
+        item = self.stamped(read.fields)
+        requests = []
         for embed in [*item["images"], *item["attachments"]]:
             # Embeds are archived, not parsed; they may sit on the hosts MEE_REQUISITE_HOSTS lists.
             self.requisites_asked.add(embed["url"])
-            yield from self.ask(embed["url"], self.parse_embed, requisite=True)
-        yield from self.requisites(response, revalidate=True)
+            requests += self.ask(embed["url"], self.parse_embed, requisite=True)
+        for request in [*requests, *self.requisites(response, revalidate=True, found=read.requisites)]:
+            yield request
         yield item
 
     def parse_embed(self, response: Response) -> Iterator[Any]:

@@ -9,7 +9,7 @@ already in the archive (their dates, widened by MEE_ZH_MARGIN_DAYS).
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -111,34 +111,38 @@ class ZhNewsSpider(ArchiveSpider):
             for request in self.ask(url, self.parse_list, cb_kwargs={"index": 0}):
                 yield request
 
-    def parse_list(self, response: Response, index: int, first: str | None = None,
-                   count: int | None = None, quiet: int = 0) -> Iterator[scrapy.Request]:
+    async def parse_list(self, response: Response, index: int, first: str | None = None,
+                         count: int | None = None, quiet: int = 0) -> AsyncIterator[scrapy.Request]:
         """One list page: request its articles inside the window and its requisites, then the next
         page if still needed: not past the window and (daily runs) still listing new articles."""
-        page = self.read(response, zh_list.parse_list)
-        if page is None:
+        read = await self.read(response, zh_list.parse_list)
+        if read is None:
             return
+        page = read.fields
         self.crawler.stats.inc_value("mee/list_pages")
         if first is None:  # page 0 names the page count
             first, count = response.url, self.page_count(response.url, page.page_count or 1)
-        dates, new = [], False
+        dates, new, requests = [], False, []
         for entry in self.listed_entries(page.entries, response.url):
             day = date.fromisoformat(entry.date[:10]) if entry.date else None
             dates.append(day)
             if in_window(day, self.window):
                 new = new or entry.url not in self.archived
-                yield from self.ask(entry.url, self.parse_article, listed=True)
-        yield from self.requisites(response)
+                requests += self.ask(entry.url, self.parse_article, listed=True)
+        requests += self.requisites(response, found=read.requisites)
         # Pages newer than the window hold nothing wanted, new or not: they neither end the walk
         # nor count towards its early stop.
         walk = quiet if newer_than_window(dates, self.window) else self.walk_on(first, quiet, new)
         if not page.entries or index + 1 >= (count or 1) or past_window(dates, self.window):
             self.walked_to_end.add(first)
         elif walk is not None:
-            yield from self.next_list_page(first, index, count, walk, self.parse_list)
+            requests += self.next_list_page(first, index, count, walk, self.parse_list)
+        for request in requests:
+            yield request
 
-    def parse_article(self, response: Response) -> Iterator[Any]:
-        fields = self.read(response, zh_article.parse_article)
-        if fields is not None:
-            yield from self.requisites(response, revalidate=True)
-            yield self.stamped(fields)
+    async def parse_article(self, response: Response) -> AsyncIterator[Any]:
+        read = await self.read(response, zh_article.parse_article)
+        if read is not None:
+            for request in self.requisites(response, revalidate=True, found=read.requisites):
+                yield request
+            yield self.stamped(read.fields)

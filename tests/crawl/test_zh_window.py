@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
-from collections.abc import Iterable
+from collections.abc import AsyncIterator, Iterable
 from datetime import date
 from pathlib import Path
 
@@ -59,6 +60,13 @@ def test_undated_entries_are_in_every_window_and_paging_stops_past_its_start() -
     assert not past_window([date(1990, 1, 1)], (None, date(2018, 3, 31)))
 
 
+def outputs(callback: AsyncIterator[Request]) -> list[Request]:
+    """What an async callback yields, run to its end."""
+    async def drain() -> list[Request]:
+        return [output async for output in callback]
+    return asyncio.run(drain())
+
+
 def list_page(days: list[str], count: int) -> HtmlResponse:
     rows = "".join(
         f'<li><dl><dt><a class="cjcx_biaobnan" href="./{d[:4]}{d[5:7]}/t{d.replace("-", "")}_{n}.shtml">'
@@ -68,7 +76,7 @@ def list_page(days: list[str], count: int) -> HtmlResponse:
 
 
 def test_a_list_page_asks_for_its_articles_in_the_window_and_the_next_page_only_while_needed(tmp_path: Path) -> None:
-    settings = project_settings({"MEE_OUTPUT_DIR": str(tmp_path), "MEE_MAX_LIST_PAGES": 100})
+    settings = project_settings({"MEE_OUTPUT_DIR": str(tmp_path), "MEE_MAX_LIST_PAGES": 100, "MEE_PAGE_WORKERS": 0})
     spider = ZhNewsSpider.from_crawler(get_crawler(ZhNewsSpider, {**settings.copy_to_dict(),
                                                                   "TWISTED_REACTOR_ENABLED": False}))
     spider.window = (date(2018, 3, 1), date(2018, 3, 31))
@@ -76,11 +84,11 @@ def test_a_list_page_asks_for_its_articles_in_the_window_and_the_next_page_only_
     def pages(requests: Iterable[Request]) -> list[Request]:  # the list's articles and pages, not requisites
         return [r for r in requests if r.callback != spider.parse_requisite]
 
-    first = pages(spider.parse_list(list_page(["2018-04-02", "2018-03-30", "2018-03-02"], 3), 0))
+    first = pages(outputs(spider.parse_list(list_page(["2018-04-02", "2018-03-30", "2018-03-02"], 3), 0)))
     assert [r.url.rsplit("/", 1)[1] for r in first] == [
         "t20180330_2.shtml", "t20180302_3.shtml", "index_1.shtml"]
     assert first[-1].cb_kwargs["index"] == 1
-    last = pages(spider.parse_list(list_page(["2018-03-01", "2018-02-27"], 3), **first[-1].cb_kwargs))
+    last = pages(outputs(spider.parse_list(list_page(["2018-03-01", "2018-02-27"], 3), **first[-1].cb_kwargs)))
     assert [r.url.rsplit("/", 1)[1] for r in last] == ["t20180301_1.shtml"]  # page 2 is older still
 
 
@@ -112,13 +120,13 @@ def test_a_daily_run_stops_a_channel_after_a_page_of_archived_articles_plus_the_
     feed = tmp_path / "items" / "zh_news.jsonl"
     feed.parent.mkdir(parents=True)
     feed.write_text("".join(json.dumps({"url": CHANNEL + a[2:]}) + "\n" for a in archived))
-    settings = project_settings({"MEE_OUTPUT_DIR": str(tmp_path)})
+    settings = project_settings({"MEE_OUTPUT_DIR": str(tmp_path), "MEE_PAGE_WORKERS": 0})
     spider = ZhNewsSpider.from_crawler(get_crawler(ZhNewsSpider, {**settings.copy_to_dict(),
                                                                   "TWISTED_REACTOR_ENABLED": False}))
     spider.window = (date(2018, 3, 1), date(2018, 3, 31))
     spider.state.walked(CHANNEL, "earlier")
-    first = [r for r in spider.parse_list(responses[0], 0) if r.callback == spider.parse_list]
+    first = [r for r in outputs(spider.parse_list(responses[0], 0)) if r.callback == spider.parse_list]
     assert first and first[0].cb_kwargs["quiet"] == 1  # nothing new, but one page of overlap
-    second = [r for r in spider.parse_list(responses[1], **first[0].cb_kwargs) if r.callback == spider.parse_list]
+    second = [r for r in outputs(spider.parse_list(responses[1], **first[0].cb_kwargs)) if r.callback == spider.parse_list]
     assert second == []  # a second page with nothing new: the walk ends, though the window goes on
     assert spider.crawler.stats.get_value("mee/list_walk/stopped_early") == 1
