@@ -17,6 +17,7 @@ spider names; the pages queued behind it go to a new worker.
 from __future__ import annotations
 
 import asyncio
+import logging
 import os
 import pickle
 import struct
@@ -34,6 +35,9 @@ from mee_archive.pages.requisites import html_requisites
 Fields = TypeVar("Fields")
 Parse = Callable[[HtmlPage, str], Any]
 _HEADER = struct.Struct("!I")
+logger = logging.getLogger(__name__)
+# The worker's command line after the interpreter: this module, run as a program.
+WORKER_ARGS = ["-m", "mee_archive.pagereader"]
 
 
 @dataclass(frozen=True)
@@ -69,6 +73,7 @@ class PageReader:
 
 @dataclass
 class _Task:
+    args: tuple[bytes, str, str, Parse]  # read_page's
     frame: bytes  # the pickled request, kept to send it again to a new worker
     future: asyncio.Future[Any]
 
@@ -82,7 +87,7 @@ class _Worker:
         self.loop, self.on_exit = loop, on_exit
         # The parent's sys.path, so that the worker imports the same mee_archive (a scrapyd egg too).
         env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in sys.path if p)}
-        self.process = subprocess.Popen([sys.executable, "-m", "mee_archive.pagereader"], env=env,
+        self.process = subprocess.Popen([sys.executable, *WORKER_ARGS], env=env,
                                         stdin=subprocess.PIPE, stdout=subprocess.PIPE)
         assert self.process.stdin is not None and self.process.stdout is not None
         self.fd_in, self.fd_out = self.process.stdin.fileno(), self.process.stdout.fileno()
@@ -91,6 +96,7 @@ class _Worker:
         self.pending: deque[_Task] = deque()
         self.unsent = bytearray()
         self.answers = bytearray()
+        self.answered = 0
         loop.add_reader(self.fd_out, self._readable)
 
     def send(self, task: _Task) -> None:
@@ -130,6 +136,7 @@ class _Worker:
             frame = bytes(self.answers[_HEADER.size:_HEADER.size + size])
             del self.answers[:_HEADER.size + size]
             task = self.pending.popleft()
+            self.answered += 1
             try:
                 ok, value = pickle.loads(frame)
             except Exception as error:  # never leave the page's callback waiting
@@ -161,33 +168,46 @@ class WorkerPageReader(PageReader):
         self.count = workers
         self.workers: list[_Worker] = []
         self.loop: asyncio.AbstractEventLoop | None = None
+        # Why pages are read in process after all: a worker died before answering any page (it
+        # cannot start here), so a new one would die too, once for every page.
+        self.broken: str | None = None
 
     def start(self) -> None:
         """Start the workers now (they import lxml and the page objects while the crawl begins)."""
-        self.loop = asyncio.get_event_loop()
-        self.workers = [_Worker(self.loop, self._died) for _ in range(self.count)]
+        self.loop = asyncio.get_running_loop()
+        if not self.broken:
+            self.workers = [_Worker(self.loop, self._died) for _ in range(self.count)]
 
     async def read(self, body: bytes, content_type: str, url: str,
                    parse: Callable[[HtmlPage, str], Fields]) -> PageRead[Fields]:
+        if self.broken:
+            return read_page(body, content_type, url, parse)
         if not self.workers:
             self.start()
         assert self.loop is not None
-        payload = pickle.dumps((body, content_type, url, parse), protocol=pickle.HIGHEST_PROTOCOL)
-        task = _Task(_HEADER.pack(len(payload)) + payload, self.loop.create_future())
+        args = (body, content_type, url, parse)
+        payload = pickle.dumps(args, protocol=pickle.HIGHEST_PROTOCOL)
+        task = _Task(args, _HEADER.pack(len(payload)) + payload, self.loop.create_future())
         min(self.workers, key=lambda worker: len(worker.pending)).send(task)
         return await task.future
 
     def _died(self, worker: _Worker) -> None:
         """A worker gone while pages wait: the page it was reading fails, named; the rest go to
-        a new worker."""
+        a new worker, or are read in process if it never answered a page."""
         code = worker.process.wait()
         worker.stop()
         self.workers.remove(worker)
+        if worker.pending:
+            worker.pending.popleft().future.set_exception(PageError(
+                f"the page reader process died (exit code {code}) while reading this page"))
+        if not worker.answered:
+            self.broken = f"a page reader process exited (code {code}) before reading any page"
+            logger.warning("%s: pages are read in the crawl's process from now on", self.broken)
+            for task in worker.pending:
+                _settle(task.future, lambda: read_page(*task.args))
+            return
         if not worker.pending:
             return
-        first = worker.pending.popleft()
-        first.future.set_exception(PageError(f"the page reader process died (exit code {code}) "
-                                             f"while reading this page"))
         assert self.loop is not None
         replacement = _Worker(self.loop, self._died)
         self.workers.append(replacement)
@@ -198,6 +218,14 @@ class WorkerPageReader(PageReader):
         for worker in self.workers:
             worker.stop()
         self.workers = []
+
+
+def _settle(future: asyncio.Future[Any], work: Callable[[], Any]) -> None:
+    """``future`` done with what ``work`` returns, or the exception it raises."""
+    try:
+        future.set_result(work())
+    except Exception as error:
+        future.set_exception(error)
 
 
 def reader_for(workers: int) -> PageReader:

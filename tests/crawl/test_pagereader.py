@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 
+from mee_archive import pagereader
 from mee_archive.pagereader import PageRead, PageReader, WorkerPageReader, _answer, read_page, reader_for
 from mee_archive.pages import en_release, zh_article
 from mee_archive.pages.html import HtmlPage, PageError
@@ -76,6 +77,17 @@ def test_a_worker_killed_fails_only_its_page_and_the_pages_behind_it_are_read() 
     killed, *after = run(WorkerPageReader(1), work)
     assert isinstance(killed, PageError) and f"died (exit code -{signal.SIGKILL})" in str(killed)
     assert after == [read_page(path.read_bytes(), "text/html", url, parse)] * 3
+
+
+def test_a_worker_that_cannot_start_leaves_the_pages_to_the_crawl_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pagereader, "WORKER_ARGS", ["-c", "raise SystemExit(4)"])
+    reader = WorkerPageReader(1)
+    first, *rest = run(reader, read_all([RELEASE] * 3))
+    expected = read_page(RELEASE[0].read_bytes(), "text/html", RELEASE[1], RELEASE[2])
+    # The first page may have been sent before the worker's end was seen: it fails, named.
+    assert first == expected or (isinstance(first, PageError) and "exit code 4" in str(first))
+    assert rest == [expected] * 2 and "before reading any page" in (reader.broken or "")
+    assert run(reader, read_all([RELEASE])) == [expected]  # and it stays so, no new worker each page
 
 
 def test_a_request_the_worker_cannot_unpickle_is_answered_as_an_error_not_the_worker_s_end() -> None:
