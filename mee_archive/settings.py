@@ -226,6 +226,10 @@ MEE_WARC_MAX_SIZE = 1024**3
 MEE_WARC_DEDUP = True
 # The only content codings asked for while archiving; recorded in each warcinfo record.
 MEE_WARC_ACCEPT_ENCODING = "gzip, deflate"
+# Write the WARC records, their index lines and digest rows in a child process of their own
+# (mee_archive.archive.remote), on another core than the crawl's; False writes them in the crawl's
+# process. Items wait for their page's record to be written before they go on.
+MEE_WARC_PROCESS = True
 # --- Scrapy housekeeping --------------------------------------------------------------------------
 
 REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"

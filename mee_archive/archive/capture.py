@@ -7,7 +7,10 @@ request is the one actually sent, after all request middlewares (scrapy.core.dow
 
 Per exchange it writes a ``response`` record, or a ``revisit`` when the digest index already
 holds the identical payload for the URL, then the ``request`` record (WARC-Concurrent-To the
-response). WARC-Target-URI is the site URL even when the crawl goes through an HTTP proxy (the
+response): the extension turns the exchange into plain data and a recorder
+(mee_archive.archive.recorder) writes it, in a child process of its own with MEE_WARC_PROCESS
+(the default), so that the crawl's core only fetches and parses; the citation an item of the
+page carries is then awaited by the citation middleware. WARC-Target-URI is the site URL even when the crawl goes through an HTTP proxy (the
 replica): the proxy only carries the exchange. WARC-IP-Address is ``response.ip_address``, the
 address the connection went to, which through a proxy is the proxy's (stated in the warcinfo).
 """
@@ -15,11 +18,11 @@ address the connection went to, which through a proxy is the proxy's (stated in 
 from __future__ import annotations
 
 import logging
+import asyncio
 import socket
 from collections.abc import Callable
 from datetime import datetime, timezone
 from importlib.metadata import version
-from pathlib import Path
 from typing import Any
 
 import scrapy
@@ -34,12 +37,11 @@ from mee_archive.addons import new_crawl_id, output_dir
 from mee_archive.archive import records
 from mee_archive.archive.accept import accept_encoding
 from mee_archive.archive.citation import META_KEY
-from mee_archive.archive.dedup import DigestIndex, Stored
 from mee_archive.archive.httpbytes import request_head, response_head, wire_protocol
-from mee_archive.archive.index import LiveIndex, cdxj_line
 from mee_archive.archive.layout import ArchiveLayout
+from mee_archive.archive.recorder import Exchange, Recorded, Recorder, RecorderConfig
 from mee_archive.archive.repair import recover
-from mee_archive.archive.writer import RecordLocation, RotatingWarcWriter
+from mee_archive.archive.remote import RemoteRecorder
 
 logger = logging.getLogger(__name__)
 # request.meta key holding the WARC-Date of a download under way (set when its head arrives).
@@ -69,16 +71,9 @@ class WarcCapture:
         self.crawl_id = settings.get("MEE_CRAWL_ID") or new_crawl_id()
         if "/" in self.crawl_id:
             raise ValueError(f"MEE_CRAWL_ID must be usable in a file name: {self.crawl_id!r}")
-        self.writer = RotatingWarcWriter(
-            self.layout.warc_dir,
-            prefix=settings.get("MEE_WARC_PREFIX", "mee-archive"),
-            crawl_id=self.crawl_id,
-            max_size=settings.getint("MEE_WARC_MAX_SIZE", DEFAULT_MAX_SIZE),
-            warcinfo=self.warcinfo,
-            on_close=self._closed,
-        )
-        self.dedup: DigestIndex | None = None
-        self.index = LiveIndex(self.layout)
+        self.max_size = settings.getint("MEE_WARC_MAX_SIZE", DEFAULT_MAX_SIZE)
+        self.dedup = settings.getbool("MEE_WARC_DEDUP", True)
+        self.recorder: Recorder | RemoteRecorder | None = None
         for handler, signal in [
             (self.spider_opened, signals.spider_opened),
             (self.headers_received, signals.headers_received),
@@ -92,7 +87,7 @@ class WarcCapture:
     def from_crawler(cls, crawler: Crawler) -> "WarcCapture":
         return cls(crawler)
 
-    def warcinfo(self, filename: str) -> dict[str, object]:
+    def warcinfo(self) -> dict[str, object]:
         """Fields of the record opening each file: who wrote it, how, and what shaped it."""
         settings = self.crawler.settings
         proxy = settings.get("MEE_PROXY")
@@ -114,16 +109,20 @@ class WarcCapture:
                             "Transfer-Encoding header; Content-Length as sent by the server",
             "deduplication": "identical-payload-digest revisits per URL across crawls"
                              if self.dedup else "off",
-            "max-file-size": self.writer.max_size,
+            "max-file-size": self.max_size,
         }
 
     def spider_opened(self, spider: Spider) -> None:
-        """Close what a killed crawl left open, index what is unindexed, open the digest index."""
+        """Close what a killed crawl left open, index what is unindexed, start the recorder."""
         self.layout.make_dirs()
         for path in recover(self.layout):
             logger.warning("repaired WARC file left open by an earlier crawl: %s", path.name)
-        if self.crawler.settings.getbool("MEE_WARC_DEDUP", True):
-            self.dedup = DigestIndex(self.layout.dedup_db)
+        config = RecorderConfig(self.layout.root, self.crawler.settings.get("MEE_WARC_PREFIX", "mee-archive"),
+                                self.crawl_id, self.max_size, self.warcinfo(), self.dedup)
+        if self.crawler.settings.getbool("MEE_WARC_PROCESS"):
+            self.recorder = RemoteRecorder(config, asyncio.get_running_loop(), self._failed, self._answered)
+        else:
+            self.recorder = Recorder(config)
 
     def headers_received(self, headers: Any, body_length: int, request: Request, spider: Spider) -> None:
         """WARC-Date is when the capture began: the moment the response head arrived."""
@@ -144,67 +143,45 @@ class WarcCapture:
         written must stop instead of going on unarchived."""
         try:
             write(*args)
-        except Exception:
-            logger.exception("could not write the WARC archive: stopping the crawl")
-            deferred_from_coro(self.crawler.engine.close_spider_async(reason="warc_write_failed"))
+        except Exception as error:
+            self._failed(error)
+
+    def _failed(self, error: BaseException) -> None:
+        logger.error("could not write the WARC archive: stopping the crawl", exc_info=error)
+        deferred_from_coro(self.crawler.engine.close_spider_async(reason="warc_write_failed"))
 
     def _archive(self, response: Response, request: Request) -> None:
-        """Write the answer (a response, or a revisit of an earlier copy) and the request as sent;
-        then note where the payload lies, for later revisits and for the item's citation."""
+        """Hand the exchange to the recorder; leave in the request's meta what the item of the
+        page will cite: the recorder's answer, or its future (see citation)."""
+        assert self.recorder is not None
         uri = request.url.split("#", 1)[0]
         date = request.meta.pop(_STARTED, None) or _now()
-        digest = records.sha1_digest(response.body)
-        extra = {
-            "WARC-IP-Address": str(response.ip_address) if response.ip_address else None,
-            "WARC-Protocol": wire_protocol(response.protocol)[1],
-        }
-        stored, profile = self._earlier_copy(uri, digest, response.status, bool(response.body))
-        head = response_head(response, request.method)
-        main = self._answer_record(uri, date, response, head, stored, profile, extra, digest)
-        sent = records.request_record(uri, date, request_head(request, response.protocol),
-                                      request.body, main.id, extra)
-        location, _ = self.writer.write(main, sent)
-        self.index.add(location.file, cdxj_line(main, head, location.file, location.offset, location.length))
-        if self.dedup and response.body:
-            self._remember(uri, digest, date, location, response.status, new=stored is None)
-        cite = {**location.as_dict(), "payload_digest": digest}
-        if stored:
-            cite = {**stored.location.as_dict(), "payload_digest": stored.digest}
-        request.meta[META_KEY] = {"uri": uri, "date": date, "record_id": location.record_id, "cite": cite}
-        self.crawler.stats.inc_value(f"mee/warc/{main.type}_records")
+        exchange = Exchange(
+            uri, date, response.status, response_head(response, request.method), response.body,
+            request_head(request, response.protocol), request.body or b"",
+            {"WARC-IP-Address": str(response.ip_address) if response.ip_address else None,
+             "WARC-Protocol": wire_protocol(response.protocol)[1]},
+            next((why for flag, why in _TRUNCATED.items() if flag in response.flags), None))
+        recorded = self.recorder.record(exchange)
+        if isinstance(recorded, Recorded):
+            self._answered(recorded)
+        request.meta[META_KEY] = {"uri": uri, "date": date, "recorded": recorded}
 
-    def _earlier_copy(self, uri: str, digest: str, status: int, has_body: bool
-                      ) -> tuple[Stored | None, str]:
-        """The archived response this answer revisits, with the revisit profile, or None."""
-        if self.dedup is None:
-            return None, ""
-        if status == 304:
-            return self.dedup.find_latest(uri), records.NOT_MODIFIED
-        return (self.dedup.find(uri, digest) if has_body else None), records.IDENTICAL_PAYLOAD
-
-    @staticmethod
-    def _answer_record(uri: str, date: str, response: Response, head: bytes, stored: Stored | None,
-                       profile: str, extra: dict[str, str | None], digest: str) -> records.WarcRecord:
-        """A revisit of ``stored`` (the new HTTP ``head`` only), else the whole response
-        (``digest``: its body's, computed once); a body Scrapy cut short is marked WARC-Truncated."""
-        if stored:
-            return records.revisit_record(uri, date, head, stored.digest, stored.original, extra, profile)
-        truncated = next((why for flag, why in _TRUNCATED.items() if flag in response.flags), None)
-        return records.response_record(uri, date, head, response.body, {**extra, "WARC-Truncated": truncated},
-                                       payload_digest=digest)
-
-    def _remember(self, uri: str, digest: str, date: str, location: RecordLocation, status: int, new: bool) -> None:
-        """Index a new payload for later revisits, and a 200's as the URL's latest (the payload a
-        later 304 confirms)."""
-        assert self.dedup is not None
-        if new:
-            self.dedup.add(uri, digest, date, location)
-        if status == 200:
-            self.dedup.note_latest(uri, digest)
+    def _answered(self, answer: Any) -> None:
+        """Count what the recorder wrote: a record (and the files its write closed), or files."""
+        if isinstance(answer, Recorded):
+            self.crawler.stats.inc_value(f"mee/warc/{answer.type}_records")
+            answer = answer.closed
+        if isinstance(answer, list) and answer:
+            self.crawler.stats.inc_value("mee/warc/files", len(answer))
 
     def _describe(self, item: dict[str, Any], response: Response) -> None:
         """A metadata record naming the item derived from the response record."""
+        assert self.recorder is not None
         capture = response.meta[META_KEY]
+        recorded = capture["recorded"]
+        if not isinstance(recorded, Recorded):  # the citation middleware awaited it: done
+            recorded = recorded.result()
         fields = {
             "crawl-id": self.crawl_id,
             "spider": self.crawler.spider.name if self.crawler.spider else "",
@@ -212,16 +189,16 @@ class WarcCapture:
             "item-docid": item.get("docid"),
             "item-title": item.get("title"),
             "response-date": capture["date"],
-            "payload-digest": capture["cite"]["payload_digest"],
+            "payload-digest": recorded.cite["payload_digest"],
         }
-        self.writer.write(records.metadata_record(capture["uri"], _now(), fields, capture["record_id"]))
+        closed = self.recorder.describe(capture["uri"], _now(), fields, recorded.record_id)
+        if isinstance(closed, list):
+            self._answered(closed)
         self.crawler.stats.inc_value("mee/warc/metadata_records")
 
-    def _closed(self, warc: Path) -> None:
-        self.index.close(warc)
-        self.crawler.stats.inc_value("mee/warc/files")
-
     def spider_closed(self, spider: Spider) -> None:
-        self.writer.close()
-        if self.dedup:
-            self.dedup.close()
+        """Finish the files (with a child: once it has written everything asked of it)."""
+        if isinstance(self.recorder, Recorder):
+            self._answered(self.recorder.close())
+        elif self.recorder is not None:
+            self.recorder.close()

@@ -9,21 +9,32 @@ bytes (for a revisit, the earlier response it refers to). Once an item has passe
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import AsyncIterator
 from typing import Any
 
 from scrapy.http import Response
-from scrapy.spidermiddlewares.base import BaseSpiderMiddleware
 
 # request.meta key the capture extension fills for every archived download.
 META_KEY = "mee_warc"
 
 
-class WarcCitationMiddleware(BaseSpiderMiddleware):
-    def get_processed_item(self, item: Any, response: Response | None) -> Any:
-        capture = response.meta.get(META_KEY) if response is not None else None
+class WarcCitationMiddleware:
+    async def process_spider_output(self, response: Response, result: AsyncIterator[Any]) -> AsyncIterator[Any]:
+        async for output in result:
+            yield await self.cited(output, response)
+
+    @staticmethod
+    async def cited(item: Any, response: Response) -> Any:
+        """The item with ``warc``, once the recorder has said where its page's record landed (a
+        recorder in a child process answers a moment later: the item waits, not the crawl)."""
+        capture = response.meta.get(META_KEY)
         if not isinstance(item, dict) or "url" not in item or not capture:
             return item
         if capture["uri"] != response.url.split("#", 1)[0]:
             return item  # a response the downloader did not fetch (e.g. built by a middleware)
-        item["warc"] = dict(capture["cite"])
+        recorded = capture["recorded"]
+        if isinstance(recorded, asyncio.Future):
+            recorded = await recorded
+        item["warc"] = dict(recorded.cite)
         return item

@@ -41,7 +41,7 @@ def stored(capture: WarcCapture) -> list[RawRecord]:
 
 def test_identical_payload_becomes_a_revisit_and_cites_the_original(capture: WarcCapture) -> None:
     first, second = fetch(capture), fetch(capture)
-    assert second.meta["mee_warc"]["cite"] == first.meta["mee_warc"]["cite"]
+    assert second.meta["mee_warc"]["recorded"].cite == first.meta["mee_warc"]["recorded"].cite
     records = stored(capture)
     assert [rec.type for rec in records] == ["warcinfo", "response", "request", "revisit", "request"]
     assert records[3].header("WARC-Profile") == IDENTICAL_PAYLOAD

@@ -15,9 +15,10 @@ from typing import Any
 import pytest
 
 from mee_archive import pagereader
-from mee_archive.pagereader import PageRead, PageReader, WorkerPageReader, _answer, read_page, reader_for
+from mee_archive.pagereader import PageRead, PageReader, WorkerPageReader, _handle, read_page, reader_for
 from mee_archive.pages import en_release, zh_article
-from mee_archive.pages.html import HtmlPage, PageError
+from mee_archive.pages.html import PageError
+from mee_archive.workerpipe import answer
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 GOLD = json.loads((FIXTURES / "gold.json").read_text("utf-8"))
@@ -91,7 +92,7 @@ def test_a_worker_that_cannot_start_leaves_the_pages_to_the_crawl_process(monkey
 
 
 def test_a_request_the_worker_cannot_unpickle_is_answered_as_an_error_not_the_worker_s_end() -> None:
-    (ok, error), = [pickle.loads(_answer(b"not a pickle")[4:])]
+    (ok, error), = [pickle.loads(answer(_handle, b"not a pickle")[4:])]
     assert ok is False and isinstance(error, pickle.UnpicklingError)
 
 

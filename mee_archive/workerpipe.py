@@ -1,0 +1,189 @@
+"""A child Python process that answers requests in order, beside a crawl's event loop.
+
+A crawl runs on one core: what can leave it (reading pages, writing the WARC records) goes to a
+child process started with the crawl. Requests and answers are pickles, length-prefixed, over the
+child's stdin and stdout; the parent never blocks on the child during the crawl (its pipe ends
+are non-blocking and watched by the event loop), and each request's answer resolves its future.
+The child side is :func:`serve`: requests from stdin, ``handle(request)``'s answers to stdout,
+until stdin closes.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import pickle
+import select
+import signal
+import struct
+import subprocess
+import sys
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, BinaryIO
+
+_HEADER = struct.Struct("!I")
+
+
+def frame(value: Any) -> bytes:
+    """``value`` pickled, with its length before it."""
+    data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    return _HEADER.pack(len(data)) + data
+
+
+@dataclass
+class Task:
+    """A request sent (or to send again) to a child, and the future its answer resolves."""
+
+    request: Any
+    future: asyncio.Future[Any]
+    # Called with each answer as it arrives, before the future's own callbacks (which the loop
+    # runs later: perhaps after the crawl's statistics are final).
+    on_answer: Callable[[Any], None] | None = None
+    frame: bytes = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.frame = frame(self.request)
+
+
+class WorkerProcess:
+    """One child (the interpreter with ``args``, e.g. ``-m <module>``) and the tasks sent to it,
+    answered in the order sent."""
+
+    def __init__(self, args: list[str], loop: asyncio.AbstractEventLoop,
+                 on_exit: Callable[["WorkerProcess"], None]) -> None:
+        self.loop, self.on_exit = loop, on_exit
+        # The parent's sys.path, so that the child imports the same mee_archive (a scrapyd egg too).
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in sys.path if p)}
+        self.process = subprocess.Popen([sys.executable, *args], env=env,
+                                        stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+        assert self.process.stdin is not None and self.process.stdout is not None
+        self.fd_in, self.fd_out = self.process.stdin.fileno(), self.process.stdout.fileno()
+        os.set_blocking(self.fd_in, False)
+        os.set_blocking(self.fd_out, False)
+        self.pending: deque[Task] = deque()
+        self.unsent = bytearray()
+        self.answers = bytearray()
+        self.answered = 0
+        loop.add_reader(self.fd_out, self._readable)
+
+    def send(self, task: Task) -> None:
+        self.pending.append(task)
+        waiting = bool(self.unsent)
+        self.unsent += task.frame
+        if not waiting:
+            self._writable()
+
+    def _writable(self) -> None:
+        try:
+            del self.unsent[:os.write(self.fd_in, self.unsent)]
+        except BlockingIOError:
+            pass
+        except BrokenPipeError:  # the child is gone: its end of stdout says so (_readable)
+            self.unsent.clear()
+        if self.unsent:
+            self.loop.add_writer(self.fd_in, self._writable)
+        else:
+            self.loop.remove_writer(self.fd_in)
+
+    def _readable(self) -> None:
+        try:
+            chunk = os.read(self.fd_out, 1 << 20)
+        except BlockingIOError:
+            return
+        if not chunk:
+            self.loop.remove_reader(self.fd_out)
+            self.loop.remove_writer(self.fd_in)
+            self.on_exit(self)
+            return
+        self._answer(chunk)
+
+    def _answer(self, chunk: bytes) -> None:
+        """Resolve the futures of the answers ``chunk`` completes."""
+        self.answers += chunk
+        while len(self.answers) >= _HEADER.size:
+            (size,) = _HEADER.unpack_from(self.answers)
+            if len(self.answers) < _HEADER.size + size:
+                break
+            data = bytes(self.answers[_HEADER.size:_HEADER.size + size])
+            del self.answers[:_HEADER.size + size]
+            task = self.pending.popleft()
+            self.answered += 1
+            try:
+                ok, value = pickle.loads(data)
+            except Exception as error:  # never leave a caller waiting
+                ok, value = False, RuntimeError(f"a worker's answer cannot be read: {error!r}")
+            if ok and task.on_answer is not None:
+                task.on_answer(value)
+            if not task.future.done():
+                (task.future.set_result if ok else task.future.set_exception)(value)
+
+    def finish(self, timeout: float = 600) -> None:
+        """Close the child's stdin, resolve the answers still to come (the child answers every
+        request sent, then exits), and wait for it to exit."""
+        self.loop.remove_reader(self.fd_out)
+        self.loop.remove_writer(self.fd_in)
+        while True:
+            if not self.unsent:
+                self._close(self.process.stdin)
+            readable, writable, _ = select.select(
+                [self.fd_out], [self.fd_in] if self.unsent else [], [], timeout)
+            if not (readable or writable):
+                break  # no word from the child for ``timeout`` s: stop() kills it
+            if writable:
+                self._writable()
+                self.loop.remove_writer(self.fd_in)
+            if readable:
+                chunk = os.read(self.fd_out, 1 << 20)
+                if not chunk:
+                    break
+                self._answer(chunk)
+        self.stop(timeout=10)
+
+    def stop(self, timeout: float = 10) -> None:
+        """Close the child's pipes (it exits after the request it is answering) and wait for it."""
+        self.loop.remove_reader(self.fd_out)
+        self.loop.remove_writer(self.fd_in)
+        self._close(self.process.stdin)
+        self._close(self.process.stdout)
+        try:
+            self.process.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+
+    @staticmethod
+    def _close(stream: BinaryIO | None) -> None:
+        try:
+            if stream is not None:
+                stream.close()
+        except OSError:
+            pass
+
+
+def answer(handle: Callable[[Any], Any], data: bytes) -> bytes:
+    """The framed answer to one pickled request: (True, ``handle(request)``) or (False, the
+    exception), which the parent raises where the request's answer is awaited."""
+    try:
+        reply: tuple[bool, Any] = (True, handle(pickle.loads(data)))
+    except Exception as error:
+        reply = (False, error)
+    try:
+        return frame(reply)
+    except Exception as error:  # an exception or answer that does not pickle
+        return frame((False, RuntimeError(f"a worker's answer cannot be pickled: {error!r}")))
+
+
+def serve(handle: Callable[[Any], Any]) -> None:
+    """The child: requests from stdin, answers to stdout, in order, until stdin closes.
+
+    Ctrl-C in a terminal (SIGINT) and a service manager's SIGTERM reach the whole process group:
+    the child leaves them to its parent, whose graceful close asks it to finish; it lives as long
+    as its stdin, so a parent gone without a word ends it too."""
+    for number in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(number, signal.SIG_IGN)
+    stream, out = sys.stdin.buffer, sys.stdout.buffer
+    while (header := stream.read(_HEADER.size)) and len(header) == _HEADER.size:
+        out.write(answer(handle, stream.read(_HEADER.unpack(header)[0])))
+        out.flush()
