@@ -38,6 +38,7 @@ from scrapy.spidermiddlewares.base import BaseSpiderMiddleware
 from scrapy.utils.request import request_from_dict
 
 from mee_archive.addons import feed_path
+from mee_archive.archive.citation import written
 from mee_archive.feeds import read_records
 from mee_archive.pages.requisites import is_stylesheet
 from mee_archive.pages.trs import parse_article_url
@@ -149,8 +150,12 @@ class IncrementalDownloaderMiddleware(_StateComponent):
         elif kind == "resource" and request.meta.get(REVALIDATE):
             conditional(request, self.state.requisite(request.url))
 
-    def process_response(self, request: Request, response: Response) -> Response:
+    async def process_response(self, request: Request, response: Response) -> Response:
         kind = kind_of(request.url)
+        if kind in ("list", "resource") or request.meta.get("redirect_urls"):
+            # The state says "answered" only of what the WARC holds: a run killed meanwhile
+            # must ask again, not skip a resource whose record was still being written.
+            await written(request.meta)
         if kind == "list":
             return self.revalidated(request, response, self.state.list_page, self.state.save_list_page, "not_modified")
         if kind == "resource" and (response.status < 500 and response.status != 429):

@@ -100,19 +100,19 @@ class WorkerPageReader(PageReader):
 
     def _died(self, worker: WorkerProcess) -> None:
         """A worker gone while pages wait: the page it was reading fails, named; the rest go to
-        a new worker, or are read in process if it never answered a page."""
+        a new worker, or are read in process if it never started."""
         code = worker.process.wait()
         worker.stop()
         self.workers.remove(worker)
-        if worker.pending:
-            worker.pending.popleft().future.set_exception(PageError(
-                f"the page reader process died (exit code {code}) while reading this page"))
-        if not worker.answered:
-            self.broken = f"a page reader process exited (code {code}) before reading any page"
+        if not worker.ready:  # it never started: a new one would not either
+            self.broken = f"a page reader process exited (code {code}) before it started"
             logger.warning("%s: pages are read in the crawl's process from now on", self.broken)
             for task in worker.pending:
                 _settle(task.future, lambda: read_page(*task.request))
             return
+        if worker.pending:  # the page it was reading
+            _settle(worker.pending.popleft().future, lambda: _raise(PageError(
+                f"the page reader process died (exit code {code}) while reading this page")))
         if not worker.pending:
             return
         replacement = self._new_worker()
@@ -127,11 +127,18 @@ class WorkerPageReader(PageReader):
 
 
 def _settle(future: asyncio.Future[Any], work: Callable[[], Any]) -> None:
-    """``future`` done with what ``work`` returns, or the exception it raises."""
+    """``future`` done with what ``work`` returns, or the exception it raises (unless its
+    awaiter was cancelled meanwhile)."""
+    if future.done():
+        return
     try:
         future.set_result(work())
     except Exception as error:
         future.set_exception(error)
+
+
+def _raise(error: Exception) -> Any:
+    raise error
 
 
 def reader_for(workers: int) -> PageReader:

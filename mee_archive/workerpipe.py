@@ -38,9 +38,10 @@ class Task:
 
     request: Any
     future: asyncio.Future[Any]
-    # Called with each answer as it arrives, before the future's own callbacks (which the loop
-    # runs later: perhaps after the crawl's statistics are final).
+    # Called with each answer (or error) as it arrives, before the future's own callbacks (which
+    # the loop runs later: perhaps after the crawl's statistics are final).
     on_answer: Callable[[Any], None] | None = None
+    on_error: Callable[[BaseException], None] | None = None
     frame: bytes = field(init=False)
 
     def __post_init__(self) -> None:
@@ -56,7 +57,9 @@ class WorkerProcess:
         self.loop, self.on_exit = loop, on_exit
         # The parent's sys.path, so that the child imports the same mee_archive (a scrapyd egg too).
         env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in sys.path if p)}
-        self.process = subprocess.Popen([sys.executable, *args], env=env,
+        # A session of its own: Ctrl-C in the terminal reaches the crawl, whose graceful close
+        # asks the child to finish, and not the child while it is still starting.
+        self.process = subprocess.Popen([sys.executable, *args], env=env, start_new_session=True,
                                         stdin=subprocess.PIPE, stdout=subprocess.PIPE)
         assert self.process.stdin is not None and self.process.stdout is not None
         self.fd_in, self.fd_out = self.process.stdin.fileno(), self.process.stdout.fileno()
@@ -66,6 +69,8 @@ class WorkerProcess:
         self.unsent = bytearray()
         self.answers = bytearray()
         self.answered = 0
+        self.ready = False  # the child's first frame says it has started (imported what it needs)
+        self.stopped = False
         loop.add_reader(self.fd_out, self._readable)
 
     def send(self, task: Task) -> None:
@@ -108,6 +113,9 @@ class WorkerProcess:
                 break
             data = bytes(self.answers[_HEADER.size:_HEADER.size + size])
             del self.answers[:_HEADER.size + size]
+            if not self.ready:
+                self.ready = True
+                continue
             task = self.pending.popleft()
             self.answered += 1
             try:
@@ -116,12 +124,16 @@ class WorkerProcess:
                 ok, value = False, RuntimeError(f"a worker's answer cannot be read: {error!r}")
             if ok and task.on_answer is not None:
                 task.on_answer(value)
+            if not ok and task.on_error is not None:
+                task.on_error(value)
             if not task.future.done():
                 (task.future.set_result if ok else task.future.set_exception)(value)
 
     def finish(self, timeout: float = 600) -> None:
         """Close the child's stdin, resolve the answers still to come (the child answers every
         request sent, then exits), and wait for it to exit."""
+        if self.stopped:
+            return
         self.loop.remove_reader(self.fd_out)
         self.loop.remove_writer(self.fd_in)
         while True:
@@ -143,6 +155,9 @@ class WorkerProcess:
 
     def stop(self, timeout: float = 10) -> None:
         """Close the child's pipes (it exits after the request it is answering) and wait for it."""
+        if self.stopped:
+            return
+        self.stopped = True
         self.loop.remove_reader(self.fd_out)
         self.loop.remove_writer(self.fd_in)
         self._close(self.process.stdin)
@@ -183,7 +198,18 @@ def serve(handle: Callable[[Any], Any]) -> None:
     as its stdin, so a parent gone without a word ends it too."""
     for number in (signal.SIGINT, signal.SIGTERM):
         signal.signal(number, signal.SIG_IGN)
-    stream, out = sys.stdin.buffer, sys.stdout.buffer
+    # The answers get a descriptor of their own; whatever else writes to stdout (a library's
+    # print) goes to stderr instead of into the frames.
+    out = os.fdopen(os.dup(1), "wb")
+    os.dup2(2, 1)
+    stream, listening = sys.stdin.buffer, True
+    out.write(frame(("ready",)))
+    out.flush()
     while (header := stream.read(_HEADER.size)) and len(header) == _HEADER.size:
-        out.write(answer(handle, stream.read(_HEADER.unpack(header)[0])))
-        out.flush()
+        reply = answer(handle, stream.read(_HEADER.unpack(header)[0]))
+        if listening:
+            try:
+                out.write(reply)
+                out.flush()
+            except BrokenPipeError:  # the parent is gone: do what it asked, answer no one
+                listening = False

@@ -42,6 +42,7 @@ from mee_archive.archive.layout import ArchiveLayout
 from mee_archive.archive.recorder import Exchange, Recorded, Recorder, RecorderConfig
 from mee_archive.archive.repair import recover
 from mee_archive.archive.remote import RemoteRecorder
+from mee_archive.signals import report_failure
 
 logger = logging.getLogger(__name__)
 # request.meta key holding the WARC-Date of a download under way (set when its head arrives).
@@ -74,6 +75,7 @@ class WarcCapture:
         self.max_size = settings.getint("MEE_WARC_MAX_SIZE", DEFAULT_MAX_SIZE)
         self.dedup = settings.getbool("MEE_WARC_DEDUP", True)
         self.recorder: Recorder | RemoteRecorder | None = None
+        self.stopping = False  # a write failed: the crawl is being stopped
         for handler, signal in [
             (self.spider_opened, signals.spider_opened),
             (self.headers_received, signals.headers_received),
@@ -147,8 +149,15 @@ class WarcCapture:
             self._failed(error)
 
     def _failed(self, error: BaseException) -> None:
+        """The first failure is a named loss of the run (exit code 1, the manifest) and stops the
+        crawl; one that comes as the crawl closes is named all the same."""
         logger.error("could not write the WARC archive: stopping the crawl", exc_info=error)
-        deferred_from_coro(self.crawler.engine.close_spider_async(reason="warc_write_failed"))
+        if self.stopping:
+            return
+        self.stopping = True
+        report_failure(self.crawler, str(self.layout.warc_dir), f"could not write the WARC archive: {error!r}")
+        stop = deferred_from_coro(self.crawler.engine.close_spider_async(reason="warc_write_failed"))
+        stop.addErrback(lambda failure: None)  # already closing: the failure is named above
 
     def _archive(self, response: Response, request: Request) -> None:
         """Hand the exchange to the recorder; leave in the request's meta what the item of the

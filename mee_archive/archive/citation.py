@@ -33,8 +33,16 @@ class WarcCitationMiddleware:
             return item
         if capture["uri"] != response.url.split("#", 1)[0]:
             return item  # a response the downloader did not fetch (e.g. built by a middleware)
-        recorded = capture["recorded"]
-        if isinstance(recorded, asyncio.Future):
-            recorded = await recorded
-        item["warc"] = dict(recorded.cite)
+        item["warc"] = dict((await written(response.meta)).cite)  # type: ignore[union-attr]
         return item
+
+
+async def written(meta: dict[str, Any]) -> Any:
+    """What the recorder answered for the response whose request carries ``meta`` (None if it was
+    not archived), once its record is written: a recorder in a child process answers a moment
+    later, and nothing may say "archived" of a page whose record a kill could still lose."""
+    capture = meta.get(META_KEY)
+    recorded = capture["recorded"] if capture else None
+    if isinstance(recorded, asyncio.Future):
+        recorded = await asyncio.shield(recorded)  # one awaiter cancelled must not cancel the record
+    return recorded

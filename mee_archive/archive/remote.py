@@ -34,13 +34,16 @@ class RemoteRecorder:
             future.set_exception(self.failed)
             future.exception()  # reported once already, by on_error
             return future
-        future.add_done_callback(self._check)
-        self.child.send(Task(request, future, self.on_answer))
+        self._send(request, future)
         return future
 
-    def _check(self, future: asyncio.Future[Any]) -> None:
-        error = future.exception()
-        if error is not None and self.failed is None:
+    def _send(self, request: tuple[Any, ...], future: asyncio.Future[Any]) -> None:
+        future.add_done_callback(_retrieved)
+        self.child.send(Task(request, future, self.on_answer, self._fail))
+
+    def _fail(self, error: BaseException) -> None:
+        """Reported as the answer arrives (not later, when the loop gets to the future)."""
+        if self.failed is None:
             self.failed = error
             self.on_error(error)
 
@@ -51,11 +54,11 @@ class RemoteRecorder:
         return self._ask(("describe", uri, date, fields, about))
 
     def close(self) -> None:
-        """Wait for every answer (the last: the files the close finished) and the child's exit."""
-        if self.failed is not None:
-            return  # the child is gone already, and that was said
-        self._ask(("close",))
-        self.child.finish()
+        """Wait for every answer (the last: the files the close finished) and the child's exit;
+        after a failed write too, so that the files it could write are finished."""
+        if not self.child.stopped:
+            self._send(("close",), self.loop.create_future())
+            self.child.finish()
         if self.child.pending:  # the child ended before answering them
             self._exited(self.child)
 
@@ -68,6 +71,10 @@ class RemoteRecorder:
             task = child.pending.popleft()
             if not task.future.done():
                 task.future.set_exception(error)
-        if self.failed is None:
-            self.failed = error
-            self.on_error(error)
+        self._fail(error)
+
+
+def _retrieved(future: asyncio.Future[Any]) -> None:
+    """A failure is reported through on_error; asyncio need not also log it as never retrieved."""
+    if not future.cancelled():
+        future.exception()

@@ -4,6 +4,7 @@ dies is reported, and nothing after it is taken for written."""
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import os
 import signal
 from collections.abc import Awaitable, Callable
@@ -88,3 +89,17 @@ def test_a_child_that_dies_is_reported_once_and_later_records_fail(tmp_path: Pat
     (first,), _, errors = remotely(tmp_path, work)
     assert first.type == "response"
     assert len(errors) == 1 and f"code -{signal.SIGKILL}" in str(errors[0])
+
+
+def test_a_write_that_fails_is_reported_and_the_files_written_are_still_finished(tmp_path: Path) -> None:
+    async def work(recorder: RemoteRecorder) -> Any:
+        first = await recorder.record(exchanges()[0])
+        broken = dataclasses.replace(exchanges()[2], body=None)  # type: ignore[arg-type]  # no bytes to digest
+        with pytest.raises(TypeError):
+            await recorder.record(broken)
+        return first, recorder
+    (first, recorder), _, errors = remotely(tmp_path, work)
+    assert first.type == "response" and len(errors) == 1 and isinstance(errors[0], TypeError)
+    layout = ArchiveLayout(tmp_path)
+    assert list(layout.warc_dir.glob("*.open")) == [] and [p.name for p in layout.closed_warcs()] == [first.cite["file"]]
+    assert recorder.child.process.poll() is not None

@@ -14,6 +14,7 @@ from scrapy.crawler import Crawler
 from scrapy.http import HtmlResponse, Response
 
 from mee_archive.addons import feed_path
+from mee_archive.archive.citation import META_KEY
 from mee_archive.incremental import IncrementalDownloaderMiddleware, IncrementalSpiderMiddleware, kind_of
 from mee_archive.requestkinds import REQUISITE, REVALIDATE
 from mee_archive.state import CrawlState
@@ -102,6 +103,27 @@ def test_a_new_run_asks_again_for_resources_an_earlier_run_never_got_an_answer_f
     assert second.crawler.stats.get_value("mee/incremental/resumed") == 2
 
 
+def respond(mw: IncrementalDownloaderMiddleware, request: Request, response: Response) -> Response:
+    """The middleware's answer (an awaitable: it waits for the response's WARC record first)."""
+    return asyncio.run(mw.process_response(request, response))
+
+
+def test_state_records_an_answer_only_once_its_warc_record_is_written(make_crawler: MakeCrawler) -> None:
+    mw = IncrementalDownloaderMiddleware.from_crawler(make_crawler())
+    mw.state.want(IMAGE, "news_release", b"x", "run-0")  # asked for, as the spider middleware notes it
+
+    async def answer_while_the_record_is_written() -> list[bool]:
+        record = asyncio.get_running_loop().create_future()
+        request = Request(IMAGE, meta={META_KEY: {"uri": IMAGE, "date": "", "recorded": record}})
+        answering = asyncio.ensure_future(mw.process_response(request, Response(IMAGE, body=b"GIF89a", request=request)))
+        await asyncio.sleep(0.05)
+        seen = [mw.state.is_answered(IMAGE)]
+        record.set_result(None)  # the recorder's answer: the record is on disk
+        await answering
+        return seen + [mw.state.is_answered(IMAGE)]
+    assert asyncio.run(answer_while_the_record_is_written()) == [False, True]
+
+
 def list_answer(request: Request, status: int = 200, body: bytes = b"<html>page 0</html>", **headers: str) -> Response:
     return HtmlResponse(request.url, status=status, body=body, request=request,
                         headers={"Content-Type": "text/html; charset=utf-8", **headers})
@@ -112,13 +134,13 @@ def test_list_pages_are_revalidated_and_a_304_hands_the_spider_the_stored_page(m
     first = Request(SECTION)
     assert mw.process_request(first) is None and b"If-None-Match" not in first.headers
     body = "<html>新闻 page 0</html>".encode("utf-8")
-    mw.process_response(first, list_answer(first, body=body, ETag='"v1"', **{"Last-Modified": "Mon, 30 Nov 2026 03:00:00 GMT"}))
+    respond(mw, first, list_answer(first, body=body, ETag='"v1"', **{"Last-Modified": "Mon, 30 Nov 2026 03:00:00 GMT"}))
 
     again = Request(SECTION)
     mw.process_request(again)
     assert again.headers[b"If-None-Match"] == b'"v1"'
     assert again.headers[b"If-Modified-Since"] == b"Mon, 30 Nov 2026 03:00:00 GMT"
-    handed = mw.process_response(again, Response(SECTION, status=304, request=again))
+    handed = respond(mw, again, Response(SECTION, status=304, request=again))
     assert (handed.status, handed.body, handed.flags) == (200, body, ["not_modified"])
     assert isinstance(handed, HtmlResponse) and "新闻" in handed.text
     assert mw.crawler.stats.get_value("mee/incremental/not_modified") == 1
@@ -131,7 +153,7 @@ def test_requisites_asked_to_be_revalidated_go_out_conditionally_and_a_304_stand
     validators = {"ETag": '"c1"', "Last-Modified": "Sun, 01 Jan 2017 00:00:00 GMT"}
     for url, kind, body in ((sheet, "text/css", b"a{background:url(logo.gif)}"), (image, "image/gif", b"GIF89a")):
         request = Request(url, meta={REQUISITE: True})
-        mw.process_response(request, Response(url, body=body, request=request,
+        respond(mw, request, Response(url, body=body, request=request,
                                               headers={"Content-Type": kind, **validators}))
     assert mw.state.requisite(sheet).body == b"a{background:url(logo.gif)}"  # read again on a 304
     assert mw.state.requisite(image).body == b"" and mw.state.requisite(image).etag == '"c1"'  # validators only
@@ -143,7 +165,7 @@ def test_requisites_asked_to_be_revalidated_go_out_conditionally_and_a_304_stand
     mw.process_request(again)
     assert again.headers[b"If-None-Match"] == b'"c1"'
     assert again.headers[b"If-Modified-Since"] == b"Sun, 01 Jan 2017 00:00:00 GMT"
-    handed = mw.process_response(again, Response(sheet, status=304, request=again))
+    handed = respond(mw, again, Response(sheet, status=304, request=again))
     assert (handed.status, handed.body, handed.flags) == (200, b"a{background:url(logo.gif)}", ["not_modified"])
     assert mw.crawler.stats.get_value("mee/incremental/requisites_not_modified") == 1
 
@@ -158,9 +180,9 @@ def test_a_requisite_asked_to_be_revalidated_is_not_dropped_as_archived(make_cra
 def test_list_pages_without_validators_are_not_stored_and_refresh_does_not_revalidate(make_crawler: MakeCrawler) -> None:
     mw = IncrementalDownloaderMiddleware.from_crawler(make_crawler())
     page = SECTION + "index_1.shtml"
-    mw.process_response(Request(page), list_answer(Request(page)))
+    respond(mw, Request(page), list_answer(Request(page)))
     assert mw.state.list_page(page) is None
-    mw.process_response(Request(SECTION), list_answer(Request(SECTION), ETag='"v1"'))
+    respond(mw, Request(SECTION), list_answer(Request(SECTION), ETag='"v1"'))
     refresh = IncrementalDownloaderMiddleware.from_crawler(make_crawler(MEE_REFRESH=True))
     request = Request(SECTION)
     refresh.process_request(request)
@@ -174,10 +196,10 @@ def test_resources_count_as_answered_on_a_final_answer_only_and_under_every_redi
     for url in (old, new, IMAGE + "?busy"):
         state.want(url, "news_release", b"r", "run-test")
     busy = Request(IMAGE + "?busy")
-    mw.process_response(busy, Response(busy.url, status=503, request=busy))
+    respond(mw, busy, Response(busy.url, status=503, request=busy))
     assert not state.is_answered(busy.url)
     moved = Request(new, meta={"redirect_urls": [old]})
-    mw.process_response(moved, Response(new, status=200, body=b"\xff\xd8", request=moved))
+    respond(mw, moved, Response(new, status=200, body=b"\xff\xd8", request=moved))
     assert state.is_answered(old) and state.is_answered(new)
 
 
@@ -186,7 +208,7 @@ def test_a_page_listed_under_an_old_host_is_archived_once_its_redirect_target_is
     alias = RELEASE_A.replace("english.mee.gov.cn", "english.mep.gov.cn")
     downloader = IncrementalDownloaderMiddleware.from_crawler(make_crawler())
     moved = Request(RELEASE_A, meta={"redirect_urls": [alias]})
-    downloader.process_response(moved, HtmlResponse(RELEASE_A, body=b"<html></html>", request=moved))
+    respond(downloader, moved, HtmlResponse(RELEASE_A, body=b"<html></html>", request=moved))
     assert passed(spider_mw(make_crawler), Request(alias)) == [alias]  # its item is not in the feed yet
     archived(make_crawler, RELEASE_A)
     assert passed(spider_mw(make_crawler), Request(alias), Request(RELEASE_B)) == [RELEASE_B]
