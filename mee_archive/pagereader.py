@@ -47,8 +47,13 @@ def read_page(body: bytes, content_type: str, url: str, parse: Callable[[HtmlPag
     """The page decoded by the page objects' rules (header, meta, GB18030 fallback) and parsed
     once, for both its page object and its requisites. Raises PageError for a page that cannot
     be read in full."""
-    page = HtmlPage(decode_html(body, content_type))
+    page = decoded_page(body, content_type)
     return PageRead(parse(page, url), html_requisites(page, url))
+
+
+def decoded_page(body: bytes, content_type: str) -> HtmlPage:
+    """The page decoded by the page objects' rules (header, meta, GB18030 fallback), parsed when first read."""
+    return HtmlPage(decode_html(body, content_type))
 
 
 class PageReader:

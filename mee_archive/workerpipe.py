@@ -20,7 +20,6 @@ import subprocess
 import sys
 from collections import deque
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any, BinaryIO
 
 _HEADER = struct.Struct("!I")
@@ -32,20 +31,21 @@ def frame(value: Any) -> bytes:
     return _HEADER.pack(len(data)) + data
 
 
-@dataclass
 class Task:
-    """A request sent (or to send again) to a child, and the future its answer resolves."""
+    """A request sent (or to send again) to a child, and the future its answer resolves. Only
+    its pickle is kept (:attr:`request` reads it back): a body in flight is held once, not twice."""
 
-    request: Any
-    future: asyncio.Future[Any]
-    # Called with each answer (or error) as it arrives, before the future's own callbacks (which
-    # the loop runs later: perhaps after the crawl's statistics are final).
-    on_answer: Callable[[Any], None] | None = None
-    on_error: Callable[[BaseException], None] | None = None
-    frame: bytes = field(init=False)
+    def __init__(self, request: Any, future: asyncio.Future[Any],
+                 on_answer: Callable[[Any], None] | None = None,
+                 on_error: Callable[[BaseException], None] | None = None) -> None:
+        self.frame, self.future = frame(request), future
+        # Called with each answer (or error) as it arrives, before the future's own callbacks
+        # (which the loop runs later: perhaps after the crawl's statistics are final).
+        self.on_answer, self.on_error = on_answer, on_error
 
-    def __post_init__(self) -> None:
-        self.frame = frame(self.request)
+    @property
+    def request(self) -> Any:
+        return pickle.loads(self.frame[_HEADER.size:])
 
 
 class WorkerProcess:

@@ -17,8 +17,7 @@ from twisted.python.failure import Failure
 
 from mee_archive.fetchpolicy import Refused, url_refusal
 from mee_archive.incremental import ArchivedPages
-from mee_archive.pages.decode import decode_html
-from mee_archive.pagereader import PageRead, PageReader, reader_for
+from mee_archive.pagereader import PageRead, PageReader, decoded_page, reader_for
 from mee_archive.pages.html import HtmlPage, PageError
 from mee_archive.pages.requisites import css_requisites, html_requisites, is_stylesheet
 from mee_archive.pages.trs import list_page_url
@@ -34,8 +33,12 @@ Entry = TypeVar("Entry")
 
 
 def page_html(response: Response) -> HtmlPage:
-    """The page decoded by the page objects' rules (header, meta, GB18030 fallback), parsed when first read."""
-    return HtmlPage(decode_html(response.body, response.headers.get("Content-Type", b"").decode("latin-1")))
+    """The response's page as the page reader decodes it (:func:`mee_archive.pagereader.decoded_page`)."""
+    return decoded_page(response.body, content_type(response))
+
+
+def content_type(response: Response) -> str:
+    return response.headers.get("Content-Type", b"").decode("latin-1")
 
 
 def failure_reason(failure: Failure) -> str:
@@ -156,8 +159,7 @@ class ArchiveSpider(scrapy.Spider):
             self.report(response.url, f"empty page (HTTP {response.status}, no content)")
             return None
         try:
-            return await self.reader.read(response.body, response.headers.get("Content-Type", b"").decode("latin-1"),
-                                          response.url, parse)
+            return await self.reader.read(response.body, content_type(response), response.url, parse)
         except PageError as error:
             self.report(response.url, f"unreadable page: {error}")
             return None
@@ -214,7 +216,7 @@ class ArchiveSpider(scrapy.Spider):
         what a revalidated one pulls in is revalidated too). A 304 comes as the stored answer."""
         revalidated = "not_modified" in response.flags
         self.crawler.stats.inc_value(f"mee/requisites/{'not_modified' if revalidated else 'fetched'}")
-        if is_stylesheet(response.url, response.headers.get("Content-Type", b"").decode("latin-1")):
+        if is_stylesheet(response.url, content_type(response)):
             return self.requisites(response, css=True, revalidate=bool(response.meta.get(REVALIDATE)))
         return []
 
