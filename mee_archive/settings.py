@@ -156,6 +156,8 @@ EXTENSIONS = {
     "mee_archive.manifest.RunManifest": 600,
     # Speed: the garbage collector leaves the start-up heap alone while the spider runs.
     "mee_archive.gctuning.GcTuning": 700,
+    # Off (see REMOTE_CONTROL_ENABLED below).
+    "scrapy.extensions.remote_control.RemoteControl": None,
 }
 # Young-generation threshold of Python's garbage collector during a crawl (allocations between
 # collections; Python's default is 700) once the start-up heap is frozen (mee_archive.gctuning):
@@ -238,6 +240,11 @@ LOG_LEVEL = "INFO"
 # Project commands: `scrapy crawl` exits 1 when the run had errors (mee_archive.commands.crawl).
 COMMANDS_MODULE = "mee_archive.commands"
 TELNETCONSOLE_ENABLED = False
+# Scrapy's remote control (an HTTP server on localhost that runs any Python it is sent, its token
+# in a file of the user's profile) is off, like the telnet console: an archive crawl on a shared
+# host or under scrapyd has no use for a code-execution port. EXTENSIONS below also leaves its
+# module (and aiohttp) unimported: a tenth of a second of every crawl's start-up.
+REMOTE_CONTROL_ENABLED = False
 # Outputs of one callback processed at once. Scrapy starts this many asyncio tasks for every
 # response (its default, 100, is for callbacks yielding hundreds of items to pipelines that wait on
 # I/O); ours yield a release and a few requests, the pipelines never wait, and 100 tasks a

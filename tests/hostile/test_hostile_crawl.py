@@ -141,6 +141,13 @@ def test_titles_and_bodies_are_plain_text(hostile_crawl) -> None:
     assert not any(ch in raw for ch in "\u202e\u2066\x1b\x01\x7f\x9b") and "\\u00" not in raw.replace("\\u00a0", "")
 
 
+def test_the_crawl_opens_no_control_port(hostile_crawl) -> None:
+    """Scrapy's remote control (a code-execution HTTP server, on by default) never starts."""
+    log = (hostile_crawl.output / "stderr.log").read_text("utf-8", "replace")
+    assert "Enabled extensions" in log  # the log holds Scrapy's INFO lines
+    assert "RemoteControl" not in log and "Remote control HTTP server" not in log
+
+
 def test_peak_memory_of_the_worst_cases_stays_near_a_normal_crawls(hostile_crawl, normal_crawl) -> None:
     """A 2 MB gzip bomb of 200 MB, a 50 MB page and /dev/zero cost ~6 GB before: now the crawl's
     peak RSS is within 150 MB of an ordinary one-release crawl (DOWNLOAD_MAXSIZE is 16 MiB)."""
