@@ -242,8 +242,9 @@ COMMANDS_MODULE = "mee_archive.commands"
 TELNETCONSOLE_ENABLED = False
 # Scrapy's remote control (an HTTP server on localhost that runs any Python it is sent, its token
 # in a file of the user's profile) is off, like the telnet console: an archive crawl on a shared
-# host or under scrapyd has no use for a code-execution port. EXTENSIONS below also leaves its
-# module (and aiohttp) unimported: a tenth of a second of every crawl's start-up.
+# host or under scrapyd has no use for a code-execution port. Its None in EXTENSIONS (above) also
+# leaves its module (and aiohttp) unimported, a tenth of a second of every crawl's start-up; to
+# turn it on, set both.
 REMOTE_CONTROL_ENABLED = False
 # Outputs of one callback processed at once. Scrapy starts this many asyncio tasks for every
 # response (its default, 100, is for callbacks yielding hundreds of items to pipelines that wait on
