@@ -79,6 +79,17 @@ def _corpus(english: int, chinese: int):
         releases = int(releases * chinese / max(len(corpus.zh), 1)) + 1
 
 
+def _present(truth: list[dict], zh_items: list[dict]) -> list[dict]:
+    """The truth of releases linked against ``zh_items`` only: an original cut off with the
+    Chinese items past the first CHINESE is not there to be found (it would count as missed)."""
+    kept = {item["url"] for item in zh_items}
+    present = []
+    for record in truth:
+        urls = [url for url in record["zh_urls"] if url in kept]
+        present.append({**record, "zh_urls": urls, "zh_url": urls[0] if urls else None})
+    return present
+
+
 def _link(en_items: list[dict], zh_items: list[dict], truth: list[dict], scale: int) -> Callable[[], str]:
     def work() -> str:
         chinese = [{**item, "body": "\n".join([item["body"]] * scale)} for item in zh_items] if scale > 1 else zh_items
@@ -100,9 +111,9 @@ def main() -> None:
           f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())} ({os.cpu_count()} CPUs)")
     started = time.perf_counter()
     corpus = _corpus(args.english, args.chinese)
-    truth = list(export_truth(corpus))[: args.english]
-    en_items = [{k: r[k] for k in ("url", "title", "published", "body")} for r in truth]
     zh_items = list(export_zh(corpus))[: args.chinese]
+    truth = _present(list(export_truth(corpus))[: args.english], zh_items)
+    en_items = [{k: r[k] for k in ("url", "title", "published", "body")} for r in truth]
     chars = sum(len(z["body"]) for z in zh_items)
     print(f"replica built in {time.perf_counter() - started:.1f} s: {len(en_items)} English releases, "
           f"{len(zh_items)} Chinese items ({chars / len(zh_items):.0f} characters a body); "
