@@ -31,12 +31,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
 import numpy as np
 
-from mee_archive.link.numbers import english_dates, english_digit_figures, led
+from mee_archive.link.numbers import english_digit_figures, led, without_english_dates
 
 # English characters a Chinese character translates into, at least (real releases and
 # their originals: 3 to 4.3).
@@ -45,19 +46,21 @@ EN_CHARS_PER_ZH_CHAR = 2.5
 OWN_YEAR_SPAN = 1
 # Chinese figure keys keep four significant digits (numbers.value_key): their rounding.
 KEY_ROUNDING = 5e-4
-_BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+_BRACKETED = r"\([^()]*\)|\[[^\[\]]*\]"
 # (Each pattern that starts with a look-behind is led by the characters its matches start
 # with, numbers.led: the engine then skips from one to the next instead of trying each position.)
-_IN_A_WORD = re.compile(led(r"\d", r"(?:(?<=[^\W\d_])|(?<=[^\W\d_][-\u2010\u2011]))\d[\w.]*"))
+_IN_A_WORD = led(r"\d", r"(?:(?<=[^\W\d_])|(?<=[^\W\d_][-\u2010\u2011]))\d[\w.]*")
 # A date in figures ("2019-06-28", "28/06/2019"), with the time of a stamp: the Chinese
 # gives it as 6月28日, a date.
-# A time of day ("9:30 am" may be 九时半).
-_TIME = re.compile(led(r"\d", r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?!\d)"))
-_NUMERIC_DATE = re.compile(led(r"\d", r"(?<!\d)(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{4})"
-                                    r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?!\d)"))
+_NUMERIC_DATE = led(r"\d", r"(?<!\d)(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{4})"
+                          r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?!\d)")
 # A span of years ("the 2018-2020 action plan"): Chinese may say 三年 instead.
-_YEAR_SPAN = re.compile(led("12", r"(?<!\d)(?:19|20)\d\d\s*(?:-|\u2013|\u2014|to)\s*(?:19|20)\d\d(?!\d)"))
-_DIGIT = re.compile(r"\d")
+_YEAR_SPAN = led("12", r"(?<!\d)(?:19|20)\d\d\s*(?:-|\u2013|\u2014|to)\s*(?:19|20)\d\d(?!\d)")
+# A time of day ("9:30 am" may be 九时半).
+_TIME = led(r"\d", r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?!\d)")
+# All of them in one pattern, tried in this order where one starts: one pass over a body
+# instead of five (a quarter of the time).
+_NOT_FIGURES = re.compile(led(r"\d([", "|".join((_BRACKETED, _IN_A_WORD, _NUMERIC_DATE, _YEAR_SPAN, _TIME))))
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 # A reporting verb: how English releases attribute what was said ("said Li", "Li noted
 # that", "stressed", "pointed out").
@@ -72,16 +75,18 @@ _ZH_REPORTING = re.compile(r"(?:表示|指出|强调|说|认为|介绍|提出|�
                            r"|(?:表示|指出|强调|认为)(?=要|应|将|必须)|[”」][^“”「」\n]{0,10}(?:说|表示|指出|强调)[。，,]"
                            r"|^(?!(?:责任)?编辑|来源|记者|作者|责编|时间|日期|摄影|通讯员|图片|出处|发布|原标题|链接)"
                            r"[\u3400-\u9fff]{2,4}[：:]", re.MULTILINE)
-# A sentence: up to a full stop that ends it (one inside a figure, "2.5", does not).
-_SENTENCE = re.compile(r"(?:[^.\n]|\.(?=\S))+")
+# Where a sentence ends: a line's end, or a full stop before a space or the text's end
+# (not one inside a figure, "2.5"). Runs of digits are what a sentence with a figure has.
+_SENTENCE_END = re.compile(r"\n|\.(?!\S)")
+_DIGITS = re.compile(r"\d+")
 # A release that attributes at least this much in the text a candidate covers expects
 # its original to attribute something.
 MIN_ATTRIBUTIONS = 2
 # A speech or a broadcast addresses its audience ("尊敬的……女士们、先生们", "各位观众"); a
 # report of it does not, unless the English is the speech itself ("Ladies and gentlemen").
 _ZH_ADDRESS = re.compile(r"各位观众|观众朋友|尊敬的|女士们|先生们|各位来宾|同志们|大家好")
-_EN_ADDRESS = re.compile(led("ldec", "ladies and gentlemen|dear (?:friends|colleagues)|distinguished guests|excellenc|comrades"),
-                         re.IGNORECASE)
+# (Searched in the lower-cased body: three times faster than ignoring case.)
+_EN_ADDRESS = re.compile("ladies and gentlemen|dear (?:friends|colleagues)|distinguished guests|excellenc|comrades")
 # Where a speech's or a broadcast's address is: its first characters.
 ADDRESS_CHARS = 800
 
@@ -100,20 +105,28 @@ class Telling:
 def english_telling(body: str, published: date | None) -> Telling:
     """The figures (outside brackets and the publication years) and reporting verbs of an
     English body, each at the character position it is first stated."""
-    blank = lambda m: " " * len(m.group())  # noqa: E731 (positions kept)
-    for pattern in (_BRACKETED, _IN_A_WORD, _NUMERIC_DATE, _YEAR_SPAN, _TIME):
-        body = pattern.sub(blank, body)
-    _, rest = english_dates(body)
+    body = _NOT_FIGURES.sub(lambda m: " " * len(m.group()), body)  # positions kept
     own = {str(published.year + d) for d in range(-OWN_YEAR_SPAN, OWN_YEAR_SPAN + 1)} if published else set()
     first: dict[str, tuple[int, float, float]] = {}
-    for match in _SENTENCE.finditer(rest):
-        if not _DIGIT.search(match.group()):
-            continue
-        for figure, (value, half_unit) in english_digit_figures(match.group()).items():
+    for start, sentence in _digit_sentences(without_english_dates(body)):
+        for figure, (value, half_unit) in english_digit_figures(sentence).items():
             if figure not in own and not (_YEAR.match(figure) and not published):
-                first.setdefault(figure, (match.start(), value, half_unit))
+                first.setdefault(figure, (start, value, half_unit))
     return Telling(tuple(sorted((at, f, value, half_unit) for f, (at, value, half_unit) in first.items())),
-                   tuple(m.start() for m in _EN_REPORTING.finditer(body)), bool(_EN_ADDRESS.search(body)))
+                   tuple(m.start() for m in _EN_REPORTING.finditer(body)), bool(_EN_ADDRESS.search(body.lower())))
+
+
+def _digit_sentences(text: str) -> Iterator[tuple[int, str]]:
+    """(start, text) of each sentence of ``text`` that holds a digit, in order: found from
+    its digits, as most sentences have none."""
+    ends = [match.start() for match in _SENTENCE_END.finditer(text)] + [len(text)]
+    last = -1
+    for match in _DIGITS.finditer(text):
+        sentence = bisect_left(ends, match.start())
+        if sentence != last:
+            last = sentence
+            start = ends[sentence - 1] + 1 if sentence else 0
+            yield start, text[start:ends[sentence]]
 
 
 @dataclass(frozen=True)

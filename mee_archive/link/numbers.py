@@ -34,7 +34,8 @@ def _initials(words: Iterable[str]) -> str:
 
 # Small numbers English spells out ("three-year action plan" is 三年行动计划).
 _EN_NUMBER_WORDS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
-_EN_NUMBER_WORD = re.compile(led(_initials(_EN_NUMBER_WORDS), rf"\b({'|'.join(_EN_NUMBER_WORDS)})\b"), re.IGNORECASE)
+# (Searched in the lower-cased text: three times faster than ignoring case.)
+_EN_NUMBER_WORD = re.compile(led(_initials(_EN_NUMBER_WORDS), rf"\b({'|'.join(_EN_NUMBER_WORDS)})\b"))
 
 _MONTHS = {
     name: number
@@ -63,14 +64,13 @@ _EN_WEEKDAY = re.compile(led(_initials(_WEEKDAYS), rf"\b({'|'.join(_WEEKDAYS)})\
 _DATE_SLACK = timedelta(days=3)
 # Figures start with a digit; one right after a digit, point or comma is the tail of
 # another figure and is skipped (_arabic_keys). The check is made there, not by a
-# look-behind here: with the look-ahead for a digit (led) the regular expression engine
-# jumps from digit to digit, three to five times faster on long texts (a pattern that
-# starts with a group of alternatives, even of digits, is tried at every position).
-_EN_NUMBER = re.compile(led(
-    r"\d",
-    r"(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?"
-    r"(?:\s*-?\s*(thousand|million|billion|trillion)\b)?"
-))
+# look-behind here. A figure's pattern starts with one plain digit, then the alternatives
+# (digit groups or not): the regular expression engine then jumps from digit to digit,
+# twice as fast on long texts as with a look-ahead for a digit (led), and three to five
+# times faster than a pattern that starts with a group of alternatives or a repeat, which
+# is tried at every position.
+_FIGURE = r"(\d(?:\d{0,2}(?:,\d{3})+|\d*))(\.\d+)?"
+_EN_NUMBER = re.compile(_FIGURE + r"(?:\s*-?\s*(thousand|million|billion|trillion)\b)?")
 _EN_MULTIPLIER = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 
 # Full-width digits; the full-width comma "，" is punctuation, never digit grouping.
@@ -95,7 +95,7 @@ _ZH_DAY_SPAN = re.compile(led(f"\\d{_ZH_DIGIT}十", f"(\\d{{1,2}}|[{_ZH_DIGIT}�
 # "September 22 and 23", "Sept 22-23": the second day of an English date range.
 _EN_DATE_RANGE = re.compile(led(_initials(_MONTHS),
                                  rf"\b(?P<m>{_MONTH})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\s*(?:and|-|to|–)\s*(?P<d>\d{{1,2}})\b"))
-_ZH_ARABIC = re.compile(led(r"\d", r"(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(万亿|亿|万|千)?"))
+_ZH_ARABIC = re.compile(_FIGURE + r"\s*(万亿|亿|万|千)?")
 # A run of numerals starts with a digit or 十: a lone 万/亿/百 is a word ("千万", "百姓").
 _ZH_NUMERAL = re.compile(f"[{_ZH_DIGIT}十][{_ZH_DIGIT}十百千万亿]*")
 _ZH_MULTIPLIER = {"千": 1e3, "万": 1e4, "亿": 1e8, "万亿": 1e12}
@@ -160,12 +160,17 @@ def english_dates(text: str) -> tuple[set[str], str]:
     for match in _EN_DATE_RANGE.finditer(text):
         keys.add(_date_key(_MONTHS[match.group("m")], int(match.group("d"))))
     keys.discard(None)
-    return keys, _EN_DATE.sub(" ", _EN_DATE_RANGE.sub(" ", text))
+    return keys, without_english_dates(text)
+
+
+def without_english_dates(text: str) -> str:
+    """An English text with its dates replaced by spaces (one for each)."""
+    return _EN_DATE.sub(" ", _EN_DATE_RANGE.sub(" ", text))
 
 
 def english_numbers(text: str) -> set[str]:
     """Keys of the figures an English text states (dates already removed)."""
-    spelled = {value_key(_EN_NUMBER_WORDS.index(w.lower()) + 2) for w in _EN_NUMBER_WORD.findall(text)}
+    spelled = {value_key(_EN_NUMBER_WORDS.index(w) + 2) for w in _EN_NUMBER_WORD.findall(text.lower())}
     return _arabic_keys(_EN_NUMBER, _EN_MULTIPLIER, text) | spelled
 
 
