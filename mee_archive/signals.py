@@ -13,6 +13,9 @@ from scrapy.crawler import Crawler
 request_failed = object()
 
 _LOG = logging.getLogger("mee_archive.failures")
+# Stat set by a loss that leaves the run's archive incomplete as a whole (the WARC files could
+# not be written), not just one page short: nothing of such a run may count as covered.
+WHOLE_RUN_LOST = "mee/whole_run_lost"
 
 
 def report_failure(crawler: Crawler, url: str, reason: str) -> None:
@@ -23,3 +26,14 @@ def report_failure(crawler: Crawler, url: str, reason: str) -> None:
         stats.set_value("mee/first_error", f"{url}: {reason}")
     _LOG.error("failed: %s: %s", url, reason)
     crawler.signals.send_catch_log(request_failed, url=url, reason=reason)
+
+
+def report_run_lost(crawler: Crawler, url: str, reason: str) -> None:
+    """A loss (:func:`report_failure`) that makes the whole run's archive incomplete."""
+    crawler.stats.set_value(WHOLE_RUN_LOST, reason)
+    report_failure(crawler, url, reason)
+
+
+def run_lost(crawler: Crawler) -> bool:
+    """Whether :func:`report_run_lost` was called in this run."""
+    return bool(crawler.stats.get_value(WHOLE_RUN_LOST))

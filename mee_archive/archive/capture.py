@@ -42,7 +42,7 @@ from mee_archive.archive.layout import ArchiveLayout
 from mee_archive.archive.recorder import Exchange, Recorded, Recorder, RecorderConfig
 from mee_archive.archive.repair import recover
 from mee_archive.archive.remote import RemoteRecorder
-from mee_archive.signals import report_failure
+from mee_archive.signals import report_run_lost
 
 logger = logging.getLogger(__name__)
 # request.meta key holding the WARC-Date of a download under way (set when its head arrives).
@@ -155,7 +155,7 @@ class WarcCapture:
         if self.stopping:
             return
         self.stopping = True
-        report_failure(self.crawler, str(self.layout.warc_dir), f"could not write the WARC archive: {error!r}")
+        report_run_lost(self.crawler, str(self.layout.warc_dir), f"could not write the WARC archive: {error!r}")
         stop = deferred_from_coro(self.crawler.engine.close_spider_async(reason="warc_write_failed"))
         stop.addErrback(lambda failure: None)  # already closing: the failure is named above
 

@@ -22,7 +22,7 @@ from mee_archive.pages.html import HtmlPage, PageError
 from mee_archive.pages.requisites import css_requisites, html_requisites, is_stylesheet
 from mee_archive.pages.trs import list_page_url
 from mee_archive.requestkinds import LISTED, REQUISITE, REVALIDATE
-from mee_archive.signals import report_failure
+from mee_archive.signals import report_failure, run_lost
 from mee_archive.state import CrawlState
 from mee_archive.urlkeys import UrlKeys
 
@@ -71,12 +71,17 @@ class ArchiveSpider(scrapy.Spider):
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> "ArchiveSpider":
         spider = super().from_crawler(crawler, *args, **kwargs)
-        crawler.signals.connect(spider._start_reader, signal=signals.spider_opened)
+        crawler.signals.connect(spider._opened, signal=signals.spider_opened)
         return spider
 
-    def _start_reader(self) -> None:
-        """Workers start with the spider: they import the page objects while the first pages come."""
+    def _opened(self) -> None:
+        """Workers start with the spider: they import the page objects while the first pages come.
+
+        The run's end is taken in a spider_closed handler connected now, after every extension's
+        (handlers run in the order connected): the WARC capture has then finished its files, and
+        a write that failed as they closed is known (:meth:`_finished`)."""
         self.reader.start()
+        self.crawler.signals.connect(self._finished, signal=signals.spider_closed)
 
     @property
     def reader(self) -> PageReader:
@@ -115,14 +120,18 @@ class ArchiveSpider(scrapy.Spider):
         return None
 
     def closed(self, reason: str) -> None:
-        """Remember the lists this run walked to their end (only a run that finished counts)."""
-        if reason == "finished":
+        if self._reader is not None:
+            self._reader.close()
+
+    def _finished(self, reason: str) -> None:
+        """Remember the lists this run walked to their end: only a run that finished, and whose
+        archive was written in full (a failed write, even of the last records, loses the walk),
+        counts."""
+        if reason == "finished" and not run_lost(self.crawler):
             for first in self.walked_to_end:
                 self.state.walked(first, self.settings.get("MEE_CRAWL_ID"))
         if self._state is not None:
             self._state.close()
-        if self._reader is not None:
-            self._reader.close()
 
     def stamped(self, item: dict[str, Any]) -> dict[str, Any]:
         """The item with the time its page was fetched."""
