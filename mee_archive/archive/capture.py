@@ -200,13 +200,16 @@ class WarcCapture:
             "response-date": capture["date"],
             "payload-digest": recorded.cite["payload_digest"],
         }
-        closed = self.recorder.describe(capture["uri"], _now(), fields, recorded.record_id)
-        if isinstance(closed, list):
-            self._answered(closed)
-        self.crawler.stats.inc_value("mee/warc/metadata_records")
+        described = self.recorder.describe(capture["uri"], _now(), fields, recorded.record_id)
+        if isinstance(described, Recorded):  # else counted as the child's answer comes
+            self._answered(described)
 
     def spider_closed(self, spider: Spider) -> None:
-        """Finish the files (with a child: once it has written everything asked of it)."""
+        """Finish the files (with a child: once it has written everything asked of it); a
+        failure to is the run's loss as any write's."""
+        self._or_stop(self._finish)
+
+    def _finish(self) -> None:
         if isinstance(self.recorder, Recorder):
             self._answered(self.recorder.close())
         elif self.recorder is not None:

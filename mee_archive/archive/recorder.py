@@ -120,11 +120,11 @@ class Recorder:
         if exchange.status == 200:
             self.dedup.note_latest(exchange.uri, digest)
 
-    def describe(self, uri: str, date: str, fields: Mapping[str, object], about: str) -> list[str]:
-        """A metadata record naming what the crawl derived from the record ``about``; the files
-        this write closed."""
-        self.writer.write(records.metadata_record(uri, date, fields, about))
-        return self._take_closed()
+    def describe(self, uri: str, date: str, fields: Mapping[str, object], about: str) -> Recorded:
+        """A metadata record naming what the crawl derived from the record ``about``, as written
+        (with the files this write closed)."""
+        [location] = self.writer.write(records.metadata_record(uri, date, fields, about))
+        return Recorded("metadata", location.record_id, location.as_dict(), self._take_closed())
 
     def close(self) -> list[str]:
         """Finish the current file and the digest index; the files closed since the last answer."""

@@ -50,7 +50,7 @@ class RemoteRecorder:
     def record(self, exchange: Exchange) -> asyncio.Future[Recorded]:
         return self._ask(("record", exchange))
 
-    def describe(self, uri: str, date: str, fields: Mapping[str, object], about: str) -> asyncio.Future[list[str]]:
+    def describe(self, uri: str, date: str, fields: Mapping[str, object], about: str) -> asyncio.Future[Recorded]:
         return self._ask(("describe", uri, date, fields, about))
 
     def close(self) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -10,9 +12,12 @@ from scrapy.http import Response
 from scrapy.utils.test import get_crawler
 
 from mee_archive.archive.capture import WarcCapture
+from mee_archive.archive.citation import META_KEY
 from mee_archive.archive.layout import ArchiveLayout
 from mee_archive.archive.rawrecord import RawRecord, iter_records
+from mee_archive.archive.recorder import Recorded
 from mee_archive.archive.records import IDENTICAL_PAYLOAD, NOT_MODIFIED
+from mee_archive.signals import WHOLE_RUN_LOST
 
 URL = "http://english.mee.gov.cn/News_service/news_release/"
 
@@ -65,3 +70,45 @@ def test_304_without_an_earlier_copy_is_kept_as_a_response(capture: WarcCapture)
 def test_body_cut_short_is_marked_truncated(capture: WarcCapture) -> None:
     fetch(capture, flags=["dataloss"])
     assert stored(capture)[1].header("WARC-Truncated") == "disconnect"
+
+
+class StandInEngine:
+    """What the capture asks of Scrapy's engine when a write fails: to close the spider."""
+
+    def __init__(self) -> None:
+        self.reasons: list[str] = []
+
+    async def close_spider_async(self, reason: str) -> None:
+        self.reasons.append(reason)
+
+
+@pytest.mark.parametrize("in_child", [False, True], ids=["in_process", "in_child"])
+@pytest.mark.parametrize("lose_metadata", [False, True], ids=["written", "write_fails"])
+def test_records_are_counted_once_written_not_when_asked_for(tmp_path: Path, in_child: bool,
+                                                            lose_metadata: bool) -> None:
+    """The summary's record counts are what the files hold: a metadata record whose write failed
+    (here: the next file cannot be opened) is not counted, and the run is named lost."""
+    async def crawl() -> tuple[dict, list[str]]:
+        crawler = get_crawler(settings_dict={"MEE_OUTPUT_DIR": str(tmp_path), "MEE_CRAWL_ID": "unit",
+                                             "MEE_WARC_PROCESS": in_child, "MEE_WARC_MAX_SIZE": 1})
+        crawler.engine = StandInEngine()  # type: ignore[assignment]
+        capture = WarcCapture(crawler)
+        capture.spider_opened(None)
+        request = fetch(capture)
+        recorded = request.meta[META_KEY]["recorded"]
+        if not isinstance(recorded, Recorded):
+            await recorded
+        if lose_metadata:  # the next record rotates into a directory that is now a file
+            capture.layout.warc_dir.rename(tmp_path / "moved")
+            capture.layout.warc_dir.write_text("not a directory")
+        capture.item_scraped({"warc": {}, "url": URL}, Response(URL, request=request))
+        capture.spider_closed(None)
+        await asyncio.sleep(0)  # the stop the failure asked for
+        return crawler.stats.get_stats(), crawler.engine.reasons  # type: ignore[attr-defined]
+    stats, reasons = asyncio.run(crawl())
+    warcs = tmp_path / "moved" if lose_metadata else ArchiveLayout(tmp_path).warc_dir
+    held = Counter(rec.type for warc in warcs.glob("*.warc.gz*") for rec in iter_records(warc))
+    assert stats.get("mee/warc/response_records") == held["response"] == 1
+    assert stats.get("mee/warc/metadata_records") == (held["metadata"] or None) == (None if lose_metadata else 1)
+    assert bool(stats.get(WHOLE_RUN_LOST)) is lose_metadata
+    assert reasons == (["warc_write_failed"] if lose_metadata else [])
