@@ -11,6 +11,7 @@ until stdin closes.
 from __future__ import annotations
 
 import asyncio
+import logging
 import os
 import pickle
 import select
@@ -23,6 +24,9 @@ from collections.abc import Callable
 from typing import Any, BinaryIO
 
 _HEADER = struct.Struct("!I")
+# Where a child's stderr (a traceback, a library's warning) is logged, a line at a time: through
+# the crawl's logging, so it lands in LOG_FILE with the rest of the run's log.
+_LOG = logging.getLogger("mee_archive.worker")
 
 
 def frame(value: Any) -> bytes:
@@ -60,11 +64,14 @@ class WorkerProcess:
         # A session of its own: Ctrl-C in the terminal reaches the crawl, whose graceful close
         # asks the child to finish, and not the child while it is still starting.
         self.process = subprocess.Popen([sys.executable, *args], env=env, start_new_session=True,
-                                        stdin=subprocess.PIPE, stdout=subprocess.PIPE)
-        assert self.process.stdin is not None and self.process.stdout is not None
+                                        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        assert self.process.stdin and self.process.stdout and self.process.stderr
         self.fd_in, self.fd_out = self.process.stdin.fileno(), self.process.stdout.fileno()
-        os.set_blocking(self.fd_in, False)
-        os.set_blocking(self.fd_out, False)
+        self.fd_err = self.process.stderr.fileno()
+        self.name = f"{args[1] if args[:1] == ['-m'] else 'python'}[{self.process.pid}]"  # in its log lines
+        for fd in (self.fd_in, self.fd_out, self.fd_err):
+            os.set_blocking(fd, False)
+        self.said = bytearray()  # the child's stderr since its last full line
         self.pending: deque[Task] = deque()
         self.unsent = bytearray()
         self.answers = bytearray()
@@ -72,6 +79,7 @@ class WorkerProcess:
         self.ready = False  # the child's first frame says it has started (imported what it needs)
         self.stopped = False
         loop.add_reader(self.fd_out, self._readable)
+        loop.add_reader(self.fd_err, self._stderr)
 
     def send(self, task: Task) -> None:
         self.pending.append(task)
@@ -129,6 +137,23 @@ class WorkerProcess:
             if not task.future.done():
                 (task.future.set_result if ok else task.future.set_exception)(value)
 
+    def _stderr(self) -> bool:
+        """Log what the child wrote to stderr, by whole lines; False once it is closed."""
+        try:
+            chunk = os.read(self.fd_err, 1 << 16)
+        except BlockingIOError:
+            return True
+        except OSError:
+            chunk = b""
+        self.said += chunk or b"\n"
+        *lines, rest = self.said.split(b"\n")
+        self.said = bytearray(rest)
+        for line in filter(None, lines):
+            _LOG.warning("%s: %s", self.name, line.decode("utf-8", "replace").rstrip())
+        if not chunk:
+            self.loop.remove_reader(self.fd_err)
+        return bool(chunk)
+
     def finish(self, timeout: float = 600) -> None:
         """Close the child's stdin, resolve the answers still to come (the child answers every
         request sent, then exits), and wait for it to exit."""
@@ -136,17 +161,21 @@ class WorkerProcess:
             return
         self.loop.remove_reader(self.fd_out)
         self.loop.remove_writer(self.fd_in)
+        self.loop.remove_reader(self.fd_err)
+        stderr_open = True
         while True:
             if not self.unsent:
                 self._close(self.process.stdin)
             readable, writable, _ = select.select(
-                [self.fd_out], [self.fd_in] if self.unsent else [], [], timeout)
+                [self.fd_out, *([self.fd_err] if stderr_open else [])], [self.fd_in] if self.unsent else [], [], timeout)
             if not (readable or writable):
                 break  # no word from the child for ``timeout`` s: stop() kills it
             if writable:
                 self._writable()
                 self.loop.remove_writer(self.fd_in)
-            if readable:
+            if self.fd_err in readable:
+                stderr_open = self._stderr()
+            if self.fd_out in readable:
                 chunk = os.read(self.fd_out, 1 << 20)
                 if not chunk:
                     break
@@ -167,6 +196,10 @@ class WorkerProcess:
         except subprocess.TimeoutExpired:
             self.process.kill()
             self.process.wait()
+        # The last words of a child that exited (its traceback), as long as they come.
+        while select.select([self.fd_err], [], [], 1)[0] and self._stderr():
+            pass
+        self._close(self.process.stderr)
 
     @staticmethod
     def _close(stream: BinaryIO | None) -> None:

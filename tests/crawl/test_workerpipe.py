@@ -1,0 +1,51 @@
+"""A worker child's stderr reaches the crawl's log (and so LOG_FILE), line by line, to its last words."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+import pytest
+
+from mee_archive.workerpipe import Task, WorkerProcess
+
+SERVE = "from mee_archive.workerpipe import serve; serve(lambda request: print('printed', *request) or request)"
+
+
+def run(code: str, requests: list[tuple], on_exit=lambda child: child.stop()) -> list:
+    async def main() -> list:
+        loop = asyncio.get_running_loop()
+        child = WorkerProcess(["-c", code], loop, on_exit)
+        futures = [loop.create_future() for _ in requests]
+        for request, future in zip(requests, futures):
+            child.send(Task(request, future))
+        done = await asyncio.wait_for(asyncio.gather(*futures, return_exceptions=True), 60) if futures else []
+        await asyncio.sleep(0.2)
+        child.finish()
+        return done
+    return asyncio.run(main())
+
+
+def said(caplog: pytest.LogCaptureFixture) -> list[str]:
+    return [r.getMessage().split("]: ", 1)[1] for r in caplog.records if r.name == "mee_archive.worker"]
+
+
+def test_what_a_child_writes_to_stderr_or_prints_is_logged_by_whole_lines(caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.WARNING)
+    code = "import sys; sys.stderr.write('a warning\\nhalf a '); sys.stderr.flush(); " + SERVE
+    assert run(code, [("one",), ("two",)]) == [("one",), ("two",)]
+    assert said(caplog) == ["a warning", "half a printed one", "printed two"]
+    assert all(r.levelno == logging.WARNING for r in caplog.records if r.name == "mee_archive.worker")
+
+
+def test_the_traceback_of_a_child_that_dies_is_logged(caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.WARNING)
+    exited: list[int] = []
+
+    def on_exit(child: WorkerProcess) -> None:
+        exited.append(child.process.wait())
+        child.stop()
+    run("import sys; print('starting', file=sys.stderr); raise RuntimeError('no such page object')", [], on_exit)
+    lines = said(caplog)
+    assert lines[0] == "starting" and lines[-1] == "RuntimeError: no such page object"
+    assert any(line.startswith("Traceback") for line in lines)
