@@ -127,6 +127,9 @@ DOWNLOADER_MIDDLEWARES = {
     "mee_archive.incremental.IncrementalDownloaderMiddleware": 585,
     # Politeness: a 429/503 with Retry-After holds the host's slot; above RetryMiddleware (550).
     "mee_archive.backoff.RetryAfterMiddleware": 560,
+    # Archive: a response waits while the WARC recorder is MEE_WARC_BACKLOG bytes behind; first
+    # of all process_response methods, so that nothing else has worked on it yet.
+    "mee_archive.archive.backlog.RecorderBacklogMiddleware": 990,
 }
 
 SPIDER_MIDDLEWARES = {
@@ -232,6 +235,10 @@ MEE_WARC_ACCEPT_ENCODING = "gzip, deflate"
 # (mee_archive.archive.remote), on another core than the crawl's; False writes them in the crawl's
 # process. Items wait for their page's record to be written before they go on.
 MEE_WARC_PROCESS = True
+# Bytes handed to that child and not yet written past which a download waits for its record to be
+# (mee_archive.archive.backlog): the crawl's memory then holds at most this much of unwritten
+# records, plus CONCURRENT_REQUESTS responses of at most DOWNLOAD_MAXSIZE each.
+MEE_WARC_BACKLOG = 32 * 1024**2
 # --- Scrapy housekeeping --------------------------------------------------------------------------
 
 REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"

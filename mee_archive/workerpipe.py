@@ -73,6 +73,7 @@ class WorkerProcess:
             os.set_blocking(fd, False)
         self.said = bytearray()  # the child's stderr since its last full line
         self.pending: deque[Task] = deque()
+        self.backlog = 0  # bytes of the requests sent and not yet answered
         self.unsent = bytearray()
         self.answers = bytearray()
         self.answered = 0
@@ -83,6 +84,7 @@ class WorkerProcess:
 
     def send(self, task: Task) -> None:
         self.pending.append(task)
+        self.backlog += len(task.frame)
         waiting = bool(self.unsent)
         self.unsent += task.frame
         if not waiting:
@@ -125,6 +127,7 @@ class WorkerProcess:
                 self.ready = True
                 continue
             task = self.pending.popleft()
+            self.backlog -= len(task.frame)
             self.answered += 1
             try:
                 ok, value = pickle.loads(data)

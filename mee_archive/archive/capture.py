@@ -74,6 +74,7 @@ class WarcCapture:
             raise ValueError(f"MEE_CRAWL_ID must be usable in a file name: {self.crawl_id!r}")
         self.max_size = settings.getint("MEE_WARC_MAX_SIZE", DEFAULT_MAX_SIZE)
         self.dedup = settings.getbool("MEE_WARC_DEDUP", True)
+        self.backlog_limit = settings.getint("MEE_WARC_BACKLOG")
         self.recorder: Recorder | RemoteRecorder | None = None
         self.stopping = False  # a write failed: the crawl is being stopped
         for handler, signal in [
@@ -174,7 +175,11 @@ class WarcCapture:
         recorded = self.recorder.record(exchange)
         if isinstance(recorded, Recorded):
             self._answered(recorded)
-        request.meta[META_KEY] = {"uri": uri, "date": date, "recorded": recorded}
+        # (see mee_archive.archive.backlog)
+        backlogged = isinstance(self.recorder, RemoteRecorder) and self.recorder.backlog > self.backlog_limit
+        if backlogged:
+            self.crawler.stats.inc_value("mee/warc/backlog_waits")
+        request.meta[META_KEY] = {"uri": uri, "date": date, "recorded": recorded, "backlogged": backlogged}
 
     def _answered(self, answer: Any) -> None:
         """Count what the recorder wrote: a record (and the files its write closed), or files."""

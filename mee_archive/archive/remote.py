@@ -47,6 +47,11 @@ class RemoteRecorder:
             self.failed = error
             self.on_error(error)
 
+    @property
+    def backlog(self) -> int:
+        """Bytes asked of the child and not yet written."""
+        return self.child.backlog
+
     def record(self, exchange: Exchange) -> asyncio.Future[Recorded]:
         return self._ask(("record", exchange))
 
@@ -67,6 +72,7 @@ class RemoteRecorder:
         error = RuntimeError(f"the WARC recorder process exited (code {child.process.wait()}) "
                              f"with {len(child.pending)} record(s) unwritten")
         child.stop()
+        child.backlog = 0
         while child.pending:
             task = child.pending.popleft()
             if not task.future.done():

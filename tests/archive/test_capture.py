@@ -141,3 +141,12 @@ def test_index_lists_every_response(archive: ArchiveLayout, stored: list[RawReco
 
 def test_index_is_the_one_cdxj_indexer_makes(archive: ArchiveLayout, tmp_path: Path, same_index_as_cdxj_indexer) -> None:
     same_index_as_cdxj_indexer(archive, tmp_path)
+
+
+def test_a_crawl_held_back_by_its_recorder_archives_every_exchange_all_the_same(
+        site, crawl, stored: list[RawRecord], tmp_path: Path) -> None:
+    """MEE_WARC_BACKLOG=0: every download waits for its own record (mee_archive.archive.backlog)."""
+    result = crawl(tmp_path, f"{SITE}/list.html", f"MEE_PROXY={site.url}", "MEE_WARC_BACKLOG=0")
+    held = [rec for warc in ArchiveLayout(tmp_path).closed_warcs() for rec in iter_records(warc)]
+    assert set(responses(held)) == set(responses(stored))
+    assert "'mee/warc/backlog_waits': " in result.stderr and "'item_scraped_count': " in result.stderr

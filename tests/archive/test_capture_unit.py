@@ -11,6 +11,7 @@ from scrapy import Request
 from scrapy.http import Response
 from scrapy.utils.test import get_crawler
 
+from mee_archive.archive.backlog import RecorderBacklogMiddleware
 from mee_archive.archive.capture import WarcCapture
 from mee_archive.archive.citation import META_KEY
 from mee_archive.archive.layout import ArchiveLayout
@@ -112,3 +113,23 @@ def test_records_are_counted_once_written_not_when_asked_for(tmp_path: Path, in_
     assert stats.get("mee/warc/metadata_records") == (held["metadata"] or None) == (None if lose_metadata else 1)
     assert bool(stats.get(WHOLE_RUN_LOST)) is lose_metadata
     assert reasons == (["warc_write_failed"] if lose_metadata else [])
+
+
+@pytest.mark.parametrize("limit", [0, 10**9], ids=["behind", "keeping_up"])
+def test_a_download_waits_for_its_record_while_the_recorder_is_behind(tmp_path: Path, limit: int) -> None:
+    """Past MEE_WARC_BACKLOG unwritten bytes, the response is held until its record is written
+    (and so every record before it); below it, the download goes on at once."""
+    async def crawl() -> tuple[bool, bool, int]:
+        crawler = get_crawler(settings_dict={"MEE_OUTPUT_DIR": str(tmp_path), "MEE_CRAWL_ID": "unit",
+                                             "MEE_WARC_PROCESS": True, "MEE_WARC_BACKLOG": limit})
+        capture = WarcCapture(crawler)
+        capture.spider_opened(None)
+        request = fetch(capture, body=b"x" * 100_000)
+        backlog = capture.recorder.backlog  # type: ignore[union-attr]
+        await RecorderBacklogMiddleware().process_response(request, Response(URL, request=request))
+        written_when_released = request.meta[META_KEY]["recorded"].done()
+        capture.spider_closed(None)
+        return request.meta[META_KEY]["backlogged"], written_when_released, backlog
+    backlogged, written_when_released, backlog = asyncio.run(crawl())
+    assert backlog > 100_000  # the body, on its way to the child
+    assert backlogged is written_when_released is (limit == 0)
