@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import os
 
+from scrapy.settings import default_settings
+
 from mee_archive.pages.trs import EN_HOSTS, ZH_HOSTS
 from mee_archive.politeness import user_agent
 
@@ -159,9 +161,12 @@ EXTENSIONS = {
     "mee_archive.manifest.RunManifest": 600,
     # Speed: the garbage collector leaves the start-up heap alone while the spider runs.
     "mee_archive.gctuning.GcTuning": 700,
-    # Off (see REMOTE_CONTROL_ENABLED below).
-    "scrapy.extensions.remote_control.RemoteControl": None,
 }
+# Scrapy's own extensions but its remote control (see REMOTE_CONTROL_ENABLED below): Scrapy
+# imports every class its *_BASE and the project's dict name, even one set to None, and that
+# module pulls in aiohttp, a tenth of a second of every crawl's start-up. The rest follow Scrapy.
+EXTENSIONS_BASE = {name: order for name, order in default_settings.EXTENSIONS_BASE.items()
+                   if name != "scrapy.extensions.remote_control.RemoteControl"}
 # Young-generation threshold of Python's garbage collector during a crawl (allocations between
 # collections; Python's default is 700) once the start-up heap is frozen (mee_archive.gctuning):
 # the collector cost a sixth of a crawl's CPU. Garbage cycles wait a little longer to be freed
@@ -249,9 +254,8 @@ COMMANDS_MODULE = "mee_archive.commands"
 TELNETCONSOLE_ENABLED = False
 # Scrapy's remote control (an HTTP server on localhost that runs any Python it is sent, its token
 # in a file of the user's profile) is off, like the telnet console: an archive crawl on a shared
-# host or under scrapyd has no use for a code-execution port. Its None in EXTENSIONS (above) also
-# leaves its module (and aiohttp) unimported, a tenth of a second of every crawl's start-up; to
-# turn it on, set both.
+# host or under scrapyd has no use for a code-execution port. EXTENSIONS_BASE (above) leaves its
+# module unimported; to turn it on, set this and add it to EXTENSIONS.
 REMOTE_CONTROL_ENABLED = False
 # Outputs of one callback processed at once. Scrapy starts this many asyncio tasks for every
 # response (its default, 100, is for callbacks yielding hundreds of items to pipelines that wait on
