@@ -25,6 +25,7 @@ from __future__ import annotations
 import pickle
 import re
 from collections.abc import AsyncIterator, Callable
+from functools import lru_cache
 from typing import Any, Literal
 from urllib.parse import urlsplit
 
@@ -54,8 +55,10 @@ _LIST_PATH = re.compile(r"(?:^|/)(?:index(?:_\d+)*\.s?html?)?$")
 _FRAMING = {"content-length", "content-encoding", "transfer-encoding"}
 
 
+@lru_cache(maxsize=4096)
 def kind_of(url: str) -> Kind:
-    """What a URL is to the incremental crawl, from the TRS URL grammar alone."""
+    """What a URL is to the incremental crawl, from the TRS URL grammar alone (asked of each
+    request three or four times on its way: remembered for the URLs under way)."""
     if parse_article_url(url):
         return "page"
     return "list" if _LIST_PATH.search(urlsplit(url).path) else "resource"
