@@ -88,23 +88,31 @@ class WorkerProcess:
         loop.add_reader(self.fd_err, self._stderr)
 
     def send(self, task: Task) -> None:
+        """Write the task's frame now, as far as the pipe takes it (most often all of it: no copy
+        kept); the rest goes when the pipe has room, after what is waiting already."""
         self.pending.append(task)
         self.backlog += len(task.frame)
-        waiting = bool(self.unsent)
-        self.unsent += task.frame
-        if not waiting:
-            self._writable()
+        if self.unsent:  # the writer is watching the pipe: this frame goes after the rest
+            self.unsent += task.frame
+            return
+        taken = self._write(task.frame)
+        if taken < len(task.frame):
+            self.unsent += memoryview(task.frame)[taken:]
+            self.loop.add_writer(self.fd_in, self._writable)
+
+    def _write(self, data: bytes | bytearray) -> int:
+        """How many bytes of ``data`` the pipe took (all of them when the child is gone: its end
+        of stdout says so, in _readable)."""
+        try:
+            return os.write(self.fd_in, data)
+        except BlockingIOError:
+            return 0
+        except BrokenPipeError:
+            return len(data)
 
     def _writable(self) -> None:
-        try:
-            del self.unsent[:os.write(self.fd_in, self.unsent)]
-        except BlockingIOError:
-            pass
-        except BrokenPipeError:  # the child is gone: its end of stdout says so (_readable)
-            self.unsent.clear()
-        if self.unsent:
-            self.loop.add_writer(self.fd_in, self._writable)
-        else:
+        del self.unsent[:self._write(self.unsent)]
+        if not self.unsent:
             self.loop.remove_writer(self.fd_in)
 
     def _readable(self) -> None:

@@ -49,3 +49,11 @@ def test_the_traceback_of_a_child_that_dies_is_logged(caplog: pytest.LogCaptureF
     lines = said(caplog)
     assert lines[0] == "starting" and lines[-1] == "RuntimeError: no such page object"
     assert any(line.startswith("Traceback") for line in lines)
+
+
+def test_frames_larger_than_the_pipe_arrive_whole_and_in_order() -> None:
+    """A request bigger than the pipe holds is written in parts as the child reads (an
+    attachment's body), and those behind it wait their turn."""
+    bodies = [(bytes([n]) * (3 * 1024**2 + n),) for n in range(4)] + [(b"small",)]
+    code = "from mee_archive.workerpipe import serve; serve(lambda request: len(request[0]))"
+    assert run(code, bodies) == [len(body[0]) for body in bodies]
