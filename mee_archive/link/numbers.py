@@ -14,6 +14,7 @@ import math
 import re
 from collections.abc import Iterable, Iterator
 from datetime import date, timedelta
+from functools import lru_cache
 
 # Whole numbers below this are everywhere ("1", 一 in 统一) and are ignored; 2-9 count,
 # weakly, as every key does in proportion to its rarity ("5 national standards").
@@ -288,12 +289,17 @@ def chinese_numbers(text: str) -> set[str]:
     if "成" in text:
         keys.update(value_key(10 * _ZH_DIGITS[n]) for n in _ZH_TENTHS.findall(text))
     keys.update(value_key(math.prod(_ZH_UNIT_VALUE[u] for u in units)) for units in _ZH_ROUND.findall(text))
-    for match in _ZH_NUMERAL.finditer(text):
-        value = zh_numeral(match.group())
-        if value is not None:
-            keys.add(value_key(value))
+    keys.update(map(_numeral_key, _ZH_NUMERAL.findall(text)))
     keys.discard(None)
     return keys
+
+
+@lru_cache(maxsize=4096)
+def _numeral_key(run: str) -> str | None:
+    """The key of a run of Chinese numerals, or None: a text has hundreds of runs, mostly
+    the same few (一, 十, 二十), and reading one is a Python loop."""
+    value = zh_numeral(run)
+    return None if value is None else value_key(value)
 
 
 def chinese_days(text: str) -> set[int]:
