@@ -123,7 +123,7 @@ _ZH_UNIT_VALUE = {"十": 10, "百": 100, "千": 1000, "万": 10**4, "亿": 10**8
 # before a time of day, a comma or 在, since 今日 also names things ("今日中国").
 _ZH_RELATIVE_DAYS = {"今天": 0, "今日": 0, "昨天": 1, "昨日": 1, "前天": 2}
 _ZH_RELATIVE = re.compile(f"({'|'.join(_ZH_RELATIVE_DAYS)})(?=[上下晚早，,在]|中午|凌晨|傍晚)")
-_ZH_FIVE_YEAR_PLAN = re.compile(f"(?P<n>[{_ZH_DIGIT}十]{{1,3}})五(?=[”\"」’]|规划|时期|期间|以来|末|初)")
+_ZH_FIVE_YEAR_PLAN = re.compile(f"(?P<n>[{_ZH_DIGIT}十][{_ZH_DIGIT}十]{{0,2}})五(?=[”\"」’]|规划|时期|期间|以来|末|初)")
 
 
 def value_key(value: float, plain_integer: bool = True) -> str | None:
