@@ -27,8 +27,7 @@ from mee_archive.link.features import chinese_text
 from mee_archive.link.ranked import Ranked
 from mee_archive.pages.trs import ZH_HOSTS, site_of
 
-_NOT_HAN = re.compile(r"[^\u3400-\u9fff]+")
-_HAN_FIRST, _GRAM_BITS = 0x3400, 15  # 0x9fff - 0x3400 < 2 ** 15
+_HAN_FIRST, _HAN_LAST, _GRAM_BITS = 0x3400, 0x9FFF, 15  # 0x9fff - 0x3400 < 2 ** 15
 GRAM = 4
 _NONE = np.zeros(0, dtype=np.int64)
 
@@ -37,8 +36,8 @@ def signature(body: str, chars: int) -> np.ndarray:
     """The distinct character 4-grams of the first ``chars`` Chinese characters of a text,
     sorted, each one integer: four offsets into the CJK range, 15 bits each, so two 4-grams
     are one integer only if they are one string (and take 8 bytes, not 60)."""
-    han = _NOT_HAN.sub("", chinese_text(body))[:chars]
-    codes = np.frombuffer(han.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64) - np.uint64(_HAN_FIRST)
+    codes = np.frombuffer(chinese_text(body).encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    codes = codes[(codes >= _HAN_FIRST) & (codes <= _HAN_LAST)][:chars].astype(np.uint64) - np.uint64(_HAN_FIRST)
     grams = np.zeros(max(len(codes) - GRAM + 1, 0), dtype=np.uint64)
     for i in range(GRAM):
         grams = (grams << np.uint64(_GRAM_BITS)) | codes[i:len(codes) - GRAM + 1 + i]

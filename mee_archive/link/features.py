@@ -57,7 +57,7 @@ _READING = re.compile(r"(?<=[\u3400-\u9fff])[(（][a-zāáǎàēéěèīíǐìō
 _READING_START = re.compile(r"[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]")
 # A date followed by a clock time is when a page was published or reposted, not an event
 # ("2016年09月19日 08:40:34", "2019-04-27 00:13:46").
-_STAMP = re.compile(r"\d{4}\s*[年/-]\s*\d{1,2}\s*[月/-]\s*\d{1,2}\s*日?\s*\d{1,2}:\d{2}(?::\d{2})?")
+_STAMP = re.compile(r"\d\d{3}\s*[年/-]\s*\d{1,2}\s*[月/-]\s*\d{1,2}\s*日?\s*\d{1,2}:\d{2}(?::\d{2})?")
 # TRS article URLs end in /tYYYYMMDD_<docid>.shtml (or .html/.htm): publication day and id.
 _TRS_URL = re.compile(r"/t(\d{4})(\d{2})(\d{2})_(\d+)\.s?html?\b")
 

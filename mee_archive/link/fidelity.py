@@ -78,7 +78,7 @@ _ZH_REPORTING = re.compile(r"(?:表示|指出|强调|说|认为|介绍|提出|�
 # Where a sentence ends: a line's end, or a full stop before a space or the text's end
 # (not one inside a figure, "2.5"). Runs of digits are what a sentence with a figure has.
 _SENTENCE_END = re.compile(r"\n|\.(?!\S)")
-_DIGITS = re.compile(r"\d+")
+_DIGITS = re.compile(r"\d\d*")  # (as \d+, but led by a plain \d: scanned from digit to digit)
 # A release that attributes at least this much in the text a candidate covers expects
 # its original to attribute something.
 MIN_ATTRIBUTIONS = 2

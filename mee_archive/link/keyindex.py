@@ -111,14 +111,19 @@ def _glossed(ranks: Sequence[int], words: Sequence[Sequence[int]],
     ``ranks[i]``): each word's glosses among ``ids``."""
     flat = np.frombuffer(b"".join(memoryview(each).cast("B") for each in words), dtype=np.int32).astype(np.int64)
     of_rank = np.repeat(np.asarray(ranks, dtype=np.int64), [len(each) for each in words])
-    distinct = unique(flat)
     dictionary, lexicon_words = cedict(), lexicon().words
+    # Tables by word id (the dictionary's hundred thousand), not a sort and searches of a
+    # run's million word ids: which occur, and where their glosses are.
+    seen = np.zeros(len(lexicon_words), dtype=bool)
+    seen[flat] = True
+    distinct = np.flatnonzero(seen)
     stems = [[ids[s] for s in dictionary[lexicon_words[w]] if s in ids] for w in distinct.tolist()]
     sizes = np.array([len(s) for s in stems], dtype=np.int64)
     glosses = np.fromiter(chain.from_iterable(stems), dtype=np.int64, count=int(sizes.sum()))
-    at = np.searchsorted(distinct, flat)
-    firsts = np.cumsum(sizes) - sizes
-    return glosses[expand_ranges(firsts[at], sizes[at])], np.repeat(of_rank, sizes[at])
+    first_of, size_of = np.zeros(len(seen), dtype=np.int64), np.zeros(len(seen), dtype=np.int64)
+    first_of[distinct], size_of[distinct] = np.cumsum(sizes) - sizes, sizes
+    counts = size_of[flat]
+    return glosses[expand_ranges(first_of[flat], counts)], np.repeat(of_rank, counts)
 
 
 def names_in(pinyins: Sequence[Pinyin], ranks: Sequence[int], names: Sequence[str]) -> dict[str, np.ndarray]:

@@ -95,7 +95,11 @@ def transliteration_alphabet() -> frozenset[str]:
 
 @cache
 def _run_pattern() -> re.Pattern[str]:
-    return re.compile("[" + "".join(sorted(transliteration_alphabet())) + "]{2,}")
+    """Runs of two or more of the alphabet's characters, as "[...][...]+": a pattern that
+    starts with a plain character set is scanned from one of them to the next, where one
+    that starts with a repeat ("[...]{2,}") is tried at every position."""
+    alphabet = "[" + "".join(sorted(transliteration_alphabet())) + "]"
+    return re.compile(f"{alphabet}{alphabet}+")
 
 
 @cache
