@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import fcntl
+import io
 import logging
 import os
 import pickle
@@ -20,13 +21,19 @@ import signal
 import struct
 import subprocess
 import sys
+import time
 from collections import deque
 from collections.abc import Callable
 from typing import Any, BinaryIO
 
 _HEADER = struct.Struct("!I")
-# Bytes a pipe to or from a child holds (Linux's default: 64 KiB; unprivileged maximum: 1 MiB).
-PIPE_SIZE = 1 << 20
+# Bytes a pipe to or from a child holds (Linux's default: 64 KiB): a real-weight page's frame in
+# one write. Kept small: every user's pipes share a budget (/proc/sys/fs/pipe-user-pages-soft,
+# 64 MiB), past which Linux gives that user's new pipes, in any program, two pages; a crawl's
+# four pipes take 1 MiB of it.
+PIPE_SIZE = 256 << 10
+# Bytes of a child's stderr logged as one line even without a line break.
+SAID_MAX = 16 << 10
 # Where a child's stderr (a traceback, a library's warning) is logged, a line at a time: through
 # the crawl's logging, so it lands in LOG_FILE with the rest of the run's log.
 _LOG = logging.getLogger("mee_archive.worker")
@@ -154,7 +161,8 @@ class WorkerProcess:
                 (task.future.set_result if ok else task.future.set_exception)(value)
 
     def _stderr(self) -> bool:
-        """Log what the child wrote to stderr, by whole lines; False once it is closed."""
+        """Log what the child wrote to stderr, by whole lines (a line longer than SAID_MAX, e.g.
+        a progress bar redrawn by carriage returns, in parts); False once it is closed."""
         try:
             chunk = os.read(self.fd_err, 1 << 16)
         except BlockingIOError:
@@ -163,6 +171,9 @@ class WorkerProcess:
             chunk = b""
         self.said += chunk or b"\n"
         *lines, rest = self.said.split(b"\n")
+        if len(rest) > SAID_MAX:
+            lines.append(rest)
+            rest = b""
         self.said = bytearray(rest)
         for line in filter(None, lines):
             _LOG.warning("%s: %s", self.name, line.decode("utf-8", "replace").rstrip())
@@ -204,6 +215,7 @@ class WorkerProcess:
             return
         self.stopped = True
         self.loop.remove_reader(self.fd_out)
+        self.loop.remove_reader(self.fd_err)  # before its descriptor closes and its number is reused
         self.loop.remove_writer(self.fd_in)
         self._close(self.process.stdin)
         self._close(self.process.stdout)
@@ -212,8 +224,11 @@ class WorkerProcess:
         except subprocess.TimeoutExpired:
             self.process.kill()
             self.process.wait()
-        # The last words of a child that exited (its traceback), as long as they come.
-        while select.select([self.fd_err], [], [], 1)[0] and self._stderr():
+        # The last words of a child that exited (its traceback): what comes within a second (a
+        # process it started may hold the pipe open, and write on).
+        deadline = time.monotonic() + 1
+        while (left := deadline - time.monotonic()) > 0 and select.select([self.fd_err], [], [], left)[0] \
+                and self._stderr():
             pass
         self._close(self.process.stderr)
 
@@ -228,11 +243,12 @@ class WorkerProcess:
 
 def _widen(fd: int) -> None:
     """A pipe of PIPE_SIZE bytes, where Linux allows: a page's frame goes in one write rather
-    than in a dozen 64 KiB ones, each a turn of the event loop."""
-    try:
-        fcntl.fcntl(fd, getattr(fcntl, "F_SETPIPE_SZ", 1031), PIPE_SIZE)
-    except OSError:  # not Linux, or past /proc/sys/fs/pipe-max-size: the default size serves
-        pass
+    than in several 64 KiB ones, each a turn of the event loop."""
+    if hasattr(fcntl, "F_SETPIPE_SZ"):  # Linux
+        try:
+            fcntl.fcntl(fd, fcntl.F_SETPIPE_SZ, PIPE_SIZE)
+        except OSError:  # past the user's budget: the default size serves
+            pass
 
 
 def answer(handle: Callable[[Any], Any], data: bytes) -> bytes:
@@ -260,6 +276,8 @@ def serve(handle: Callable[[Any], Any]) -> None:
     # print) goes to stderr instead of into the frames.
     out = os.fdopen(os.dup(1), "wb")
     os.dup2(2, 1)
+    if isinstance(sys.stdout, io.TextIOWrapper):  # a print reaches the parent's log as it is made
+        sys.stdout.reconfigure(line_buffering=True)
     stream, listening = sys.stdin.buffer, True
     out.write(frame(("ready",)))
     out.flush()

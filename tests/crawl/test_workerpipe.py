@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import subprocess
+import sys
 
 import pytest
 
@@ -57,3 +59,36 @@ def test_frames_larger_than_the_pipe_arrive_whole_and_in_order() -> None:
     bodies = [(bytes([n]) * (3 * 1024**2 + n),) for n in range(4)] + [(b"small",)]
     code = "from mee_archive.workerpipe import serve; serve(lambda request: len(request[0]))"
     assert run(code, bodies) == [len(body[0]) for body in bodies]
+
+
+STOPPED_WHILE_CHATTERING = """
+import asyncio, logging, subprocess, sys
+from mee_archive.workerpipe import Task, WorkerProcess
+logging.basicConfig(level=logging.WARNING, stream=sys.stdout, format="%(message)s")
+chatter = "import sys, time\\nwhile True:\\n    print('chatter', file=sys.stderr, flush=True)\\n    time.sleep(0.01)"
+code = ("import subprocess, sys; subprocess.Popen([sys.executable, '-c', %r], stdin=subprocess.DEVNULL, "
+        "stdout=subprocess.DEVNULL); " % chatter) + sys.argv[1]
+
+async def main():
+    loop = asyncio.get_running_loop()
+    child = WorkerProcess(["-c", code], loop, lambda worker: worker.stop())
+    future = loop.create_future()
+    child.send(Task(("one",), future))
+    assert await future == ("one",)
+    await asyncio.sleep(0.2)
+    child.finish()
+    print("still watched:", loop.remove_reader(child.fd_err))
+asyncio.run(main())
+"""
+
+
+def test_a_child_whose_own_child_keeps_its_stderr_open_is_still_stopped() -> None:
+    """A process the child started, holding its stderr and writing on, neither keeps stop()
+    waiting (in a process of its own: a stop that hangs fails here at the timeout) nor leaves the
+    closed descriptor watched by the event loop."""
+    done = subprocess.run([sys.executable, "-c", STOPPED_WHILE_CHATTERING, SERVE], capture_output=True,
+                          text=True, timeout=60)
+    assert done.returncode == 0, done.stderr[-2000:]
+    lines = done.stdout.splitlines()
+    assert lines[-1] == "still watched: False"
+    assert any(line.endswith("]: chatter") for line in lines) and any(line.endswith("]: printed one") for line in lines)
