@@ -1,7 +1,8 @@
 """Before/after of the crawl's cost: two checkouts' `scrapy crawl news_release` and a bare Scrapy
-spider, taken in turn on one loopback replica, so that the machine's changing speed (it is
-shared) falls on every side alike. Prints each run and the best of each, with its ratio to bare
-Scrapy. Figures only; nothing here asserts a time.
+spider, taken in turn on one loopback replica (the order reversed every other round), so that
+the machine's changing speed (it is shared) falls on every side alike. Prints each run and the
+best run that ended well of each, with its ratio to bare Scrapy. Figures only; nothing here
+asserts a time.
 
 example: .venv/bin/python benchmarks/crawl_ab.py /tmp/old . --rounds 4
 (`git worktree add /tmp/old COMMIT` makes the older checkout)
@@ -44,12 +45,17 @@ def main() -> None:
         for round_ in range(args.rounds):
             runs = {"bare Scrapy": ([sys.executable, str(HERE / "bare_spider.py"), str(urls), server.url], work)}
             runs |= {name: (mee_command(server.url, work / f"{name}-{round_}"), path) for name, path in checkouts.items()}
-            for name, (command, cwd) in runs.items():
+            order = list(runs) if round_ % 2 == 0 else list(reversed(runs))  # no fixed place in the round
+            for name in order:
+                command, cwd = runs[name]
                 usage = run_measured(command, work / f"{name}.log", TIMEOUT, cwd=cwd)
                 print(f"round {round_ + 1} {name}: wall {usage.wall:.2f} s, CPU {usage.cpu:.2f} s, exit {usage.exit_code}",
                       flush=True)
-                if name not in best or usage.wall < best[name].wall:
+                if usage.exit_code == 0 and (name not in best or usage.wall < best[name].wall):
                     best[name] = usage
+    failed = sorted(set(["bare Scrapy", *checkouts]) - set(best))
+    if failed:
+        sys.exit(f"no run of {', '.join(failed)} ended well: see the logs above")
     bare = best["bare Scrapy"].wall
     for name, usage in best.items():
         print(f"best {name}: wall {usage.wall:.2f} s ({usage.wall / bare:.2f}x bare Scrapy), CPU {usage.cpu:.2f} s")

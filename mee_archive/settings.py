@@ -163,8 +163,9 @@ EXTENSIONS = {
     "mee_archive.gctuning.GcTuning": 700,
 }
 # Scrapy's own extensions but its remote control (see REMOTE_CONTROL_ENABLED below): Scrapy
-# imports every class its *_BASE and the project's dict name, even one set to None, and that
-# module pulls in aiohttp, a tenth of a second of every crawl's start-up. The rest follow Scrapy.
+# imports every class the project's EXTENSIONS names, even one set to None (to match it with the
+# base's), and that module pulls in aiohttp, a tenth of a second of every crawl's start-up;
+# left out of the base, it is never named. The rest follow Scrapy.
 EXTENSIONS_BASE = {name: order for name, order in default_settings.EXTENSIONS_BASE.items()
                    if name != "scrapy.extensions.remote_control.RemoteControl"}
 # Young-generation threshold of Python's garbage collector during a crawl (allocations between
@@ -242,7 +243,7 @@ MEE_WARC_ACCEPT_ENCODING = "gzip, deflate"
 MEE_WARC_PROCESS = True
 # Bytes handed to that child and not yet written past which a download waits for its record to be
 # (mee_archive.archive.backlog): the crawl's memory then holds at most this much of unwritten
-# records, plus CONCURRENT_REQUESTS responses of at most DOWNLOAD_MAXSIZE each.
+# records, plus CONCURRENT_REQUESTS held responses of at most DOWNLOAD_MAXSIZE each (and their frames).
 MEE_WARC_BACKLOG = 32 * 1024**2
 # --- Scrapy housekeeping --------------------------------------------------------------------------
 

@@ -51,6 +51,8 @@ _STARTED = "mee_warc_started"
 _TRUNCATED = {"dataloss": "disconnect", "download_stopped": "unspecified"}
 # WARC files rotate at this size unless MEE_WARC_MAX_SIZE says otherwise.
 DEFAULT_MAX_SIZE = 1024**3
+# Unwritten bytes past which downloads wait for their records, unless MEE_WARC_BACKLOG says otherwise.
+DEFAULT_BACKLOG = 32 * 1024**2
 
 
 def _now() -> str:
@@ -74,7 +76,7 @@ class WarcCapture:
             raise ValueError(f"MEE_CRAWL_ID must be usable in a file name: {self.crawl_id!r}")
         self.max_size = settings.getint("MEE_WARC_MAX_SIZE", DEFAULT_MAX_SIZE)
         self.dedup = settings.getbool("MEE_WARC_DEDUP", True)
-        self.backlog_limit = settings.getint("MEE_WARC_BACKLOG")
+        self.backlog_limit = settings.getint("MEE_WARC_BACKLOG", DEFAULT_BACKLOG)
         self.recorder: Recorder | RemoteRecorder | None = None
         self.stopping = False  # a write failed: the crawl is being stopped
         for handler, signal in [
@@ -152,7 +154,8 @@ class WarcCapture:
     def _failed(self, error: BaseException) -> None:
         """The first failure is a named loss of the run (exit code 1, the manifest) and stops the
         crawl; one that comes as the crawl closes is named all the same."""
-        logger.error("could not write the WARC archive: stopping the crawl", exc_info=error)
+        logger.error("could not write the WARC archive%s", "" if self.stopping else ": stopping the crawl",
+                     exc_info=error)
         if self.stopping:
             return
         self.stopping = True
@@ -177,8 +180,6 @@ class WarcCapture:
             self._answered(recorded)
         # (see mee_archive.archive.backlog)
         backlogged = isinstance(self.recorder, RemoteRecorder) and self.recorder.backlog > self.backlog_limit
-        if backlogged:
-            self.crawler.stats.inc_value("mee/warc/backlog_waits")
         request.meta[META_KEY] = {"uri": uri, "date": date, "recorded": recorded, "backlogged": backlogged}
 
     def _answered(self, answer: Any) -> None:
@@ -210,8 +211,8 @@ class WarcCapture:
             self._answered(described)
 
     def spider_closed(self, spider: Spider) -> None:
-        """Finish the files (with a child: once it has written everything asked of it); a
-        failure to is the run's loss as any write's."""
+        """Finish the files (with a child: once it has written everything asked of it); failing
+        to is a loss of the run, as a failed write is."""
         self._or_stop(self._finish)
 
     def _finish(self) -> None:

@@ -41,8 +41,9 @@ class Exchange:
 
 @dataclass(frozen=True)
 class Recorded:
-    """What an exchange became: its answer record's type and id, and what an item cites (the
-    record holding the payload: for a revisit, the earlier response it refers to)."""
+    """A record as written: its type and id, and what cites it (for an exchange's answer, the
+    record holding the payload: for a revisit, the earlier response it refers to; for a
+    metadata record, itself)."""
 
     type: str
     record_id: str

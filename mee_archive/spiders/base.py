@@ -80,8 +80,8 @@ class ArchiveSpider(scrapy.Spider):
         The run's end is taken in a spider_closed handler connected now, after every extension's
         (handlers run in the order connected): the WARC capture has then finished its files, and
         a write that failed as they closed is known (:meth:`_finished`)."""
-        self.reader.start()
         self.crawler.signals.connect(self._finished, signal=signals.spider_closed)
+        self.reader.start()
 
     @property
     def reader(self) -> PageReader:

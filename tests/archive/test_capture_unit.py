@@ -7,7 +7,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from scrapy import Request
+from scrapy import Request, signals
 from scrapy.http import Response
 from scrapy.utils.test import get_crawler
 
@@ -18,7 +18,10 @@ from mee_archive.archive.layout import ArchiveLayout
 from mee_archive.archive.rawrecord import RawRecord, iter_records
 from mee_archive.archive.recorder import Recorded
 from mee_archive.archive.records import IDENTICAL_PAYLOAD, NOT_MODIFIED
+from mee_archive.runner import project_settings
 from mee_archive.signals import WHOLE_RUN_LOST
+from mee_archive.spiders.base import ArchiveSpider
+from mee_archive.state import CrawlState
 
 URL = "http://english.mee.gov.cn/News_service/news_release/"
 
@@ -119,17 +122,54 @@ def test_records_are_counted_once_written_not_when_asked_for(tmp_path: Path, in_
 def test_a_download_waits_for_its_record_while_the_recorder_is_behind(tmp_path: Path, limit: int) -> None:
     """Past MEE_WARC_BACKLOG unwritten bytes, the response is held until its record is written
     (and so every record before it); below it, the download goes on at once."""
-    async def crawl() -> tuple[bool, bool, int]:
+    async def crawl() -> tuple[bool, bool, int, int]:
         crawler = get_crawler(settings_dict={"MEE_OUTPUT_DIR": str(tmp_path), "MEE_CRAWL_ID": "unit",
                                              "MEE_WARC_PROCESS": True, "MEE_WARC_BACKLOG": limit})
         capture = WarcCapture(crawler)
         capture.spider_opened(None)
         request = fetch(capture, body=b"x" * 100_000)
         backlog = capture.recorder.backlog  # type: ignore[union-attr]
-        await RecorderBacklogMiddleware().process_response(request, Response(URL, request=request))
+        await RecorderBacklogMiddleware(crawler).process_response(request, Response(URL, request=request))
         written_when_released = request.meta[META_KEY]["recorded"].done()
         capture.spider_closed(None)
-        return request.meta[META_KEY]["backlogged"], written_when_released, backlog
-    backlogged, written_when_released, backlog = asyncio.run(crawl())
+        waits = crawler.stats.get_value("mee/warc/backlog_waits", 0)
+        return request.meta[META_KEY]["backlogged"], written_when_released, backlog, waits
+    backlogged, written_when_released, backlog, waits = asyncio.run(crawl())
     assert backlog > 100_000  # the body, on its way to the child
     assert backlogged is written_when_released is (limit == 0)
+    assert waits == (limit == 0)
+
+
+class ListSpider(ArchiveSpider):
+    name = "lists"
+
+
+@pytest.mark.parametrize("archive_lost", [False, True], ids=["files_finished", "close_fails"])
+def test_a_list_counts_as_walked_only_when_the_run_finished_with_its_archive_whole(
+        tmp_path: Path, archive_lost: bool) -> None:
+    """The capture finishes its files in its spider_closed handler, which runs after the spider's
+    own ``closed`` (Scrapy connects the spider first): a write that fails there must still keep
+    the walk from being remembered, or the next daily run would stop early over pages this one
+    never archived. The signals go as Scrapy sends them (send_catch_log_async)."""
+    settings = project_settings({"MEE_OUTPUT_DIR": str(tmp_path), "MEE_PAGE_WORKERS": 0, "MEE_CRAWL_ID": "unit",
+                                 "MEE_WARC_PROCESS": False})
+    crawler = get_crawler(ListSpider, {**settings.copy_to_dict(), "TWISTED_REACTOR_ENABLED": False})
+
+    async def crawl() -> None:
+        spider = ListSpider.from_crawler(crawler)  # as Crawler.crawl_async: the spider, then extensions
+        crawler.engine = StandInEngine()  # type: ignore[assignment]
+        WarcCapture(crawler)
+        await crawler.signals.send_catch_log_async(signals.spider_opened, spider=spider)
+        request = Request(URL)
+        crawler.signals.send_catch_log(signals.response_downloaded, response=Response(URL, body=b"<html/>"),
+                                       request=request, spider=spider)
+        spider.walked_to_end.add(URL)
+        if archive_lost:  # the open file cannot be renamed into place as it closes
+            (tmp_path / "warc").rename(tmp_path / "moved")
+            (tmp_path / "warc").write_text("not a directory")
+        await crawler.signals.send_catch_log_async(signals.spider_closed, spider=spider, reason="finished")
+    asyncio.run(crawl())
+    assert bool(crawler.stats.get_value(WHOLE_RUN_LOST)) is archive_lost
+    state = CrawlState.for_settings(crawler.settings)
+    assert state.was_walked(URL) is not archive_lost
+    state.close()

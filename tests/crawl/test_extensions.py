@@ -21,7 +21,7 @@ def test_every_scrapy_extension_but_the_remote_control_is_kept() -> None:
 
 
 def test_building_the_extension_list_does_not_import_the_remote_control() -> None:
-    """Scrapy imports every class named in EXTENSIONS_BASE and EXTENSIONS, even one set to None."""
+    """Scrapy imports every class the project's EXTENSIONS names, even one set to None."""
     code = ("import sys; from mee_archive.runner import project_settings; "
             "project_settings().get_component_priority_dict_with_base('EXTENSIONS'); "
             "print(sorted(m for m in sys.modules if 'remote_control' in m or m == 'aiohttp'))")

@@ -2,20 +2,16 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from scrapy import Request, signals
+from scrapy import Request
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import HtmlResponse, Response
 from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.utils.test import get_crawler
 from twisted.python.failure import Failure
 
-from mee_archive.runner import project_settings
-from mee_archive.signals import report_run_lost, request_failed
+from mee_archive.signals import request_failed
 from mee_archive.spiders.base import ArchiveSpider
-from mee_archive.state import CrawlState
 
 URL = "http://english.mee.gov.cn/News_service/news_release/201806/t20180627_1.shtml"
 
@@ -124,23 +120,3 @@ def test_a_list_page_lost_for_good_is_named_and_the_walk_goes_on(spider_and_repo
     assert spider.list_page_failed(failure(HttpError(HtmlResponse(page_4.url, status=404, request=page_4)), page_4)) == []
     assert first in spider.walked_to_end
 
-
-@pytest.mark.parametrize("archive_lost", [False, True])
-def test_a_list_counts_as_walked_only_when_the_run_finished_with_its_archive_whole(
-        tmp_path: Path, archive_lost: bool) -> None:
-    """The WARC files are finished in the capture's spider_closed handler, after the spider's own
-    ``closed``: a write that fails there must still keep the walk from being remembered, or the
-    next daily run would stop early over pages this one never archived."""
-    first = "http://english.mee.gov.cn/News_service/news_release/"
-    settings = project_settings({"MEE_OUTPUT_DIR": str(tmp_path), "MEE_PAGE_WORKERS": 0, "MEE_CRAWL_ID": "run"})
-    crawler = get_crawler(Spider, {**settings.copy_to_dict(), "TWISTED_REACTOR_ENABLED": False})
-    spider = Spider.from_crawler(crawler)
-    if archive_lost:  # as the capture extension does when its last writes fail (connected first)
-        crawler.signals.connect(lambda: report_run_lost(crawler, "warc/", "disk full"),
-                                signal=signals.spider_closed, weak=False)
-    crawler.signals.send_catch_log(signals.spider_opened, spider=spider)
-    spider.walked_to_end.add(first)
-    crawler.signals.send_catch_log(signals.spider_closed, spider=spider, reason="finished")
-    state = CrawlState.for_settings(crawler.settings)
-    assert state.was_walked(first) is not archive_lost
-    state.close()
