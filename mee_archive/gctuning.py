@@ -17,6 +17,13 @@ CPython runs a full collection only once the objects that survived them number a
 heap, ever rarer as the heap grows, so they piled up (~15 objects a page; collected every second,
 a 5,000-release crawl peaked at 116 MB, not 121). A full collection every MEE_GC_FULL_INTERVAL
 seconds frees them; with the start-up heap frozen it walks only the crawl's own objects (a few ms).
+
+The same sweep lets Twisted drop its cancelled timers. Every download arms one (its
+DOWNLOAD_TIMEOUT) and cancels it when the answer comes; Twisted leaves a cancelled timer in its
+heap until a timer of its own fires, and then drops them all. Under the asyncio reactor Scrapy's
+periodic calls are asyncio's, so no Twisted timer fired before the first download timeout came
+due (180 s): ~300 bytes a download piled up (32,000 timers, ~10 MB, by the end of a 20,000-release
+benchmark crawl). A Twisted call due at once, made with each sweep, is that timer.
 """
 
 from __future__ import annotations
@@ -27,6 +34,7 @@ from scrapy import signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 from scrapy.utils.asyncio import AsyncioLoopingCall, create_looping_call
+from scrapy.utils.reactor import is_reactor_installed
 from twisted.internet.task import LoopingCall
 
 
@@ -66,7 +74,7 @@ class GcTuning:
         gc.freeze()
         gc.set_threshold(max(self.threshold, gc.get_threshold()[0]), *_saved[1:])
         if self.interval > 0:
-            self.sweeps = create_looping_call(gc.collect)
+            self.sweeps = create_looping_call(sweep)
             self.sweeps.start(self.interval, now=False)
 
     def spider_closed(self) -> None:
@@ -81,3 +89,16 @@ class GcTuning:
             gc.set_threshold(*_saved)
             gc.unfreeze()
             _saved = None
+
+
+def sweep() -> None:
+    """A full collection, and a Twisted timer due at once (see the module docstring)."""
+    gc.collect()
+    if is_reactor_installed():
+        from twisted.internet import reactor
+
+        reactor.callLater(0, _nothing)  # type: ignore[attr-defined]
+
+
+def _nothing() -> None:
+    """What the sweep's Twisted timer does: firing is its whole use."""

@@ -174,8 +174,8 @@ EXTENSIONS_BASE = {name: order for name, order in default_settings.EXTENSIONS_BA
 # (a few MB at most). 0 leaves the collector as Python sets it.
 MEE_GC_THRESHOLD = 50_000
 # Seconds between full collections during a crawl (mee_archive.gctuning): Twisted's per-exchange
-# reference cycles are freed as the crawl goes instead of piling up (peak memory grew with the
-# section). 0: only when Python decides.
+# reference cycles, and the download timeouts it cancelled, are freed as the crawl goes instead of
+# piling up (peak memory grew with the section). 0: only when Python decides.
 MEE_GC_FULL_INTERVAL = 2.0
 MEE_PROGRESS = False
 MEE_PROGRESS_INTERVAL = 1.0  # seconds between updates (at least 10 s when not on a terminal)

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import subprocess
+import sys
 from collections.abc import Iterator
 
 import pytest
@@ -115,3 +117,44 @@ def test_full_collections_run_every_interval_while_the_spider_runs_and_stop_afte
         gc.callbacks.remove(count)
     assert during >= 2
     assert after <= 1  # stopped: it would have run about ten times more (Python itself may run one)
+
+
+CANCELLED_TIMERS = """
+import asyncio, gc, sys, weakref
+from scrapy.utils.reactor import install_reactor
+install_reactor("twisted.internet.asyncioreactor.AsyncioSelectorReactor")
+from twisted.internet import reactor
+from mee_archive.gctuning import sweep
+
+def nothing():
+    pass
+
+def check():
+    # what each download does: a timeout armed, then cancelled when the answer comes
+    timers = [reactor.callLater(180, nothing) for _ in range(1000)]
+    for timer in timers:
+        timer.cancel()
+    held = [weakref.ref(timer) for timer in timers]
+    del timers
+    if sys.argv[1] == "sweep":
+        sweep()
+    reactor.callLater(0.2, done, held)
+
+def done(held):
+    gc.collect()
+    print(sum(ref() is not None for ref in held))
+    reactor.stop()
+
+reactor.callWhenRunning(check)
+reactor.run()
+"""
+
+
+@pytest.mark.parametrize("swept", [False, True])
+def test_a_sweep_lets_twisted_drop_the_timers_it_cancelled(swept: bool) -> None:
+    """Under the asyncio reactor no Twisted timer of Scrapy's fires, and Twisted keeps a cancelled
+    timer until one does: without the sweep's own, every download's timeout stays (a process of
+    its own: it installs the reactor)."""
+    done = subprocess.run([sys.executable, "-c", CANCELLED_TIMERS, "sweep" if swept else "none"],
+                          capture_output=True, text=True, timeout=120, check=True)
+    assert int(done.stdout.strip()) == (0 if swept else 1000)
