@@ -106,8 +106,10 @@ def _inherited_part(base: int, positions: np.ndarray, labels: Sequence[Any] | No
 
 
 def can_fork() -> bool:
-    """Whether worker processes may be forked from this one now."""
-    return (threading.active_count() == 1 and sys.version_info >= (3, 11)
+    """Whether worker processes may be forked from this one now: no other thread runs (one
+    that has ended may still be listed a moment, as an earlier pool's manager is after its
+    shutdown: it holds no lock the children could inherit)."""
+    return (sum(thread.is_alive() for thread in threading.enumerate()) == 1 and sys.version_info >= (3, 11)
             and "fork" in multiprocessing.get_all_start_methods())
 
 
