@@ -32,7 +32,8 @@ _HEADER = struct.Struct("!I")
 # 64 MiB), past which Linux gives that user's new pipes, in any program, two pages; a crawl's
 # four pipes take 1 MiB of it.
 PIPE_SIZE = 256 << 10
-# Bytes of a child's stderr logged as one line even without a line break.
+# Bytes of a child's stderr without a line break past which they are logged (with the rest of
+# the read that passed it: at most SAID_MAX + 64 KiB a log line).
 SAID_MAX = 16 << 10
 # Where a child's stderr (a traceback, a library's warning) is logged, a line at a time: through
 # the crawl's logging, so it lands in LOG_FILE with the rest of the run's log.
@@ -219,18 +220,32 @@ class WorkerProcess:
         self.loop.remove_writer(self.fd_in)
         self._close(self.process.stdin)
         self._close(self.process.stdout)
-        try:
-            self.process.wait(timeout=timeout)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
+        self._wait(timeout)
         # The last words of a child that exited (its traceback): what comes within a second (a
         # process it started may hold the pipe open, and write on).
         deadline = time.monotonic() + 1
         while (left := deadline - time.monotonic()) > 0 and select.select([self.fd_err], [], [], left)[0] \
                 and self._stderr():
             pass
+        if self.said:  # a last line without its line break
+            _LOG.warning("%s: %s", self.name, self.said.decode("utf-8", "replace").rstrip())
+            self.said.clear()
         self._close(self.process.stderr)
+
+    def _wait(self, timeout: float) -> None:
+        """Wait for the child's exit, reading its stderr meanwhile (a child writing more than the
+        pipe holds as it exits would otherwise block until killed); kill it after ``timeout`` s."""
+        deadline = time.monotonic() + timeout
+        while self.process.poll() is None:
+            left = deadline - time.monotonic()
+            if left > 0 and (not select.select([self.fd_err], [], [], min(left, 0.1))[0] or self._stderr()):
+                continue  # still running: nothing said, or what it said is logged
+            try:  # its stderr closed (it is exiting), or the time is up
+                self.process.wait(timeout=max(deadline - time.monotonic(), 0))
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+            return
 
     @staticmethod
     def _close(stream: BinaryIO | None) -> None:

@@ -92,3 +92,28 @@ def test_a_child_whose_own_child_keeps_its_stderr_open_is_still_stopped() -> Non
     lines = done.stdout.splitlines()
     assert lines[-1] == "still watched: False"
     assert any(line.endswith("]: chatter") for line in lines) and any(line.endswith("]: printed one") for line in lines)
+
+
+def test_a_child_saying_more_than_the_pipe_holds_as_it_exits_is_heard_out_not_killed(
+        caplog: pytest.LogCaptureFixture) -> None:
+    """Its stderr is read while the parent waits for the exit: a child blocked writing a long
+    traceback would otherwise be killed, its last words lost; a last line without a break and a
+    40 KiB line without one are logged too."""
+    caplog.set_level(logging.WARNING)
+    code = (SERVE + "; import sys; sys.stderr.write('x' * 40_000 + '\\n' + 'y' * 200_000 + '\\nlast words'); "
+            "sys.stderr.flush()")
+    exits: list[int] = []
+
+    async def main() -> None:
+        loop = asyncio.get_running_loop()
+        child = WorkerProcess(["-c", code], loop, lambda worker: worker.stop())
+        future = loop.create_future()
+        child.send(Task(("one",), future))
+        await asyncio.wait_for(future, 60)
+        child.finish()
+        exits.append(child.process.returncode)
+    asyncio.run(main())
+    lines = said(caplog)
+    assert exits == [0]
+    assert lines[-1] == "last words" and "".join(lines).count("y") == 200_000
+    assert any(set(line) == {"x"} for line in lines) and all(len(line) < 100_000 for line in lines)
