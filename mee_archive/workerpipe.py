@@ -177,10 +177,13 @@ class WorkerProcess:
             rest = b""
         self.said = bytearray(rest)
         for line in filter(None, lines):
-            _LOG.warning("%s: %s", self.name, line.decode("utf-8", "replace").rstrip())
+            self._log(line)
         if not chunk:
             self.loop.remove_reader(self.fd_err)
         return bool(chunk)
+
+    def _log(self, line: bytes | bytearray) -> None:
+        _LOG.warning("%s: %s", self.name, line.decode("utf-8", "replace").rstrip())
 
     def finish(self, timeout: float = 600) -> None:
         """Close the child's stdin, resolve the answers still to come (the child answers every
@@ -228,7 +231,7 @@ class WorkerProcess:
                 and self._stderr():
             pass
         if self.said:  # a last line without its line break
-            _LOG.warning("%s: %s", self.name, self.said.decode("utf-8", "replace").rstrip())
+            self._log(self.said)
             self.said.clear()
         self._close(self.process.stderr)
 
