@@ -39,7 +39,10 @@ def main() -> None:
     best: dict[str, Usage] = {}
     with ReplicaServer(build_corpus(1, args.releases)) as server, tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
-        run_measured(mee_command(server.url, work / "warm"), work / "warm.log", TIMEOUT, cwd=checkouts["new"])
+        warm = run_measured(mee_command(server.url, work / "warm"), work / "warm.log", TIMEOUT, cwd=checkouts["new"])
+        if warm.exit_code != 0:  # it decides the URL list: without it nothing below means anything
+            sys.exit(f"the warm-up crawl failed (exit {warm.exit_code}): "
+                     + (work / "warm.log").read_text("utf-8", "replace")[-1500:])
         urls = url_list(server, work)
         print(f"{len(urls.read_text('utf-8').split())} URLs, {args.rounds} rounds; load {os.getloadavg()[0]:.2f}")
         for round_ in range(args.rounds):
