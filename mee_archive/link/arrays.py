@@ -7,9 +7,19 @@ from collections.abc import Sequence
 import numpy as np
 
 
+# Values spread over at most this many times their count are made distinct by marking
+# them in a table of the range: two passes over it, where a sort is about 25 (measured at
+# a million values: a range of 50 times them about breaks even).
+DENSE_SPREAD = 8
+
+
 def unique(values: np.ndarray) -> np.ndarray:
-    """The distinct values, sorted (``np.unique`` hashes first and is many times slower
+    """The distinct integers, sorted (``np.unique`` hashes first and is many times slower
     on millions of integers spread wide)."""
+    if len(values) and (low := int(values.min())) + DENSE_SPREAD * len(values) > int(values.max()):
+        seen = np.zeros(int(values.max()) - low + 1, dtype=bool)
+        seen[values - low] = True
+        return (np.flatnonzero(seen) + low).astype(values.dtype, copy=False)
     return _distinct(np.sort(values))
 
 

@@ -20,7 +20,7 @@ from array import array
 from functools import partial
 from dataclasses import dataclass
 from datetime import date
-from collections.abc import Callable, Collection, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -203,19 +203,23 @@ def chinese_shares(items: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
     return [{k: item[k] for k in fields if k in item} for item in items]
 
 
-def read_chinese(items: Sequence[dict[str, Any]], max_chars: int) -> list[Features]:
+def read_chinese(items: Sequence[dict[str, Any]], max_chars: int,
+                 kept: Mapping[str, np.ndarray] | None = None) -> list[Features]:
     """``chinese_features_many`` in this process. Each text is made simplified once, then
     read SCAN_CHARS at a time, which bounds the memory: the dictionary scan (scan.py) and
     the pinyin (names.py) run over a batch of texts at once, figures, dates and
-    transliterated names text by text."""
+    transliterated names text by text. ``kept``, if given, holds for "title_words" and
+    "words" a mask by word id: only those words are kept (an index that will see only
+    some glosses need not have the rest sorted)."""
+    kept = kept or {}
     features = []
     for batch in _batches(items, SCAN_CHARS):
         parts = [tuple(chinese_text(part) for part in item_text(item)) for item in batch]
         texts = [f"{title}\n{body}" for title, body in parts]
         scanned = ScannedTexts([f"{title}\n{body[:max_chars]}" for title, body in parts])
-        title_ids = scanned.word_ids([len(title) for title, _ in parts])
+        title_ids = scanned.word_ids([len(title) for title, _ in parts], kept.get("title_words"))
         lead_ids = scanned.segment_ids([lead_length(title, body) for title, body in parts])
-        word_ids = scanned.word_ids()
+        word_ids = scanned.word_ids(kept=kept.get("words"))
         del scanned  # its arrays take a few dozen bytes a character
         features.extend(Features(**_stated_keys(item, text), pinyin=pinyin, title_words=_compact(title),
                                  words=_compact(words), lead=_compact(lead))

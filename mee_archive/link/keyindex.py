@@ -15,8 +15,7 @@ from __future__ import annotations
 from array import array
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from functools import partial
-from itertools import chain
+from functools import lru_cache, partial
 from typing import Any
 
 import ahocorasick_rs
@@ -27,7 +26,6 @@ from mee_archive.link.features import CHUNK_ITEMS, Features, read_chinese
 from mee_archive.link.names import Pinyin
 from mee_archive.link.parallel import Part, Workers, start_runs
 from mee_archive.link.postings import Postings
-from mee_archive.link.resources import cedict
 from mee_archive.link.scan import lexicon
 
 # Set-valued keys compared by set intersection: (Features attribute, config name prefix).
@@ -86,7 +84,9 @@ def read_and_index(items: Sequence[dict[str, Any]], ranks: Sequence[int], n_rank
 def _read_and_index_run(run: Sequence[tuple[int, dict[str, Any]]], n_ranks: int, keys: EnglishKeys,
                         max_chars: int) -> tuple[list[Features], RunIndex]:
     ranks = [rank for rank, _ in run]
-    features = read_chinese([item for _, item in run], max_chars)
+    # Words that gloss to no English key would be dropped by the index: not read at all.
+    kept = {attr: Glosses.of(tuple(keys.keys[attr])).counts > 0 for attr in GLOSSED_KINDS}
+    features = read_chinese([item for _, item in run], max_chars, kept)
     index = index_run(keys, ranks, features, n_ranks)
     return [replace(each, title_words=_NO_WORDS, words=_NO_WORDS) for each in features], index
 
@@ -97,33 +97,51 @@ def index_run(keys: EnglishKeys, ranks: Sequence[int], items: Sequence[Features]
     for attr, _ in SET_KINDS:
         ids = keys.ids[attr]
         if attr in GLOSSED_KINDS:
-            key_ids, key_ranks = _glossed(ranks, [getattr(item, attr) for item in items], ids)
+            key_ids, key_ranks = Glosses.of(tuple(keys.keys[attr])).pairs(ranks, [getattr(item, attr) for item in items])
         else:
             pairs = [(ids[key], rank) for rank, item in zip(ranks, items) for key in getattr(item, attr) if key in ids]
             key_ids, key_ranks = np.array(pairs, dtype=np.int64).reshape(-1, 2).T
-        codes[attr] = unique(Postings.encode(key_ids, key_ranks, n_ranks))
+        # A run's ranks are a short range: its pairs coded within it are made distinct
+        # by a table (arrays.unique), not a sort of a million of them.
+        low, span = min(ranks, default=0), max(ranks, default=0) - min(ranks, default=0) + 1
+        local = unique(key_ids * span + (key_ranks - low))
+        codes[attr] = Postings.encode(local // span, local % span + low, n_ranks)
     return RunIndex(codes, names_in([item.pinyin for item in items], ranks, keys.names))
 
 
-def _glossed(ranks: Sequence[int], words: Sequence[Sequence[int]],
-             ids: dict[str, int]) -> tuple[np.ndarray, np.ndarray]:
-    """(stem id, rank) for every dictionary word id of ``words[i]`` (of the item at
-    ``ranks[i]``): each word's glosses among ``ids``."""
-    flat = np.frombuffer(b"".join(memoryview(each).cast("B") for each in words), dtype=np.int32).astype(np.int64)
-    of_rank = np.repeat(np.asarray(ranks, dtype=np.int64), [len(each) for each in words])
-    dictionary, lexicon_words = cedict(), lexicon().words
-    # Tables by word id (the dictionary's hundred thousand), not a sort and searches of a
-    # run's million word ids: which occur, and where their glosses are.
-    seen = np.zeros(len(lexicon_words), dtype=bool)
-    seen[flat] = True
-    distinct = np.flatnonzero(seen)
-    stems = [[ids[s] for s in dictionary[lexicon_words[w]] if s in ids] for w in distinct.tolist()]
-    sizes = np.array([len(s) for s in stems], dtype=np.int64)
-    glosses = np.fromiter(chain.from_iterable(stems), dtype=np.int64, count=int(sizes.sum()))
-    first_of, size_of = np.zeros(len(seen), dtype=np.int64), np.zeros(len(seen), dtype=np.int64)
-    first_of[distinct], size_of[distinct] = np.cumsum(sizes) - sizes, sizes
-    counts = size_of[flat]
-    return glosses[expand_ranges(first_of[flat], counts)], np.repeat(of_rank, counts)
+@dataclass(frozen=True)
+class Glosses:
+    """Each dictionary word's glosses among some English keys, by word id: word i's key ids
+    are ``keys[starts[i]:starts[i] + counts[i]]``. Tables over the dictionary's hundred
+    thousand words, not a sort and searches of a run's million word ids."""
+
+    starts: np.ndarray
+    counts: np.ndarray
+    keys: np.ndarray
+
+    @staticmethod
+    @lru_cache(maxsize=len(GLOSSED_KINDS))
+    def of(keys: tuple[str, ...]) -> Glosses:
+        """The glosses among ``keys`` (a key's id is its place): made once a process for
+        each kind, though every run's task brings its own copy of the keys."""
+        dictionary = lexicon()
+        key_of_stem = np.full(len(dictionary.stem_ids), -1, dtype=np.int64)
+        for key, stem in enumerate(keys):
+            if stem in dictionary.stem_ids:
+                key_of_stem[dictionary.stem_ids[stem]] = key
+        glossed = key_of_stem[dictionary.gloss_ids]  # each (word, stem) entry's key, or -1
+        kept = glossed >= 0
+        word_of_entry = np.repeat(np.arange(len(dictionary.words)), np.diff(dictionary.gloss_starts))
+        counts = np.bincount(word_of_entry[kept], minlength=len(dictionary.words))
+        return Glosses(np.cumsum(counts) - counts, counts, glossed[kept])
+
+    def pairs(self, ranks: Sequence[int], words: Sequence[Sequence[int]]) -> tuple[np.ndarray, np.ndarray]:
+        """(key id, rank) for every dictionary word id of ``words[i]`` (of the item at
+        ``ranks[i]``) and each of its glosses among the keys."""
+        flat = np.frombuffer(b"".join(memoryview(each).cast("B") for each in words), dtype=np.int32)
+        of_rank = np.repeat(np.asarray(ranks, dtype=np.int64), [len(each) for each in words])
+        counts = self.counts[flat]
+        return self.keys[expand_ranges(self.starts[flat], counts)], np.repeat(of_rank, counts)
 
 
 def names_in(pinyins: Sequence[Pinyin], ranks: Sequence[int], names: Sequence[str]) -> dict[str, np.ndarray]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from itertools import chain
 
 import numpy as np
 
@@ -104,6 +105,11 @@ class Lexicon:
     ids: dict[str, int]  # word -> id
     single_ids: np.ndarray  # code point -> id of the one-character word, -1 if none
     pieces: dict[int, _Pieces]
+    # Each word's gloss stems (``cedict()[word]``): stem -> stem id, and word i's stem ids
+    # as ``gloss_ids[gloss_starts[i]:gloss_starts[i + 1]]``, to gloss millions of ids at once.
+    stem_ids: dict[str, int]
+    gloss_starts: np.ndarray
+    gloss_ids: np.ndarray
 
 
 @disk_cached
@@ -121,7 +127,12 @@ def lexicon() -> Lexicon:
         flags = np.array([cedict_pieces()[t] for t in texts], dtype=np.uint8)
         word_ids = np.array([ids.get(t, -1) if flags[i] & IS_WORD else -1 for i, t in enumerate(texts)], dtype=np.int64)
         pieces[length] = _Pieces.build(codes, word_ids, (flags & IS_PREFIX) > 0)
-    return Lexicon(words, ids, single_ids, pieces)
+    stems = [sorted(cedict()[word]) for word in words]
+    stem_ids = {stem: i for i, stem in enumerate(sorted(set(chain.from_iterable(stems))))}
+    gloss_starts = np.concatenate(([0], np.cumsum([len(each) for each in stems])))
+    gloss_ids = np.fromiter((stem_ids[stem] for stem in chain.from_iterable(stems)), dtype=np.int32,
+                            count=int(gloss_starts[-1]))
+    return Lexicon(words, ids, single_ids, pieces, stem_ids, gloss_starts, gloss_ids)
 
 
 class ScannedTexts:
@@ -178,11 +189,15 @@ class ScannedTexts:
             extend = pieces.is_prefix[at]
             active, hashes = active[extend], hashes[extend]
 
-    def word_ids(self, stops: Sequence[int] | None = None) -> list[np.ndarray]:
+    def word_ids(self, stops: Sequence[int] | None = None, kept: np.ndarray | None = None) -> list[np.ndarray]:
         """For each text i, the ids (see ``lexicon().words``) of the distinct dictionary
-        words in ``texts[i][:stops[i]]``, or in the whole text without ``stops``, sorted."""
+        words in ``texts[i][:stops[i]]``, or in the whole text without ``stops``, sorted;
+        only the words whose ``kept[id]`` is true, if ``kept`` is given (sorting fewer
+        is most of the saving)."""
         text_of = self._text_at[self._positions].astype(np.int64)
         keep = self._ends <= self._limits(stops)[text_of]
+        if kept is not None:
+            keep &= kept[self._ids]
         return self._by_text(text_of[keep], self._ids[keep])
 
     def segment_ids(self, stops: Sequence[int]) -> list[np.ndarray]:

@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from mee_archive.link.arrays import expand_ranges, unique
+from mee_archive.link.arrays import DENSE_SPREAD, expand_ranges, unique
 from mee_archive.link.candidates import Candidates, CandidateSets
 from mee_archive.link.postings import Postings
 
@@ -32,3 +32,11 @@ def test_candidate_sets_lay_each_items_window_then_the_undated_side_by_side():
 def test_array_helpers():
     assert expand_ranges(np.array([5, 0, 9]), np.array([2, 0, 3])).tolist() == [5, 6, 9, 10, 11]
     assert unique(np.array([3, 1, 3, 2, 1])).tolist() == [1, 2, 3] and len(unique(np.array([], dtype=int))) == 0
+
+
+def test_unique_marks_values_in_a_table_of_a_short_range_and_sorts_values_spread_wide():
+    rng = np.random.default_rng(7)
+    for spread in (1, DENSE_SPREAD, DENSE_SPREAD * 10, 10**9):  # both ways of finding them
+        values = rng.integers(-50, 1_000 * spread, 1_000)
+        assert unique(values).tolist() == np.unique(values).tolist()
+        assert unique(values.astype(np.int32)).dtype == np.int32
