@@ -209,17 +209,17 @@ def read_chinese(items: Sequence[dict[str, Any]], max_chars: int,
     read SCAN_CHARS at a time, which bounds the memory: the dictionary scan (scan.py) and
     the pinyin (names.py) run over a batch of texts at once, figures, dates and
     transliterated names text by text. ``kept``, if given, holds for "title_words" and
-    "words" a mask by word id: only those words are kept (an index that will see only
-    some glosses need not have the rest sorted)."""
-    kept = kept or {}
+    "words" a mask by word id: only those words are kept, each as often as found and in
+    no order (for an index that sees only some glosses and makes its pairs distinct)."""
     features = []
     for batch in _batches(items, SCAN_CHARS):
         parts = [tuple(chinese_text(part) for part in item_text(item)) for item in batch]
         texts = [f"{title}\n{body}" for title, body in parts]
         scanned = ScannedTexts([f"{title}\n{body[:max_chars]}" for title, body in parts])
-        title_ids = scanned.word_ids([len(title) for title, _ in parts], kept.get("title_words"))
+        words_of = scanned.word_ids if kept is None else scanned.occurrences
+        title_ids = words_of([len(title) for title, _ in parts], (kept or {}).get("title_words"))
         lead_ids = scanned.segment_ids([lead_length(title, body) for title, body in parts])
-        word_ids = scanned.word_ids(kept=kept.get("words"))
+        word_ids = words_of(None, (kept or {}).get("words"))
         del scanned  # its arrays take a few dozen bytes a character
         features.extend(Features(**_stated_keys(item, text), pinyin=pinyin, title_words=_compact(title),
                                  words=_compact(words), lead=_compact(lead))

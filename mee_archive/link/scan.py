@@ -192,13 +192,27 @@ class ScannedTexts:
     def word_ids(self, stops: Sequence[int] | None = None, kept: np.ndarray | None = None) -> list[np.ndarray]:
         """For each text i, the ids (see ``lexicon().words``) of the distinct dictionary
         words in ``texts[i][:stops[i]]``, or in the whole text without ``stops``, sorted;
-        only the words whose ``kept[id]`` is true, if ``kept`` is given (sorting fewer
-        is most of the saving)."""
+        only the words whose ``kept[id]`` is true, if ``kept`` is given."""
+        return self._by_text(*self._found(stops, kept))
+
+    def occurrences(self, stops: Sequence[int] | None = None, kept: np.ndarray | None = None) -> list[np.ndarray]:
+        """``word_ids``, but each word as often as it is found and in no order: making them
+        distinct takes a sort of every (text, word) pair, a tenth of reading a text, which
+        an index that makes its own pairs distinct can do without."""
+        texts, ids = self._found(stops, kept)
+        order = np.argsort(texts, kind="stable")  # a merge: the words come in runs sorted by text
+        bounds = np.searchsorted(texts[order], np.arange(len(self._starts))).tolist()
+        ids = ids[order]
+        return [ids[bounds[i] : bounds[i + 1]] for i in range(len(self._starts) - 1)]
+
+    def _found(self, stops: Sequence[int] | None, kept: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
+        """(text, id) of every word found in the first ``stops[i]`` characters of text i
+        (see ``word_ids``)."""
         text_of = self._text_at[self._positions].astype(np.int64)
         keep = self._ends <= self._limits(stops)[text_of]
         if kept is not None:
             keep &= kept[self._ids]
-        return self._by_text(text_of[keep], self._ids[keep])
+        return text_of[keep], self._ids[keep]
 
     def segment_ids(self, stops: Sequence[int]) -> list[np.ndarray]:
         """For each text i, the distinct ids of the words of two or more characters that

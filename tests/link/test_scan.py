@@ -1,5 +1,7 @@
 """The column-at-a-time dictionary scan gives what a word-by-word reading of each text gives."""
 
+import numpy as np
+
 from mee_archive.link.scan import ScannedTexts, lexicon
 
 
@@ -36,3 +38,14 @@ def test_text_that_is_not_chinese_or_not_even_valid_unicode_is_read_without_erro
     scanned = ScannedTexts(["abc \ud800 😀 2018", "生态环境部"])
     assert all(word.isascii() for word in words(scanned.word_ids()[0]))
     assert {"生态", "环境"} <= words(scanned.word_ids()[1])
+
+
+def test_occurrences_are_the_kept_words_as_often_as_found_and_word_ids_the_same_made_distinct():
+    texts = ["保护环境，保护生物多样性", "黑臭水体", "环境"]
+    scanned = ScannedTexts(texts)
+    kept = np.zeros(len(lexicon().words), dtype=bool)
+    kept[[lexicon().ids[w] for w in ("保护", "环境", "水体")]] = True
+    found = [sorted(lexicon().words[i] for i in ids) for ids in scanned.occurrences(kept=kept)]
+    assert found == [["保护", "保护", "环境"], ["水体"], ["环境"]]
+    assert [words(ids) for ids in scanned.word_ids(kept=kept)] == [set(each) for each in found]
+    assert [words(ids) for ids in scanned.occurrences([2, 4, 1], kept)] == [{"保护"}, {"水体"}, set()]
