@@ -157,6 +157,7 @@ class ScannedTexts:
         found = [self._one_character_words(codes), *self._longer_words(codes)]
         positions, lengths, ids = (np.concatenate(column) for column in zip(*found))
         self._positions, self._ends, self._ids = positions, positions + lengths, ids
+        self._text_of: np.ndarray | None = None  # the text of each word found, once asked for
 
     def _one_character_words(self, codes: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """(positions, lengths, ids) of the one-character words: a table look-up a character."""
@@ -208,11 +209,14 @@ class ScannedTexts:
     def _found(self, stops: Sequence[int] | None, kept: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
         """(text, id) of every word found in the first ``stops[i]`` characters of text i
         (see ``word_ids``)."""
-        text_of = self._text_at[self._positions].astype(np.int64)
-        keep = self._ends <= self._limits(stops)[text_of]
+        if self._text_of is None:
+            self._text_of = self._text_at[self._positions].astype(np.int64)
+        text_of, ids = self._text_of, self._ids
+        # A word never runs past its own text (they are NUL apart): without stops, all count.
+        keep = None if stops is None else self._ends <= self._limits(stops)[text_of]
         if kept is not None:
-            keep &= kept[self._ids]
-        return text_of[keep], self._ids[keep]
+            keep = kept[ids] if keep is None else keep & kept[ids]
+        return (text_of, ids) if keep is None else (text_of[keep], ids[keep])
 
     def segment_ids(self, stops: Sequence[int]) -> list[np.ndarray]:
         """For each text i, the distinct ids of the words of two or more characters that
