@@ -154,7 +154,10 @@ def names_in(pinyins: Sequence[Pinyin], ranks: Sequence[int], names: Sequence[st
             slices.setdefault(id(pinyin.buffer), []).append((pinyin.start, pinyin.stop, rank))
     if not slices:
         return {}
-    automaton = ahocorasick_rs.BytesAhoCorasick([name.encode("ascii") for name in names])
+    # A DFA: the English releases' few hundred name keys make a small one, and it scans a
+    # run's megabytes of pinyin twice as fast as the default automaton.
+    automaton = ahocorasick_rs.BytesAhoCorasick([name.encode("ascii") for name in names],
+                                                implementation=ahocorasick_rs.Implementation.DFA)
     buffers = {id(pinyin.buffer): pinyin.buffer for pinyin in pinyins}
     stride = max(ranks) + 1
     codes = [_NONE]  # name id * stride + rank of every (name, item) found
