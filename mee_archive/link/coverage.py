@@ -25,7 +25,6 @@ from mee_archive.link.candidates import CandidateSets
 from mee_archive.link.config import LinkConfig
 from mee_archive.link.features import Features
 from mee_archive.link.postings import Postings
-from mee_archive.link.resources import cedict
 from mee_archive.link.scan import lexicon
 
 
@@ -44,13 +43,14 @@ class LeadCoverage:
         lead_ranks = np.repeat(np.array([rank for rank, _ in leads], dtype=np.int64), [len(lead) for _, lead in leads])
         counts = np.bincount(lead_words, minlength=len(lexicon().words))  # leads with each word (once a lead)
         limit = config.lead_max_share * len(leads)
-        dictionary, words = cedict(), lexicon().words
+        dictionary = lexicon()
+        words = dictionary.words
         self._gain = np.zeros(len(words))
         miss = np.zeros(len(words))
         informative = np.zeros(len(words), dtype=bool)
         self._words_of_stem: dict[str, list[int]] = {}
         for word in np.flatnonzero(counts).tolist():
-            glosses = dictionary[words[word]]
+            glosses = dictionary.glosses(word)
             q = min(max(1 - math.prod(1 - shares.get(s, 0.0) for s in glosses), 1e-4), 1 - 1e-4)
             if counts[word] > limit or q >= recall:
                 continue

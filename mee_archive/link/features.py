@@ -29,7 +29,7 @@ from mee_archive.link.english import content_stems
 from mee_archive.link.names import NO_PINYIN, Pinyin, english_name_keys, pinyin_many, pinyin_rows
 from mee_archive.link.numbers import chinese_dates, chinese_numbers, english_dates, english_numbers, weekday_keys
 from mee_archive.link.resources import (
-    cedict, gloss_vocabulary, other_readings, pinyin_syllables, pinyin_table, place_names, surname_syllables,
+    gloss_vocabulary, other_readings, pinyin_syllables, pinyin_table, place_names, surname_syllables,
     to_simplified, traditional_only_table,
 )
 from mee_archive.link.parallel import Workers, start_chunks, start_map
@@ -166,7 +166,7 @@ def load_tables() -> None:
     readings, the place names): loaded before the workers fork, they are loaded once."""
     gloss_vocabulary(), lexicon(), pinyin_rows(), pinyin_syllables(), traditional_only_table()
     common_words(), transliteration_alphabet(), english_place_names()
-    cedict(), pinyin_table(), surname_syllables(), other_readings(), place_names()
+    pinyin_table(), surname_syllables(), other_readings(), place_names()
 
 
 def english_features_many(items: Sequence[dict[str, Any]], workers: Workers | None = None) -> Callable[[], list[Features]]:

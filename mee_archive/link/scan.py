@@ -105,11 +105,17 @@ class Lexicon:
     ids: dict[str, int]  # word -> id
     single_ids: np.ndarray  # code point -> id of the one-character word, -1 if none
     pieces: dict[int, _Pieces]
-    # Each word's gloss stems (``cedict()[word]``): stem -> stem id, and word i's stem ids
-    # as ``gloss_ids[gloss_starts[i]:gloss_starts[i + 1]]``, to gloss millions of ids at once.
+    # Each word's gloss stems (``cedict()[word]``, which linking then need not load): the
+    # stems sorted and their ids, and word i's stem ids as
+    # ``gloss_ids[gloss_starts[i]:gloss_starts[i + 1]]``, to gloss millions of ids at once.
+    stems: list[str]
     stem_ids: dict[str, int]
     gloss_starts: np.ndarray
     gloss_ids: np.ndarray
+
+    def glosses(self, word: int) -> list[str]:
+        """The gloss stems of word id ``word``, sorted."""
+        return [self.stems[i] for i in self.gloss_ids[self.gloss_starts[word]:self.gloss_starts[word + 1]].tolist()]
 
 
 @disk_cached
@@ -128,11 +134,12 @@ def lexicon() -> Lexicon:
         word_ids = np.array([ids.get(t, -1) if flags[i] & IS_WORD else -1 for i, t in enumerate(texts)], dtype=np.int64)
         pieces[length] = _Pieces.build(codes, word_ids, (flags & IS_PREFIX) > 0)
     stems = [sorted(cedict()[word]) for word in words]
-    stem_ids = {stem: i for i, stem in enumerate(sorted(set(chain.from_iterable(stems))))}
+    stem_list = sorted(set(chain.from_iterable(stems)))
+    stem_ids = {stem: i for i, stem in enumerate(stem_list)}
     gloss_starts = np.concatenate(([0], np.cumsum([len(each) for each in stems])))
     gloss_ids = np.fromiter((stem_ids[stem] for stem in chain.from_iterable(stems)), dtype=np.int32,
                             count=int(gloss_starts[-1]))
-    return Lexicon(words, ids, single_ids, pieces, stem_ids, gloss_starts, gloss_ids)
+    return Lexicon(words, ids, single_ids, pieces, stem_list, stem_ids, gloss_starts, gloss_ids)
 
 
 class ScannedTexts:

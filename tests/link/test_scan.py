@@ -49,3 +49,10 @@ def test_occurrences_are_the_kept_words_as_often_as_found_and_word_ids_the_same_
     assert found == [["保护", "保护", "环境"], ["水体"], ["环境"]]
     assert [words(ids) for ids in scanned.word_ids(kept=kept)] == [set(each) for each in found]
     assert [words(ids) for ids in scanned.occurrences([2, 4, 1], kept)] == [{"保护"}, {"水体"}, set()]
+
+
+def test_the_lexicon_holds_each_words_gloss_stems_as_the_dictionary_gives_them():
+    from mee_archive.link.resources import cedict
+
+    for word in ("水体", "黑", "生物多样性", lexicon().words[0], lexicon().words[-1]):
+        assert lexicon().glosses(lexicon().ids[word]) == sorted(cedict()[word])
