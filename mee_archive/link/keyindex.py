@@ -33,9 +33,10 @@ SET_KINDS = (("numbers", "number"), ("dates", "date"), ("foreign", "foreign"), (
              ("words", "word"))
 # Kinds whose Chinese keys are dictionary words, compared as the stems of their glosses.
 GLOSSED_KINDS = ("title_words", "words")
-# Chinese items indexed together in this process (the workers index the runs they read):
-# their glosses are a few dozen array entries an item, which bounds the memory.
+# Chinese items indexed together in this process (the workers index the runs they read).
 RUN_ITEMS = 1000
+# Items whose words are glossed together: their pairs, as found, are a few thousand an item.
+GLOSS_ITEMS = 100
 
 
 @dataclass(frozen=True)
@@ -94,19 +95,32 @@ def _read_and_index_run(run: Sequence[tuple[int, dict[str, Any]]], n_ranks: int,
 def index_run(keys: EnglishKeys, ranks: Sequence[int], items: Sequence[Features], n_ranks: int) -> RunIndex:
     """Index Chinese items (``items[i]`` at rank ``ranks[i]`` of ``n_ranks``) by ``keys``."""
     codes = {}
+    # A run's ranks are a short range: its pairs coded within it are made distinct by a
+    # table (arrays.unique), not a sort of millions of them.
+    low = min(ranks, default=0)
+    span = max(ranks, default=0) - low + 1
     for attr, _ in SET_KINDS:
-        ids = keys.ids[attr]
         if attr in GLOSSED_KINDS:
-            key_ids, key_ranks = Glosses.of(tuple(keys.keys[attr])).pairs(ranks, [getattr(item, attr) for item in items])
+            local = _glossed_pairs(Glosses.of(tuple(keys.keys[attr])), ranks, [getattr(item, attr) for item in items],
+                                   low, span)
         else:
+            ids = keys.ids[attr]
             pairs = [(ids[key], rank) for rank, item in zip(ranks, items) for key in getattr(item, attr) if key in ids]
             key_ids, key_ranks = np.array(pairs, dtype=np.int64).reshape(-1, 2).T
-        # A run's ranks are a short range: its pairs coded within it are made distinct
-        # by a table (arrays.unique), not a sort of a million of them.
-        low, span = min(ranks, default=0), max(ranks, default=0) - min(ranks, default=0) + 1
-        local = unique(key_ids * span + (key_ranks - low))
+            local = unique(key_ids * span + (key_ranks - low))
         codes[attr] = Postings.encode(local // span, local % span + low, n_ranks)
     return RunIndex(codes, names_in([item.pinyin for item in items], ranks, keys.names))
+
+
+def _glossed_pairs(glosses: Glosses, ranks: Sequence[int], words: Sequence[Sequence[int]],
+                   low: int, span: int) -> np.ndarray:
+    """The distinct (key, rank) pairs of the items' glossed words, coded key * span +
+    rank - low: GLOSS_ITEMS items at a time, whose words come as found (every occurrence,
+    several glosses each: millions of pairs a run), so that only a slice is held at once."""
+    slices = [unique(key_ids * span + (key_ranks - low))
+              for start in range(0, len(words), GLOSS_ITEMS)
+              for key_ids, key_ranks in [glosses.pairs(ranks[start:start + GLOSS_ITEMS], words[start:start + GLOSS_ITEMS])]]
+    return unique(np.concatenate([np.zeros(0, dtype=np.int64), *slices]))
 
 
 @dataclass(frozen=True)

@@ -66,13 +66,14 @@ def _laid_out(parts: Sequence[np.ndarray], n_keys: int, stride: int) -> np.ndarr
     part's before (runs of items read in rank order), each key's codes are those of every
     part in turn: they are placed by counting, a pass over them, not merged (three times
     faster on the millions of a link's word keys). Other parts are merged."""
-    keys = [(part // stride).astype(np.int32) for part in parts]
-    counts = np.array([np.bincount(each, minlength=n_keys) for each in keys], dtype=np.int64).reshape(-1, n_keys)
-    before = np.cumsum(counts, axis=0) - counts  # each key's codes in the parts before
-    totals = counts.sum(axis=0)
+    keys = [part // stride for part in parts]
+    totals = np.bincount(np.concatenate([np.zeros(0, dtype=np.int64), *keys]), minlength=n_keys)
     laid = np.empty(int(totals.sum()), dtype=np.int64)
-    starts = np.cumsum(totals) - totals
-    for part, key, count, earlier in zip(parts, keys, counts, before):
+    starts = np.cumsum(totals) - totals  # where each key's codes begin
+    filled = np.zeros(len(totals), dtype=np.int64)  # each key's codes placed so far
+    for part, key in zip(parts, keys):
+        count = np.bincount(key, minlength=len(totals))
         first = np.cumsum(count) - count  # where each key's codes begin in the part
-        laid[starts[key] + earlier[key] + np.arange(len(part)) - first[key]] = part
+        laid[starts[key] + filled[key] + np.arange(len(part)) - first[key]] = part
+        filled += count
     return laid if (laid[1:] > laid[:-1]).all() else merged_unique(parts)

@@ -85,3 +85,7 @@ def test_joined_postings_of_runs_in_rank_order_or_not_are_those_of_all_the_pairs
         joined = Postings.joined(parts, n_keys=7, n_ranks=60)
         assert joined.counts.tolist() == whole.counts.tolist()
         assert all(joined.of(rank, np.arange(7)).tolist() == whole.of(rank, np.arange(7)).tolist() for rank in range(61))
+    twice = unique(Postings.encode(keys, ranks, 60))  # a part given twice: merged, once each
+    assert Postings.joined([twice, twice], n_keys=7, n_ranks=60).counts.tolist() == whole.counts.tolist()
+    assert Postings.joined([], n_keys=0, n_ranks=60).counts.tolist() == []
+    assert Postings.joined([np.zeros(0, dtype=np.int64)] * 2, n_keys=0, n_ranks=60).counts.tolist() == []

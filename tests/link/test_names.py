@@ -59,3 +59,5 @@ def test_a_key_is_found_in_the_pinyin_exactly_where_the_full_surname_reading_has
         assert all(each.encode() in stretches for each in str(pinyin).split(" "))  # none added
     assert "shanjixiang" in pinyin_many(texts)[0] and "quzhang" in pinyin_many(texts)[0]
     assert str(pinyin_many(texts)[2]) == "huangrunqiuhuijian"  # no surname reading differs
+    partly = chinese_pinyin("单霁翔，黄润秋，解振华")  # only the changed stretches come again
+    assert str(partly) == "danjixiang huangrunqiu jiezhenhua shanjixiang xiezhenhua" and "xiangxie" not in partly
