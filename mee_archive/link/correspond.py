@@ -29,10 +29,11 @@ against each other by the whole sum.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import partial
+from itertools import chain
 from typing import Any
 
 from mee_archive.link.config import LinkConfig
@@ -75,10 +76,38 @@ class Opening:
 
 def opening_text(body: str, language: str) -> str:
     """The first ``LEAD_CHARS`` of a body from its first line long enough to be a sentence
-    (the whole body if none is)."""
-    lines = [line.strip() for line in body.split("\n") if line.strip()]
-    start = next((i for i, line in enumerate(lines) if len(line) >= OPENING_MIN_CHARS[language]), 0)
-    return "\n".join(lines[start:])[:LEAD_CHARS]
+    (the whole body if none is), its lines stripped, the empty ones left out. Lines are
+    read only as far as that takes: every Chinese candidate's opening is read, and a real
+    body is thousands of characters."""
+    lines = _stripped_lines(body)
+    first: list[str] = []  # the opening if no line is long enough: the first lines
+    for line in lines:
+        if len(line) >= OPENING_MIN_CHARS[language]:
+            return _first_chars(chain([line], lines))
+        first.append(line)
+    return _first_chars(iter(first))
+
+
+def _stripped_lines(text: str) -> Iterator[str]:
+    """The lines of ``text`` stripped, without the empty ones, one at a time."""
+    start = 0
+    while start <= len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        if line := text[start:end].strip():
+            yield line
+        start = end + 1
+
+
+def _first_chars(lines: Iterator[str]) -> str:
+    """The first ``LEAD_CHARS`` of ``lines`` joined by newlines."""
+    taken, size = [], 0
+    for line in lines:
+        taken.append(line)
+        size += len(line) + 1
+        if size > LEAD_CHARS:
+            break
+    return "\n".join(taken)[:LEAD_CHARS]
 
 
 @dataclass(frozen=True)

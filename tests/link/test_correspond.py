@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from mee_archive.link.correspond import (
-    AGREE, CONFLICT, PARTIAL, UNSTATED, UNTOLD, date_verdict, dated_opening, english_opening,
+    AGREE, CONFLICT, LEAD_CHARS, PARTIAL, UNSTATED, UNTOLD, date_verdict, dated_opening, english_opening,
+    opening_text,
 )
 from mee_archive.link.features import chinese_text
 from mee_archive.link.names import chinese_name_keys
@@ -107,3 +108,13 @@ def test_a_day_named_relative_to_the_publication_day_can_agree_never_conflict() 
     # Without the article's day (or with a repost's), 昨日 says nothing: the dateline's 7-1 conflicts.
     assert date_verdict(opening, dated_opening(zh, date(2018, 7, 5)), frozenset({"7-1"})) == CONFLICT
     assert chinese_relative_dates("今日中国：昨天下午会见；今天，", date(2018, 7, 1)) == {"6-30", "7-1"}
+
+
+def test_the_opening_is_the_first_lead_chars_from_the_first_sentence_long_line():
+    long_line, short = "生态环境部部长黄润秋6月5日在北京出席了世界环境日国家主场活动并讲话。", "图片"
+    body = f"\n  {short}  \n\n {long_line} \n" + "\n".join(f"第{i}段。" * 10 for i in range(40))
+    opening = opening_text(body, "zh")
+    assert opening.startswith(long_line + "\n第0段。") and len(opening) == LEAD_CHARS
+    assert opening_text(f"{short}\n\n{short}2", "zh") == f"{short}\n{short}2"  # none long enough: all of it
+    assert opening_text("", "en") == opening_text(" \n \n", "en") == ""
+    assert opening_text(f"{long_line}", "zh") == long_line
