@@ -16,16 +16,18 @@ spider names; the pages queued behind it go to a new worker.
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from mee_archive.pages.decode import decode_html
 from mee_archive.pages.html import HtmlPage, PageError
 from mee_archive.pages.requisites import html_requisites
 from mee_archive.workerpipe import Task, WorkerProcess, serve
+
+if TYPE_CHECKING:  # the worker never needs asyncio: a third of its start
+    import asyncio
 
 Fields = TypeVar("Fields")
 Parse = Callable[[HtmlPage, str], Any]
@@ -84,6 +86,8 @@ class WorkerPageReader(PageReader):
 
     def start(self) -> None:
         """Start the workers now (they import lxml and the page objects while the crawl begins)."""
+        import asyncio  # here, not at the top: the worker process imports this module too
+
         self.loop = asyncio.get_running_loop()
         if not self.broken:
             self.workers = [self._new_worker() for _ in range(self.count)]

@@ -10,7 +10,6 @@ until stdin closes.
 
 from __future__ import annotations
 
-import asyncio
 import fcntl
 import io
 import logging
@@ -24,7 +23,10 @@ import sys
 import time
 from collections import deque
 from collections.abc import Callable
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
+
+if TYPE_CHECKING:  # the child (serve) never needs asyncio: 50 ms of its start
+    import asyncio
 
 _HEADER = struct.Struct("!I")
 # Bytes a pipe to or from a child holds (Linux's default: 64 KiB): a real-weight page's frame in

@@ -15,10 +15,13 @@ indexed by cdxj-indexer itself (:func:`index_warc`), and the tests check the two
 from __future__ import annotations
 
 import heapq
+import importlib
 import io
 import json
 import os
 import re
+import sys
+import types
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -74,11 +77,27 @@ def missing_indexes(layout: ArchiveLayout) -> list[Path]:
     return [warc for warc in layout.closed_warcs() if not layout.index_for(warc).exists()]
 
 
+def _surt() -> types.ModuleType:
+    """The surt package, imported with the first index line, and without the tldextract its
+    handyurl module imports at its top (with requests and urllib3: ~90 ms, most of a recorder
+    process's start) for two methods a SURT key never calls: handyurl's ``tldextract`` is a
+    stand-in that imports the real one when first used."""
+    if "surt" not in sys.modules and "tldextract" not in sys.modules:
+        stand_in = types.ModuleType("tldextract")
+        setattr(stand_in, "__getattr__", lambda name: getattr(importlib.import_module("tldextract"), name))
+        sys.modules["tldextract"] = stand_in
+        try:
+            import surt
+        finally:
+            del sys.modules["tldextract"]  # what imports it later gets the real one
+    import surt
+    return surt
+
+
 def cdxj_line(record: WarcRecord, head: bytes, file: str, offset: int, length: int) -> str:
     """The line cdxj-indexer writes for a response or revisit ``record`` whose HTTP head is
     ``head``, stored as the gzip member at ``offset`` (``length`` bytes) of ``file``."""
-    import surt  # imported with the first line: surt loads tldextract and requests
-
+    surt = _surt()
     uri = record.headers.get_header("WARC-Target-URI")
     http = _HTTP_HEAD.parse(io.BytesIO(head)) if head else None
     fields = {"url": uri}

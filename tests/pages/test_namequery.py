@@ -66,3 +66,22 @@ def test_the_body_selectors_select_the_same(markup):
     for selector in BODY_SELECTORS:
         root = parse_html(f"<html><body>{markup}</body></html>")
         assert selector(root) == etree.XPath(css2xpath(selector.selector))(root)
+
+
+def test_other_selectors_translate_as_parsel_translates_them() -> None:
+    """pages/html.py translates with cssselect itself (parsel's translator only adds ::text and
+    ::attr()): every selector the page objects ask outside namequery gets parsel's XPath."""
+    import importlib
+    import pkgutil
+
+    import mee_archive.pages
+    from mee_archive.pages.html import _TRANSLATOR, Css
+
+    queries = []  # the page objects' selectors: module constants, alone or in tuples
+    for module in pkgutil.iter_modules(mee_archive.pages.__path__):
+        for value in vars(importlib.import_module(f"mee_archive.pages.{module.name}")).values():
+            queries += [q for q in (value if isinstance(value, tuple) else (value,)) if isinstance(q, Css)]
+    others = [query.selector for query in queries if not namequery.parse(query.selector)]
+    assert "article" in others and len(others) >= 5
+    for selector in others:
+        assert _TRANSLATOR.css_to_xpath(selector) == css2xpath(selector), selector
