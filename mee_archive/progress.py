@@ -6,15 +6,16 @@ on. On a terminal one line is redrawn in place; elsewhere (CI, cron) a line is p
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from rich.console import Console
-from rich.live import Live
-from rich.text import Text
 from scrapy import signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 from twisted.internet import task
+
+if TYPE_CHECKING:  # rich is imported only when the line is shown: every crawl loads this module
+    from rich.live import Live
+    from rich.text import Text
 
 
 def progress_line(spider: str, stats: dict[str, Any]) -> str:
@@ -30,6 +31,8 @@ def progress_line(spider: str, stats: dict[str, Any]) -> str:
 
 class Progress:
     def __init__(self, crawler: Crawler, interval: float) -> None:
+        from rich.console import Console
+
         self.crawler = crawler
         self.console = Console(stderr=True)
         self.live: Live | None = None
@@ -48,15 +51,22 @@ class Progress:
         name = self.crawler.spider.name if self.crawler.spider else "crawl"
         return progress_line(name, self.crawler.stats.get_stats())
 
+    def text(self) -> Text:
+        from rich.text import Text
+
+        return Text(self.line())
+
     def opened(self, spider: Any) -> None:
         if self.console.is_terminal:
-            self.live = Live(Text(self.line()), console=self.console, transient=True)
+            from rich.live import Live
+
+            self.live = Live(self.text(), console=self.console, transient=True)
             self.live.start()
         self.loop.start(self.interval, now=False)
 
     def tick(self) -> None:
         if self.live:
-            self.live.update(Text(self.line()))
+            self.live.update(self.text())
         else:
             self.console.print(self.line(), highlight=False)
 
