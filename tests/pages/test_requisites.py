@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from mee_archive.pages.requisites import css_requisites, html_requisites, is_stylesheet
 
 PAGE = "http://www.mee.gov.cn/ywdt/hjywnews/202401/t20240102_1.shtml"
@@ -60,3 +63,38 @@ def test_stylesheets_are_known_by_type_or_else_by_name() -> None:
     assert is_stylesheet("http://h/a.CSS", "")
     assert not is_stylesheet("http://h/a.css", "text/html")
     assert not is_stylesheet("http://h/a.js", "application/javascript")
+
+
+def _urljoined(base: str, refs: list[str]) -> list[str]:
+    """What _absolute returned before it kept what references resolve to: urljoin on each."""
+    from urllib.parse import urljoin, urlsplit
+
+    found: dict[str, None] = {}
+    for ref in (ref.strip() for ref in refs):
+        if not ref or ref.startswith(("data:", "#", "javascript:", "about:")):
+            continue
+        try:
+            url = urljoin(base, ref).split("#", 1)[0]
+        except ValueError:
+            continue
+        if urlsplit(url).scheme in ("http", "https"):
+            found[url] = None
+    return list(found)
+
+
+_PIECES = ["", "a", "b.gif", "..", ".", "/", "//", "?", "#", ";", ":", "http:", "https://h", "[", "\t", "\x01",
+           " ", "\\", "é", "x=1", "%2e"]
+_BASES = ["http://h.cn/a/b/c.shtml", "http://h.cn/a/b/d.shtml?q=1#f", "http://h.cn/a/b/;p", "http://h.cn",
+          "https://h.cn/a/b/", "http://h.cn/a/c;x/e.html", "ftp://h.cn/a/b", "http://[bad/x", "http://h.cn/a/b/c.shtml;p?q"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_BASES), st.lists(
+    st.lists(st.sampled_from(_PIECES), max_size=5).map("".join), max_size=6)), min_size=1, max_size=6))
+def test_references_resolve_as_urljoin_resolves_them_page_after_page(pages: list[tuple[str, list[str]]]) -> None:
+    """References are resolved once per base folder (the pages of a folder share them): the same
+    URLs as urljoin against each page's own base, whatever the reference or base holds."""
+    from mee_archive.pages.requisites import _absolute
+
+    for base, refs in pages:
+        assert _absolute(base, refs) == _urljoined(base, refs), (base, refs)
