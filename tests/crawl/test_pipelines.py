@@ -94,3 +94,14 @@ def test_output_layout_puts_feeds_under_the_output_dir_given_on_the_command_line
     (feed,) = settings.getdict("FEEDS")
     assert feed == str(tmp_path / "archive" / "items" / "%(name)s.jsonl")
     assert settings.get("MEE_CRAWL_ID")
+
+
+def test_overlong_names_each_field_holding_a_text_past_the_limit_however_deep() -> None:
+    from mee_archive.pipelines import overlong
+
+    item = {"title": "t" * 10, "body": "b" * 11, "paragraphs": ["p" * 3, "p" * 12],
+            "images": [{"url": "u", "caption": "c" * 13}], "docid": 123456789012, "zh": None, "attachments": []}
+    assert overlong(item, 10) == ["body: 11 characters, more than MEE_MAX_TEXT_CHARS=10",
+                                  "paragraphs: 12 characters, more than MEE_MAX_TEXT_CHARS=10",
+                                  "images: 13 characters, more than MEE_MAX_TEXT_CHARS=10"]
+    assert overlong(item, 13) == []
