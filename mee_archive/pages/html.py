@@ -97,7 +97,8 @@ _ATTRIBUTE = re.compile(r"\[[^\]]*\]")
 _PLAIN_SELECTOR = re.compile(r"[\w.#\s>+~-]*")
 # cssselect's translator, which parsel's extends with ::text and ::attr(): the same XPath for any
 # other selector, without importing parsel (w3lib, urllib.request, http.client: 40 ms of every
-# page reader process's start).
+# page reader process's start). A selector with ::text or ::attr() fails as its module loads
+# (cssselect's ExpressionError): none is taken silently for another.
 _TRANSLATOR = HTMLTranslator()
 
 

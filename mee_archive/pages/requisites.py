@@ -37,12 +37,16 @@ _STYLES = xpath("//style/text()"), xpath("//@style")
 # What a reference without a scheme resolves to (None: no requisite) against a base's scheme, host
 # and folder: every page of a section names the same template images, scripts and stylesheets,
 # from a few hundred folders (2,100 pages of the replica: 25,000 references, 700 distinct; their
-# requisites were read in 0.26 s, 0.16 s with this). Emptied when it holds _RESOLVED_MAX.
+# requisites were read in 0.26 s, 0.16 s with this). Emptied when it holds _RESOLVED_MAX
+# entries; only references up to _RESOLVED_REF_CHARS long are kept (a page's attribute can be
+# megabytes, and the cache outlives the page).
 _RESOLVED: dict[tuple[str, str, str, str], str | None] = {}
 _RESOLVED_MAX = 8192
-# A reference like these (no scheme, no host, no tab or line break, which urlsplit deletes) has
-# a non-empty path once parsed, so what it resolves to depends only on the base's scheme, host
-# and folder, not on its last path segment, parameters, query or fragment (urllib.parse.urljoin).
+_RESOLVED_REF_CHARS = 1024
+# A reference like these (no scheme, no host) has a non-empty path once parsed, so what it
+# resolves to depends only on the base's scheme, host and folder, not on its last path segment,
+# parameters, query or fragment (urllib.parse.urljoin). Tabs and line breaks, which urlsplit
+# deletes, are left to urljoin as well, as a precaution.
 _FOLDER_RELATIVE = re.compile(r"(?:[.\w]|/(?!/))[^:\t\r\n]*")
 
 
@@ -67,7 +71,7 @@ def _absolute(base: str, refs: list[str]) -> list[str]:
         ref = ref.strip()
         if not ref or ref.startswith(("data:", "#", "javascript:", "about:")):
             continue
-        if folder is None or not _FOLDER_RELATIVE.fullmatch(ref):
+        if folder is None or len(ref) > _RESOLVED_REF_CHARS or not _FOLDER_RELATIVE.fullmatch(ref):
             url = _resolve(base, ref)
         else:
             key = (*folder, ref)

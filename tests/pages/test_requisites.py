@@ -85,7 +85,8 @@ def _urljoined(base: str, refs: list[str]) -> list[str]:
 _PIECES = ["", "a", "b.gif", "..", ".", "/", "//", "?", "#", ";", ":", "http:", "https://h", "[", "\t", "\x01",
            " ", "\\", "é", "x=1", "%2e"]
 _BASES = ["http://h.cn/a/b/c.shtml", "http://h.cn/a/b/d.shtml?q=1#f", "http://h.cn/a/b/;p", "http://h.cn",
-          "https://h.cn/a/b/", "http://h.cn/a/c;x/e.html", "ftp://h.cn/a/b", "http://[bad/x", "http://h.cn/a/b/c.shtml;p?q"]
+          "https://h.cn/a/b/", "http://h.cn/a/c;x/e.html", "ftp://h.cn/a/b", "http://[bad/x", "http://h.cn/a/b/c.shtml;p?q",
+          "http://other.cn/a/b/c.shtml", "http://h.cn:8080/a/b/", "http://u:p@h.cn/a/b/", "http://H.CN/a/b/", "https:foo"]
 
 
 @settings(max_examples=400, deadline=None)
@@ -98,3 +99,15 @@ def test_references_resolve_as_urljoin_resolves_them_page_after_page(pages: list
 
     for base, refs in pages:
         assert _absolute(base, refs) == _urljoined(base, refs), (base, refs)
+
+
+def test_the_resolved_references_kept_are_bounded_in_number_and_length(monkeypatch) -> None:
+    from mee_archive.pages import requisites
+
+    monkeypatch.setattr(requisites, "_RESOLVED", {})
+    monkeypatch.setattr(requisites, "_RESOLVED_MAX", 3)
+    refs = [f"img/{i}.gif" for i in range(10)] + ["x" * (requisites._RESOLVED_REF_CHARS + 1)]
+    for base in ("http://h.cn/a/b.shtml", "http://h.cn/c/d.shtml"):
+        assert requisites._absolute(base, refs) == _urljoined(base, refs)
+        assert len(requisites._RESOLVED) <= 3
+    assert all(len(ref) <= requisites._RESOLVED_REF_CHARS for *_, ref in requisites._RESOLVED)
