@@ -23,7 +23,7 @@ from mee_archive.link.features import Features, day_and_docid, english_features_
 from mee_archive.link.keyindex import EnglishKeys, read_and_index
 from mee_archive.link.parallel import Part, Workers, start_map
 from mee_archive.link.ranked import Ranked
-from mee_archive.link.score import Scorer, sigmoid
+from mee_archive.link.score import Scored, Scorer, sigmoid
 
 
 @dataclass(frozen=True)
@@ -111,21 +111,28 @@ def _link(english: list[dict[str, Any]], chinese: list[dict[str, Any]], config: 
     progress(f"read {len(english)} English and {len(needed)} Chinese items (of {len(chinese)}; the rest are "
              "outside every window), indexed by the English keys")
     scorer = Scorer(zh_features, en_features, config, key_index)
-    scored = scorer.score(en_features, candidates)
+    # The checks read each release's best candidates: but for the few that copies collapsed
+    # bring up, they are these, which the workers read as soon as a half of the releases is
+    # scored: while the other half is scored, and the copies collapsed, here.
+    scored: list[Scored] = []
+    best_first: list[Ranked] = []
+    readings: list[tuple[list[int], Callable[[], list[Candidate]]]] = []
+    for half in (slice(0, len(english) // 2), slice(len(english) // 2, len(english))):
+        scored += scorer.score(en_features[half], candidates[half])
+        best_first += [each.best_first() for each in scored[half]]
+        read_already = {rank for heads, _ in readings for rank in heads}
+        heads = sorted({rank for each in best_first[half] for rank, _ in each[:config.checked_candidates]}
+                       - read_already)
+        readings.append((heads, read_candidates(ranked_part(heads), [scorer.item(rank) for rank in heads],
+                                                config.max_zh_chars, workers)))
     progress(f"scored {sum(len(each) for each in candidates)} candidate pairs")
     zh_item = lambda rank: chinese[index.order[rank]]  # noqa: E731
-    best_first = [each.best_first() for each in scored]
-    # The checks read each release's best candidates: but for the few that copies collapsed
-    # bring up, they are these, which the workers read while the copies are collapsed here.
-    heads = sorted({rank for each in best_first for rank, _ in each[:config.checked_candidates]})
-    reading = read_candidates(ranked_part(heads), [scorer.item(rank) for rank in heads],
-                              config.max_zh_chars, workers)
     ranked, copies = collapse(best_first, config.margin, config.checked_candidates,
                               lambda rank: item_text(zh_item(rank))[1],
                               lambda rank: scorer.item(rank).numbers | scorer.item(rank).dates,
                               lambda rank: canonical_key(zh_item(rank).get("url"), scorer.item(rank).day),
                               config.copy_chars, config.copy_containment)
-    read = {id(zh_item(rank)): candidate for rank, candidate in zip(heads, reading())}
+    read = {id(zh_item(rank)): candidate for heads, reading in readings for rank, candidate in zip(heads, reading())}
     ranked, checks = _checked(releases(), ranked, scorer, zh_item, config, read)
     progress("collapsed copies, checked the best candidates' event dates and actors")
     results = []
