@@ -1,4 +1,4 @@
-"""Before/after of the crawl's cost: two checkouts' `scrapy crawl news_release` and a bare Scrapy
+"""Before/after of the crawl's cost: two checkouts' `scrapy crawl news_release` (or `--spider zh_news`) and a bare Scrapy
 spider, taken in turn on one loopback replica (the order reversed every other round), so that
 the machine's changing speed (it is shared) falls on every side alike. Prints each run and the
 best run that ended well of each, with its ratio to bare Scrapy. Figures only; nothing here
@@ -16,7 +16,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from crawlbench import HERE, mee_command, url_list
+from crawlbench import HERE, SPIDERS, mee_command, url_list
 from measure import Usage, run_measured
 
 from mee_archive.replica.corpus import build_corpus
@@ -31,6 +31,9 @@ def main() -> None:
     parser.add_argument("new", type=Path, help="the checkout measured second")
     parser.add_argument("--rounds", type=int, default=4, help="rounds of the three runs (default 4)")
     parser.add_argument("--releases", type=int, default=2000, help="replica size (default 2000)")
+    parser.add_argument("--spider", choices=sorted(SPIDERS), default="news_release",
+                        help="what mee-archive crawls (default news_release; zh_news: the Chinese channels, "
+                             "pages of the real site's weight)")
     args = parser.parse_args()
     checkouts = {"old": args.old.resolve(), "new": args.new.resolve()}
     for name, path in checkouts.items():
@@ -39,7 +42,8 @@ def main() -> None:
     best: dict[str, Usage] = {}
     with ReplicaServer(build_corpus(1, args.releases)) as server, tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
-        warm = run_measured(mee_command(server.url, work / "warm"), work / "warm.log", TIMEOUT, cwd=checkouts["new"])
+        warm = run_measured(mee_command(server.url, work / "warm", args.spider), work / "warm.log", TIMEOUT,
+                            cwd=checkouts["new"])
         if warm.exit_code != 0:  # it decides the URL list: without it nothing below means anything
             sys.exit(f"the warm-up crawl failed (exit {warm.exit_code}): "
                      + (work / "warm.log").read_text("utf-8", "replace")[-1500:])
@@ -47,7 +51,8 @@ def main() -> None:
         print(f"{len(urls.read_text('utf-8').split())} URLs, {args.rounds} rounds; load {os.getloadavg()[0]:.2f}")
         for round_ in range(args.rounds):
             runs = {"bare Scrapy": ([sys.executable, str(HERE / "bare_spider.py"), str(urls), server.url], work)}
-            runs |= {name: (mee_command(server.url, work / f"{name}-{round_}"), path) for name, path in checkouts.items()}
+            runs |= {name: (mee_command(server.url, work / f"{name}-{round_}", args.spider), path)
+                     for name, path in checkouts.items()}
             order = list(runs) if round_ % 2 == 0 else list(reversed(runs))  # no fixed place in the round
             for name in order:
                 command, cwd = runs[name]

@@ -44,10 +44,15 @@ class Row:
         return 1000 * self.usage.cpu / self.pages if self.usage and self.pages else 0.0
 
 
-def mee_command(proxy: str, archive: Path) -> list[str]:
-    """`scrapy crawl news_release` as a user or scrapyd runs it, politeness lifted for loopback."""
-    settings = {"MEE_PROXY": proxy, "MEE_OUTPUT_DIR": str(archive), **REPLICA_PACE}
-    return [sys.executable, "-m", "scrapy", "crawl", "news_release",
+# The spiders a benchmark may crawl, with the settings each needs beyond the proxy and pace:
+# the Chinese channels' whole history (the replica's pages carry the real site's ~40 KB chrome).
+SPIDERS: dict[str, dict[str, str]] = {"news_release": {}, "zh_news": {"MEE_ZH_SINCE": "1990-01-01"}}
+
+
+def mee_command(proxy: str, archive: Path, spider: str = "news_release") -> list[str]:
+    """`scrapy crawl SPIDER` as a user or scrapyd runs it, politeness lifted for loopback."""
+    settings = {"MEE_PROXY": proxy, "MEE_OUTPUT_DIR": str(archive), **REPLICA_PACE, **SPIDERS[spider]}
+    return [sys.executable, "-m", "scrapy", "crawl", spider,
             *(a for name, value in settings.items() for a in ("-s", f"{name}={value}"))]
 
 
