@@ -168,10 +168,7 @@ def names_in(pinyins: Sequence[Pinyin], ranks: Sequence[int], names: Sequence[st
             slices.setdefault(id(pinyin.buffer), []).append((pinyin.start, pinyin.stop, rank))
     if not slices:
         return {}
-    # A DFA: the English releases' few hundred name keys make a small one, and it scans a
-    # run's megabytes of pinyin twice as fast as the default automaton.
-    automaton = ahocorasick_rs.BytesAhoCorasick([name.encode("ascii") for name in names],
-                                                implementation=ahocorasick_rs.Implementation.DFA)
+    automaton = _automaton(tuple(names))
     buffers = {id(pinyin.buffer): pinyin.buffer for pinyin in pinyins}
     stride = max(ranks) + 1
     codes = [_NONE]  # name id * stride + rank of every (name, item) found
@@ -186,6 +183,16 @@ def names_in(pinyins: Sequence[Pinyin], ranks: Sequence[int], names: Sequence[st
     codes = unique(np.concatenate(codes))
     bounds = np.searchsorted(codes // stride, np.arange(len(names) + 1)).tolist()
     return {name: codes[bounds[i]:bounds[i + 1]] % stride for i, name in enumerate(names) if bounds[i + 1] > bounds[i]}
+
+
+@lru_cache(maxsize=1)
+def _automaton(names: tuple[str, ...]) -> ahocorasick_rs.BytesAhoCorasick:
+    """The name keys' automaton, made once a process for every run it indexes: a DFA, since
+    the releases' few hundred keys make a small one, which scans a run's megabytes of pinyin
+    twice as fast as the default automaton (and takes longer to build: tens of ms at
+    thousands of keys)."""
+    return ahocorasick_rs.BytesAhoCorasick([name.encode("ascii") for name in names],
+                                           implementation=ahocorasick_rs.Implementation.DFA)
 
 
 class KeyIndex:
