@@ -3,7 +3,7 @@
 from datetime import date
 
 from mee_archive.link.numbers import (
-    chinese_dates, chinese_numbers, english_dates, english_numbers, weekday_keys, zh_numeral,
+    chinese_dates, chinese_numbers, english_dates, english_numbers, weekday_keys, without_english_dates, zh_numeral,
 )
 
 
@@ -65,3 +65,12 @@ def test_a_figure_is_read_whole_whatever_its_digits_and_never_from_its_tail():
     assert english_numbers("12 ３4 and ٣12") == {"12", "34", "312"}
     # ".25" and the "3" of "1.2.3" and the "5" of "1,2345" are tails of other figures
     assert english_numbers("version 1.2.3, code .25 and 1,2345") == {"1.2", "1234"}
+
+
+def test_the_text_without_english_dates_is_the_same_whether_a_range_is_taken_out_first_or_not():
+    for text in ("On Jun. 30 and on 2 July, 25 of them", "Sept 22 and 23, then Oct 1-7", "no date, 2018", "",
+                 "June 5June 6", "the 31st of May 2019 (Friday)"):
+        keys, rest = english_dates(text)
+        assert rest == without_english_dates(text)
+    assert english_dates("Met on Sept 22 and 23 in Beijing")[0] == {"9-22", "9-23"}
+    assert english_dates("On Jun. 30, 12 plans")[1] == "On  , 12 plans"
