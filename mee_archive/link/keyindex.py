@@ -86,7 +86,7 @@ def _read_and_index_run(run: Sequence[tuple[int, dict[str, Any]]], n_ranks: int,
                         max_chars: int) -> tuple[list[Features], RunIndex]:
     ranks = [rank for rank, _ in run]
     # Words that gloss to no English key would be dropped by the index: not read at all.
-    kept = {attr: Glosses.of(tuple(keys.keys[attr])).counts > 0 for attr in GLOSSED_KINDS}
+    kept = {attr: Glosses.of(tuple(keys.keys[attr])).glossed for attr in GLOSSED_KINDS}
     features = read_chinese([item for _, item in run], max_chars, kept)
     index = index_run(keys, ranks, features, n_ranks)
     return [replace(each, title_words=_NO_WORDS, words=_NO_WORDS) for each in features], index
@@ -117,10 +117,11 @@ def _glossed_pairs(glosses: Glosses, ranks: Sequence[int], words: Sequence[Seque
     """The distinct (key, rank) pairs of the items' glossed words, coded key * span +
     rank - low: GLOSS_ITEMS items at a time, whose words come as found (every occurrence,
     several glosses each: millions of pairs a run), so that only a slice is held at once."""
-    slices = [unique(key_ids * span + (key_ranks - low))
-              for start in range(0, len(words), GLOSS_ITEMS)
-              for key_ids, key_ranks in [glosses.pairs(ranks[start:start + GLOSS_ITEMS], words[start:start + GLOSS_ITEMS])]]
-    return unique(np.concatenate([np.zeros(0, dtype=np.int64), *slices]))
+    slices = [np.zeros(0, dtype=np.int64)]
+    for start in range(0, len(words), GLOSS_ITEMS):
+        key_ids, key_ranks = glosses.pairs(ranks[start:start + GLOSS_ITEMS], words[start:start + GLOSS_ITEMS])
+        slices.append(unique(key_ids * span + (key_ranks - low)))
+    return unique(np.concatenate(slices))
 
 
 @dataclass(frozen=True)
@@ -132,6 +133,7 @@ class Glosses:
     starts: np.ndarray
     counts: np.ndarray
     keys: np.ndarray
+    glossed: np.ndarray  # by word id: whether the word has a gloss among the keys
 
     @staticmethod
     @lru_cache(maxsize=len(GLOSSED_KINDS))
@@ -147,7 +149,7 @@ class Glosses:
         kept = glossed >= 0
         word_of_entry = np.repeat(np.arange(len(dictionary.words)), np.diff(dictionary.gloss_starts))
         counts = np.bincount(word_of_entry[kept], minlength=len(dictionary.words))
-        return Glosses(np.cumsum(counts) - counts, counts, glossed[kept])
+        return Glosses(np.cumsum(counts) - counts, counts, glossed[kept], counts > 0)
 
     def pairs(self, ranks: Sequence[int], words: Sequence[Sequence[int]]) -> tuple[np.ndarray, np.ndarray]:
         """(key id, rank) for every dictionary word id of ``words[i]`` (of the item at
