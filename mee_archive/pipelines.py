@@ -203,8 +203,9 @@ class LinkPipeline(_CrawlerComponent):
         settings = self.crawler.settings
         english_feed = feed_path(settings, NewsReleaseSpider.name)
         english = list(read_records(english_feed))
-        if not self.chinese and all("zh_status" in record for record in english):
-            # Nothing new on either side: the links stand, and a daily run need not pay for them.
+        if not english or (not self.chinese and all("zh_status" in record for record in english)):
+            # No English release archived yet, or nothing new on either side: there is nothing to
+            # link, and the linker's start (numpy, its tables: ~1 s) is not paid for nothing.
             self.crawler.stats.set_value("mee/links/kept", len(english))
             return
         chinese = {r["url"]: r for r in read_records(feed_path(settings, ZhNewsSpider.name)) if "url" in r}

@@ -57,3 +57,18 @@ def test_nothing_new_on_either_side_leaves_the_links_as_they_are(make_crawler: C
     assert (items / "news_release.jsonl").read_bytes() == before
     assert not (items / "links.jsonl").exists()
     assert pipeline.crawler.stats.get_value("mee/links/kept") == 1
+
+
+def test_no_english_release_yet_links_nothing(make_crawler: Callable[..., Crawler], monkeypatch) -> None:
+    """A Chinese crawl before any English one: the linker is not even started."""
+    import mee_archive.link
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the linker ran with no English release to link")
+
+    monkeypatch.setattr(mee_archive.link, "link_items", refuse)
+    pipeline, items = zh_news_pipeline(make_crawler)
+    pipeline.process_item(dict(CHINESE))
+    pipeline.close_spider()
+    assert not (items / "links.jsonl").exists() and not (items / "news_release.jsonl").exists()
+    assert pipeline.crawler.stats.get_value("mee/links/kept") == 0
