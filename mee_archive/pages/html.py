@@ -15,6 +15,7 @@ extraction time.
 from __future__ import annotations
 
 import re
+from collections.abc import Set
 
 from cssselect import HTMLTranslator
 from lxml import etree
@@ -56,14 +57,20 @@ class HtmlPage:
     def __init__(self, markup: str) -> None:
         self.markup = markup
         self._tree: Element | None = None
-        self._names: frozenset[str] | None = None
+        self._names: namequery.NameIndex | None = None
 
     def select(self, query: Css) -> list[Element]:
-        """The page's elements ``query`` selects, in document order; none, without asking libxml2,
-        when the page lacks the class names or ids the query needs (:class:`Css`)."""
+        """The page's elements ``query`` selects, in document order: a selector of names from the
+        page's :class:`~mee_archive.pages.namequery.NameIndex` (one walk for all its queries);
+        none, without asking libxml2, when the page lacks the class names or ids the query
+        needs (:class:`Css`)."""
         if self._names is None:
-            self._names = page_names(self.tree)
-        return query(self.tree) if query.may_match(self._names) else []
+            self._names = namequery.NameIndex(self.tree)
+        if not query.may_match(self._names.names.keys()):
+            return []
+        if isinstance(query.query, namequery.NameQuery):
+            return query.query.among(self._names)
+        return query(self.tree)
 
     @property
     def tree(self) -> Element:
@@ -81,14 +88,6 @@ def as_page(page: str | HtmlPage) -> HtmlPage:
 def xpath(query: str) -> etree.XPath:
     """An XPath query compiled once; string results are plain ``str`` (no smart strings)."""
     return etree.XPath(query, smart_strings=False)
-
-
-_CLASSES_AND_IDS = xpath("//@class | //@id")
-
-
-def page_names(tree: Element) -> frozenset[str]:
-    """The class names and ids the elements of a tree carry, in one set (one libxml2 walk)."""
-    return frozenset(name for value in _CLASSES_AND_IDS(tree) for name in value.split())
 
 
 # The class names and ids a compound selector names (``.x``, ``#x``); attribute tests in brackets.
@@ -114,7 +113,7 @@ class Css:
         self.selector = selector
         names = namequery.parse(selector)
         # Selectors of class names and ids go attribute-first (namequery.py: a sixth of the time).
-        self.query = namequery.compile_query(names) if names else xpath(_TRANSLATOR.css_to_xpath(selector))
+        self.query = namequery.NameQuery(names) if names else xpath(_TRANSLATOR.css_to_xpath(selector))
         needs = []
         for alternative in selector.split(","):
             rest = _ATTRIBUTE.sub("", alternative)
@@ -123,8 +122,8 @@ class Css:
             needs.append(frozenset(_NAME.findall(rest)) if plain_names else frozenset())
         self.needs = tuple(needs)
 
-    def may_match(self, names: frozenset[str]) -> bool:
-        """False when a page with these names (:func:`page_names`) cannot hold a match."""
+    def may_match(self, names: Set[str]) -> bool:
+        """False when a page with these names (a :class:`~mee_archive.pages.namequery.NameIndex`'s) cannot hold a match."""
         return any(need <= names for need in self.needs)
 
     def __call__(self, element: Element) -> list[Element]:

@@ -10,7 +10,7 @@ from parsel.csstranslator import css2xpath
 
 from mee_archive.pages import namequery
 from mee_archive.pages.article import BODY_SELECTORS
-from mee_archive.pages.html import parse_html
+from mee_archive.pages.html import Css, HtmlPage, parse_html
 
 _NAMES = ["a", "b", "ab", "a-b", "TRS_Editor", "Custom_UnionStyle"]
 _SPACES = [" ", "  ", "\t", "\n", "\u00a0", "\u3000"]
@@ -48,7 +48,7 @@ def _same(selector: str, markup: str, context_at: int) -> None:
     elements = list(parse_html(f"<html><body>{markup}</body></html>").iter())
     context = elements[context_at % len(elements)]  # the root, or an element inside
     expected = etree.XPath(css2xpath(selector))(context)
-    assert namequery.compile_query(alternatives)(context) == expected
+    assert namequery.NameQuery(alternatives)(context) == expected
 
 
 @given(_selector(), _markup(), st.integers(0, 12))
@@ -59,6 +59,20 @@ def _same(selector: str, markup: str, context_at: int) -> None:
 @example(".a .b", '<div class="a"><p class="b">x<span class="b">x</span></p></div>', 3)
 def test_attribute_first_selects_what_the_xpath_translation_selects(selector, markup, context_at):
     _same(selector, markup, context_at)
+
+
+@given(_selector(), _markup())
+@example(".a, #a", '<div class="a" id="a">x<p id="a">x</p></div>')  # one element under two names, once
+@example("#b, .a", '<p id="b">x</p><div class="a">x</div><span id="b">x</span>')  # two lists, document order
+@example(".a", '<div class="a a">x</div>')  # a name twice in one attribute
+@example(".a", '<div class="a\u00a0b">x</div>')  # no class name "a" for CSS
+def test_a_page_selects_through_its_index_what_the_xpath_translation_selects(selector, markup):
+    """HtmlPage.select answers from the page's NameIndex, one walk for all its queries."""
+    if namequery.parse(selector) is None:
+        return
+    page = HtmlPage(f"<html><body>{markup}</body></html>")
+    for _ in range(2):  # the index made by the first query serves the second
+        assert page.select(Css(selector)) == etree.XPath(css2xpath(selector))(page.tree)
 
 
 @given(_markup())
