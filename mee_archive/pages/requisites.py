@@ -26,12 +26,14 @@ _CSS_URL = re.compile(r"""url\(\s*(?:"([^"]*)"|'([^']*)'|([^)'"\s]*))\s*\)""", r
 _CSS_IMPORT = re.compile(r"""@import\s+(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
 _CSS_COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
 _ICON_RELS = {"icon", "shortcut icon", "apple-touch-icon"}
+# The elements that load something, found in one walk of the tree (libxml2 walked it once per
+# query, seven times: 120 µs on a page of the real site's weight) and taken kind by kind in this
+# order, each kind in document order: stylesheets and icons, scripts, images, image inputs,
+# inline stylesheets; then style attributes (any element's), read for url() and @import.
+_LOADING = ("link", "script", "img", "input", "style")
+_TEXT = xpath("text()")
+_STYLE_ATTRIBUTES = xpath("//@style")
 _BASE = xpath("//base/@href")
-_LINKS = xpath("//link[@href]")
-# Everything else a page loads, in document order within each query: scripts, images, image
-# inputs; then inline stylesheets and style attributes, read for url() and @import.
-_LOADED = xpath("//script/@src"), xpath("//img/@src"), xpath("//input[@type='image']/@src")
-_STYLES = xpath("//style/text()"), xpath("//@style")
 
 
 # What a reference without a scheme resolves to (None: no requisite) against a base's scheme, host
@@ -100,15 +102,22 @@ def html_requisites(html: str | HtmlPage, url: str) -> list[str]:
     """What the page at ``url`` loads to be shown (see the module docstring)."""
     page = as_page(html).tree
     base = urljoin(url, next(iter(_BASE(page)), "").strip())
-    refs: list[str] = []
+    kinds: dict[str, list[str]] = {tag: [] for tag in _LOADING}
     icons = False
-    for link in _LINKS(page):
-        rel = " ".join((link.get("rel") or "").lower().split())
-        if rel == "stylesheet" or rel in _ICON_RELS:
-            refs.append(link.get("href", ""))
-            icons = icons or rel in _ICON_RELS
-    refs += [ref for query in _LOADED for ref in query(page)]
-    for css in [css for query in _STYLES for css in query(page)]:
+    for element in page.iter(*_LOADING):
+        tag = element.tag
+        if tag == "link":
+            rel = " ".join((element.get("rel") or "").lower().split())
+            href = element.get("href")
+            if href is not None and (rel == "stylesheet" or rel in _ICON_RELS):
+                kinds[tag].append(href)
+                icons = icons or rel in _ICON_RELS
+        elif tag == "style":
+            kinds[tag] += _TEXT(element)
+        elif (src := element.get("src")) is not None and (tag != "input" or element.get("type") == "image"):
+            kinds[tag].append(src)
+    refs = kinds["link"] + kinds["script"] + kinds["img"] + kinds["input"]
+    for css in kinds["style"] + _STYLE_ATTRIBUTES(page):
         refs += _css_refs(css)
     if not icons:
         refs.append("/favicon.ico")

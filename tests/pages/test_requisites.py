@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import urljoin
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -111,3 +112,42 @@ def test_the_resolved_references_kept_are_bounded_in_number_and_length(monkeypat
         assert requisites._absolute(base, refs) == _urljoined(base, refs)
         assert len(requisites._RESOLVED) <= 3
     assert all(len(ref) <= requisites._RESOLVED_REF_CHARS for *_, ref in requisites._RESOLVED)
+
+
+def _one_query_a_kind(html: str, url: str) -> list[str]:
+    """What html_requisites returned before it walked the tree once: an XPath query per kind."""
+    from lxml import etree
+
+    from mee_archive.pages.html import parse_html
+    from mee_archive.pages.requisites import _ICON_RELS, _absolute, _css_refs
+
+    tree = parse_html(html)
+    base = urljoin(url, next(iter(etree.XPath("//base/@href")(tree)), "").strip())
+    refs, icons = [], False
+    for link in etree.XPath("//link[@href]")(tree):
+        rel = " ".join((link.get("rel") or "").lower().split())
+        if rel == "stylesheet" or rel in _ICON_RELS:
+            refs.append(link.get("href", ""))
+            icons = icons or rel in _ICON_RELS
+    for query in ("//script/@src", "//img/@src", "//input[@type='image']/@src"):
+        refs += etree.XPath(query)(tree)
+    for css in etree.XPath("//style/text()")(tree) + etree.XPath("//@style")(tree):
+        refs += _css_refs(css)
+    return _absolute(base, refs + ([] if icons else ["/favicon.ico"]))
+
+
+_LOADERS = st.sampled_from([
+    '<link rel="stylesheet" href="a.css">', '<link rel="Shortcut  Icon" href="/i.png">', '<link href="x.css">',
+    '<link rel="stylesheet">', '<link rel="alternate" href="/feed">', '<script src="s.js"></script>',
+    "<script>var u = 'url(no.png)';</script>", '<img src="p.gif">', "<img>", '<img src="">',
+    '<input type="image" src="go.gif">', '<input type="IMAGE" src="up.gif">', '<input src="no.gif">',
+    "<style>.a{background:url(bg.png)}</style>", '<div style="background:url(/d.jpg)">x</div>',
+    '<base href="http://other.cn/b/">', '<p style="">y</p>', '<img src="p.gif" style="x:url(q.png)">',
+])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_LOADERS, max_size=12))
+def test_one_walk_finds_what_a_query_a_kind_found(elements: list[str]) -> None:
+    html = "<html><head>" + "".join(elements[::2]) + "</head><body>" + "".join(elements[1::2]) + "</body></html>"
+    assert html_requisites(html, PAGE) == _one_query_a_kind(html, PAGE)
