@@ -12,20 +12,28 @@ from __future__ import annotations
 import fcntl
 import os
 import tempfile
-import zlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import BinaryIO
 
+from isal import isal_zlib
+
 from mee_archive.archive.layout import OPEN_SUFFIX, parse_name, warc_name
 from mee_archive.archive.records import WarcRecord, warc_date, warcinfo_record
 
 
+# ISA-L's deflate at its best level (3): standard gzip members, which zlib, warcio and pywb read,
+# compressed 4-6x faster than by zlib at its default level 6, for 8 % larger files (the replica's
+# 2,524 Chinese pages of the real site's weight: 0.23 against 0.9-1.3 CPU s, 25.1 % against
+# 23.3 % of 72 MB). Compression was half of the recorder's time, on the core the crawl shares.
+GZIP_LEVEL = 3
+
+
 def gzip_member(data: bytes) -> bytes:
     """One complete gzip member: a reader can start at its offset and stop at its end."""
-    deflate = zlib.compressobj(6, zlib.DEFLATED, zlib.MAX_WBITS | 16)
+    deflate = isal_zlib.compressobj(GZIP_LEVEL, isal_zlib.DEFLATED, isal_zlib.MAX_WBITS | 16)
     return deflate.compress(data) + deflate.flush()
 
 

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import gzip
 import os
+import zlib
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from mee_archive.archive import records
 from mee_archive.archive.layout import parse_name
 from mee_archive.archive.rawrecord import iter_records, read_record
 from mee_archive.archive.repair import complete_length, repair_open_file, repair_open_files
-from mee_archive.archive.writer import RotatingWarcWriter
+from mee_archive.archive.writer import RotatingWarcWriter, gzip_member
 
 DATE = "2026-01-02T03:04:05.000006Z"
 
@@ -125,3 +129,13 @@ def test_a_location_as_a_dict_is_every_field_of_it(tmp_path: Path) -> None:
     [location] = writer.write(records.metadata_record("http://example.com/", "2026-12-03T10:00:00Z", {"a": 1}, "<urn:x>"))
     writer.close()
     assert location.as_dict() == asdict(location) and list(location.as_dict()) == list(asdict(location))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.one_of(st.binary(max_size=5000), st.text(max_size=3000).map(lambda t: (t * 40).encode("utf-8"))))
+def test_a_record_is_one_standard_gzip_member(data: bytes) -> None:
+    """ISA-L writes the members: zlib (hence gzip, warcio, pywb) reads each back whole, alone."""
+    member = gzip_member(data)
+    inflate = zlib.decompressobj(zlib.MAX_WBITS | 16)
+    assert inflate.decompress(member) == data and inflate.eof and inflate.unused_data == b""
+    assert gzip.decompress(member + gzip_member(b"next")) == data + b"next"
