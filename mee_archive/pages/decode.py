@@ -65,8 +65,10 @@ def decode_html(body: bytes, content_type: str | None = None) -> str:
     for bom, name in _BOMS:
         if body.startswith(bom):
             return body.decode(name, errors="replace").removeprefix("\ufeff")
-    candidates = ["utf-8", *declared_charsets(body, content_type)]
-    for name in candidates:
+    text = _strict(body, "utf-8")
+    if text is not None:  # the declarations are read only when needed: most pages are UTF-8
+        return text
+    for name in declared_charsets(body, content_type):
         text = _strict(body, name)
         if text is not None:
             return text
