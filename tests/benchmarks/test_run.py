@@ -66,10 +66,13 @@ def test_a_bad_size_is_one_line_and_exit_2() -> None:
 
 
 @pytest.mark.slow
-def test_the_before_after_crawl_script_runs_both_checkouts_in_turn() -> None:
+@pytest.mark.parametrize("spider", ["news_release", "zh_news"])  # zh_news: pages of the real site's weight
+def test_the_before_after_crawl_script_runs_both_checkouts_in_turn(spider: str) -> None:
     done = subprocess.run([sys.executable, str(REPO / "benchmarks" / "crawl_ab.py"), str(REPO), str(REPO),
-                           "--rounds", "1", "--releases", "20"], cwd=REPO, capture_output=True, text=True, timeout=600)
+                           "--rounds", "1", "--releases", "20", "--spider", spider],
+                          cwd=REPO, capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+    assert int(re.search(r"^(\d+) URLs, 1 rounds", done.stdout, re.M)[1]) > 20
     runs = re.findall(r"^round 1 (bare Scrapy|old|new): wall [\d.]+ s, CPU [\d.]+ s, exit (-?\d+)$", done.stdout, re.M)
     assert runs == [("bare Scrapy", "0"), ("old", "0"), ("new", "0")]
     assert re.search(r"^best new: wall [\d.]+ s \([\d.]+x bare Scrapy\)", done.stdout, re.M)
