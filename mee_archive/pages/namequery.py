@@ -112,8 +112,10 @@ class NameQuery:
         return False
 
 
-# Every class and id attribute of a tree, in document order, as strings that know their element.
-_CLASSES_AND_IDS = etree.XPath("//@class | //@id")
+# Every class and id attribute under an element (the root: not the elements libxml2 puts beside
+# it for markup after ``</html>``, which a selector asked of the root does not reach either), in
+# document order, as strings that know their element.
+_CLASSES_AND_IDS = etree.XPath("descendant-or-self::*/@class | descendant-or-self::*/@id")
 
 
 class NameIndex:

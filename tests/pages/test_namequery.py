@@ -61,16 +61,19 @@ def test_attribute_first_selects_what_the_xpath_translation_selects(selector, ma
     _same(selector, markup, context_at)
 
 
-@given(_selector(), _markup())
-@example(".a, #a", '<div class="a" id="a">x<p id="a">x</p></div>')  # one element under two names, once
-@example("#b, .a", '<p id="b">x</p><div class="a">x</div><span id="b">x</span>')  # two lists, document order
-@example(".a", '<div class="a a">x</div>')  # a name twice in one attribute
-@example(".a", '<div class="a\u00a0b">x</div>')  # no class name "a" for CSS
-def test_a_page_selects_through_its_index_what_the_xpath_translation_selects(selector, markup):
-    """HtmlPage.select answers from the page's NameIndex, one walk for all its queries."""
+@given(_selector(), _markup(), st.one_of(st.just(""), _markup()))
+@example(".a, .b", '<div class="a b">x<p class="b">x</p></div>', "")  # one element under two names, once
+@example(".b, .a", '<div class="a">x</div><p class="b">x</p><span class="a">x</span>', "")  # document order
+@example("#b, #a", '<p id="a">x</p><span id="b">x</span>', "")
+@example(".a", '<div class="a a">x</div>', "")  # a name twice in one attribute
+@example(".a", '<div class="a\u00a0b">x</div>', "")  # no class name "a" for CSS
+@example(".a", "<p>x</p>", '<div class="a">x</div>')  # after </html>: beside the root, not under it
+def test_a_page_selects_through_its_index_what_the_xpath_translation_selects(selector, markup, tail):
+    """HtmlPage.select answers from the page's NameIndex, one walk for all its queries, what
+    parsel's translation asked of the root selects (markup after ``</html>`` is outside it)."""
     if namequery.parse(selector) is None:
         return
-    page = HtmlPage(f"<html><body>{markup}</body></html>")
+    page = HtmlPage(f"<html><body>{markup}</body></html>{tail}")
     for _ in range(2):  # the index made by the first query serves the second
         assert page.select(Css(selector)) == etree.XPath(css2xpath(selector))(page.tree)
 
