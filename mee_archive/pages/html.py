@@ -15,7 +15,7 @@ extraction time.
 from __future__ import annotations
 
 import re
-from collections.abc import Set
+from collections.abc import Iterator, Set
 
 from cssselect import HTMLTranslator
 from lxml import etree
@@ -83,6 +83,14 @@ class HtmlPage:
 def as_page(page: str | HtmlPage) -> HtmlPage:
     """A page object's argument, markup or an :class:`HtmlPage`, as an HtmlPage."""
     return HtmlPage(page) if isinstance(page, str) else page
+
+
+def document_elements(root: Element, tags: tuple[str, ...]) -> Iterator[Element]:
+    """The document's elements of these tags, in document order, in one walk: markup after
+    ``</html>`` (a script a server appends) is parsed into top-level elements beside the root,
+    which ``root.iter()`` alone, unlike an XPath ``//``, leaves out."""
+    for top in (*reversed(list(root.itersiblings(preceding=True))), root, *root.itersiblings()):
+        yield from top.iter(*tags)
 
 
 def xpath(query: str) -> etree.XPath:

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urljoin, urlsplit
 
-from mee_archive.pages.html import HtmlPage, as_page, xpath
+from mee_archive.pages.html import HtmlPage, as_page, document_elements, xpath
 
 # url(...) in any of its quotings, and @import "x.css" without url().
 _CSS_URL = re.compile(r"""url\(\s*(?:"([^"]*)"|'([^']*)'|([^)'"\s]*))\s*\)""", re.IGNORECASE)
@@ -104,7 +104,7 @@ def html_requisites(html: str | HtmlPage, url: str) -> list[str]:
     base = urljoin(url, next(iter(_BASE(page)), "").strip())
     kinds: dict[str, list[str]] = {tag: [] for tag in _LOADING}
     icons = False
-    for element in page.iter(*_LOADING):
+    for element in document_elements(page, _LOADING):
         tag = element.tag
         if tag == "link":
             rel = " ".join((element.get("rel") or "").lower().split())

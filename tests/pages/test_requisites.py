@@ -147,7 +147,14 @@ _LOADERS = st.sampled_from([
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(_LOADERS, max_size=12))
-def test_one_walk_finds_what_a_query_a_kind_found(elements: list[str]) -> None:
-    html = "<html><head>" + "".join(elements[::2]) + "</head><body>" + "".join(elements[1::2]) + "</body></html>"
+@given(st.lists(_LOADERS, max_size=12), st.lists(_LOADERS, max_size=3))
+def test_one_walk_finds_what_a_query_a_kind_found(elements: list[str], after: list[str]) -> None:
+    """Markup after ``</html>`` (a script a server appends) lies beside the root: found too."""
+    html = ("<html><head>" + "".join(elements[::2]) + "</head><body>" + "".join(elements[1::2])
+            + "</body></html>" + "".join(after))
     assert html_requisites(html, PAGE) == _one_query_a_kind(html, PAGE)
+
+
+def test_a_script_after_the_end_of_the_page_is_a_requisite() -> None:
+    html = '<html><body><p>x</p></body></html><script src="/stats.js"></script>'
+    assert html_requisites(html, PAGE) == ["http://www.mee.gov.cn/stats.js", "http://www.mee.gov.cn/favicon.ico"]
