@@ -10,7 +10,7 @@ import json
 import logging
 import sys
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
@@ -23,6 +23,9 @@ from mee_archive.spiders.news_release import NewsReleaseSpider
 from mee_archive.spiders.zh_news import ZhNewsSpider
 from mee_archive.text import join_paragraphs, strip_boilerplate
 from mee_archive.urlkeys import url_key
+
+if TYPE_CHECKING:  # the linker itself is imported only when there is something to link
+    from mee_archive.link import LinkResult
 
 _LOG = logging.getLogger(__name__)
 
@@ -179,6 +182,19 @@ class DuplicatesPipeline(_CrawlerComponent):
         return item
 
 
+def _linked(english: list[dict[str, Any]], chinese: list[dict[str, Any]]) -> list[LinkResult]:
+    """``link_items`` of a running crawl (no fork), or nothing when there is no English release
+    to link: a Chinese crawl before any English one does not start the linker (numpy, its
+    tables: ~1 s of that crawl's close, for no link)."""
+    if not english:
+        return []
+    # Imported here, not at the top: the linker's dictionaries and numpy cost every
+    # news_release crawl ~1.5 s of start-up, and only zh_news links.
+    from mee_archive.link import link_items
+
+    return link_items(english, chinese, progress=_LOG.info, fork_workers=False)
+
+
 class LinkPipeline(_CrawlerComponent):
     """When the Chinese crawl ends, link every archived English release to its Chinese original.
 
@@ -203,19 +219,14 @@ class LinkPipeline(_CrawlerComponent):
         settings = self.crawler.settings
         english_feed = feed_path(settings, NewsReleaseSpider.name)
         english = list(read_records(english_feed))
-        if not english or (not self.chinese and all("zh_status" in record for record in english)):
-            # No English release archived yet, or nothing new on either side: there is nothing to
-            # link, and the linker's start (numpy, its tables: ~1 s) is not paid for nothing.
+        if not self.chinese and all("zh_status" in record for record in english):
+            # Nothing new on either side: the links stand, and a daily run need not pay for them.
             self.crawler.stats.set_value("mee/links/kept", len(english))
             return
         chinese = {r["url"]: r for r in read_records(feed_path(settings, ZhNewsSpider.name)) if "url" in r}
         chinese.update(self.chinese)
         latest = list({record["url"]: record for record in english}.values())
-        # Imported here, not at the top: the linker's dictionaries and numpy cost every
-        # news_release crawl ~1.5 s of start-up, and only zh_news links.
-        from mee_archive.link import link_items
-
-        results = {r.url: r for r in link_items(latest, list(chinese.values()), progress=_LOG.info, fork_workers=False)}
+        results = {r.url: r for r in _linked(latest, list(chinese.values()))}
         for record in english:
             result = results[record["url"]]
             record["zh"], record["zh_status"] = result.zh, result.zh_status
