@@ -22,12 +22,16 @@ _BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BO
 
 
 def _codec(label: bytes) -> str | None:
-    """Python's canonical codec name for a charset label, or None if unknown."""
+    """Python's canonical codec name for a charset label, or None if unknown or no text
+    encoding (a page declaring ``charset=base64``, ``rot13`` or ``undefined`` names a codec
+    that ``bytes.decode`` refuses: the declaration is ignored, as an unknown one is)."""
     try:
-        name = codecs.lookup(label.decode("ascii", "ignore").strip().lower()).name
+        codec = codecs.lookup(label.decode("ascii", "ignore").strip().lower())
     except LookupError:
         return None
-    return _SUPERSETS.get(name, name)
+    if not codec._is_text_encoding:  # what bytes.decode itself checks (and refuses)
+        return None
+    return _SUPERSETS.get(codec.name, codec.name)
 
 
 def declared_charsets(body: bytes, content_type: str | None) -> list[str]:
@@ -50,6 +54,8 @@ def _strict(body: bytes, name: str) -> str | None:
     except UnicodeDecodeError as exc:
         if exc.end < len(body) or "end of data" not in exc.reason:
             return None
+    except UnicodeError:  # a codec that decodes nothing ("undefined")
+        return None
     return body.decode(name, errors="replace")
 
 

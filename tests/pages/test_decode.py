@@ -51,3 +51,16 @@ def test_bom_wins():
 def test_declared_charsets_in_order_of_authority():
     body = b'<meta charset="gbk"><meta http-equiv="Content-Type" content="text/html; charset=bogus">'
     assert declared_charsets(body, "text/html; charset=UTF-8") == ["utf-8", "gb18030"]
+
+
+@pytest.mark.parametrize("label", ["base64", "hex", "rot13", "zlib", "undefined", "no-such-codec"])
+def test_a_declared_codec_that_decodes_no_text_is_ignored(label):
+    """A hostile or broken page names a codec bytes.decode refuses, or one that decodes nothing:
+    the GB18030 fallback reads it."""
+    body = f'<meta charset="{label}"><p>中文</p>'.encode("gb18030") + b"\xff"
+    assert "中文" in decode_html(body, f"text/html; charset={label}")
+
+
+def test_only_text_encodings_are_declarations():
+    body = b'<meta charset="base64"><meta charset="gb2312">'
+    assert declared_charsets(body, "text/html; charset=rot13") == ["gb18030"]
