@@ -52,24 +52,24 @@ class HtmlPage:
     """A page's markup and its tree, parsed on first use and kept: a spider hands one page to its
     page object and to ``html_requisites``, so the page is parsed once, not twice."""
 
-    __slots__ = ("markup", "_tree", "_names")
+    __slots__ = ("markup", "_tree", "_index")
 
     def __init__(self, markup: str) -> None:
         self.markup = markup
         self._tree: Element | None = None
-        self._names: namequery.NameIndex | None = None
+        self._index: namequery.NameIndex | None = None
 
     def select(self, query: Css) -> list[Element]:
         """The page's elements ``query`` selects, in document order: a selector of names from the
         page's :class:`~mee_archive.pages.namequery.NameIndex` (one walk for all its queries);
         none, without asking libxml2, when the page lacks the class names or ids the query
         needs (:class:`Css`)."""
-        if self._names is None:
-            self._names = namequery.NameIndex(self.tree)
-        if not query.may_match(self._names.names.keys()):
+        if self._index is None:
+            self._index = namequery.NameIndex(self.tree)
+        if not query.may_match(self._index.names.keys()):
             return []
         if isinstance(query.query, namequery.NameQuery):
-            return query.query.among(self._names)
+            return query.query.among(self._index)
         return query(self.tree)
 
     @property
@@ -131,7 +131,8 @@ class Css:
         self.needs = tuple(needs)
 
     def may_match(self, names: Set[str]) -> bool:
-        """False when a page with these names (a :class:`~mee_archive.pages.namequery.NameIndex`'s) cannot hold a match."""
+        """False when a page with these class names and ids (its
+        :class:`~mee_archive.pages.namequery.NameIndex`'s) cannot hold a match."""
         return any(need <= names for need in self.needs)
 
     def __call__(self, element: Element) -> list[Element]:

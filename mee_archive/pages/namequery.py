@@ -150,6 +150,7 @@ class NameIndex:
         found = {element: None for name in names for element in self.names.get(name, ())}
         return sorted(found, key=self._position.__getitem__)
 
+
 def _within(element: etree._Element, context: etree._Element) -> Iterator[etree._Element]:
     """The element's ancestors up to the context element, which is the last (none for the
     context itself: an ancestor outside the context does not count)."""
