@@ -147,7 +147,7 @@ def dated_opening(text: str, anchor: date | None, published: date | None = None)
     paragraph. Weekdays are those of its dates, in the year that puts them just before
     ``anchor`` (the English release's day, or the article's own); relative days are read
     against ``published``, the article's own day."""
-    return chinese_opening(text, published).dated(anchor)
+    return chinese_opening(opening_text(text, "zh"), published).dated(anchor)
 
 
 @dataclass(frozen=True)
@@ -166,9 +166,9 @@ class ChineseOpening:
         return Opening(self.dates, frozenset(weekdays), self.days | _days_of(self.dates), frozenset(), self.relative)
 
 
-def chinese_opening(text: str, published: date | None) -> ChineseOpening:
-    """The anchor-free part of ``dated_opening``, read once per candidate."""
-    lead = opening_text(text, "zh")
+def chinese_opening(lead: str, published: date | None) -> ChineseOpening:
+    """The anchor-free part of ``dated_opening`` of a Chinese opening (``opening_text``),
+    read once per candidate."""
     dates, rest = chinese_dates(lead)
     return ChineseOpening(frozenset(dates), frozenset(chinese_days(rest)),
                           frozenset(chinese_relative_dates(lead, published)))
@@ -190,9 +190,8 @@ def read_candidate(item: dict[str, Any], dates: frozenset[str], day: date | None
     and day, as features.py reads them)."""
     text = chinese_text(item_text(item)[1][:max_chars])
     days = chinese_days(chinese_dates(text)[1]) | _days_of({k for k in dates if "-" in k})
-    start = text[:OPENING_SCAN_CHARS]
-    return Candidate(chinese_opening(start, day), frozenset(days), chinese_telling(text),
-                     chinese_place(opening_text(start, "zh")))
+    opening = opening_text(text[:OPENING_SCAN_CHARS], "zh")
+    return Candidate(chinese_opening(opening, day), frozenset(days), chinese_telling(text), chinese_place(opening))
 
 
 def read_candidates(items: Sequence[dict[str, Any]], features: Sequence[Features], max_chars: int,

@@ -91,13 +91,15 @@ def _link(english: list[dict[str, Any]], chinese: list[dict[str, Any]], config: 
           progress: Callable[[str], None], workers: Workers) -> list[LinkResult]:
     """``link_items`` of items without repeated URLs, the workers inheriting both lists."""
     progress("loaded the dictionary tables")
-    # The English first: the workers that then read the Chinese index them by the English
-    # keys. Meanwhile the Chinese items' windows are found here.
-    en_reading = english_features_many(Part(english), workers)
+    # The windows first, before the workers fork (at the first map): found while they read,
+    # they took a core from them and copied each page of the Chinese items they touched.
     index = DateIndex([window_day(item) for item in chinese])
     en_days = [day_and_docid(item, prefer_url_day=True)[0] for item in english]
     candidates = [index.candidates(day, config.max_lag_days, config.max_lead_days) for day in en_days]
     needed = sorted(_needed_ranks(candidates, index))
+    # The English first: the workers that then read the Chinese index them by the English
+    # keys.
+    en_reading = english_features_many(Part(english), workers)
     zh_features: list[Features | None] = [None] * len(index.order)
     en_features = en_reading()
     ranked_part = lambda ranks: Part(chinese, [index.order[rank] for rank in ranks])  # noqa: E731
