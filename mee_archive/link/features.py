@@ -45,8 +45,9 @@ CURRENT_HOST = {"en": EN_HOSTS[0], "zh": ZH_HOSTS[0]}
 # The first paragraph says what an article is about; a long one is cut here.
 LEAD_CHARS = 200
 # Characters of Chinese text read in one go (dictionary scan, pinyin): the scan holds a
-# few dozen bytes per character, so this bounds it to about a hundred megabytes.
-SCAN_CHARS = 2_000_000
+# few dozen bytes per character, so this bounds it to about ten megabytes (at 2,000,000, a
+# worker's whole task in one go, each worker's peak was 450 MB instead of 342, for no speed).
+SCAN_CHARS = 200_000
 # Chinese items a worker reads in one task: their keys (about 10 KB a long text) are sent
 # back in one piece, which the parent holds whole while it unpickles it (and which, freed,
 # leaves a hole in its heap: 2,500 items a task left 30 MB more behind than 1,000).
