@@ -91,8 +91,9 @@ def _link(english: list[dict[str, Any]], chinese: list[dict[str, Any]], config: 
           progress: Callable[[str], None], workers: Workers) -> list[LinkResult]:
     """``link_items`` of items without repeated URLs, the workers inheriting both lists."""
     progress("loaded the dictionary tables")
-    # The windows first, before the workers fork (at the first map): found while they read,
-    # they took a core from them and copied each page of the Chinese items they touched.
+    # The windows first, before the workers fork (at the first map): found while the workers
+    # read, they took a core from them, and the parent copied (copy-on-write) each page of
+    # the Chinese items it touched.
     index = DateIndex([window_day(item) for item in chinese])
     en_days = [day_and_docid(item, prefer_url_day=True)[0] for item in english]
     candidates = [index.candidates(day, config.max_lag_days, config.max_lead_days) for day in en_days]
