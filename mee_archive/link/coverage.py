@@ -77,15 +77,17 @@ class LeadCoverage:
         gains = np.bincount(positions, weights=self._gain[words[needles]], minlength=len(sets))
         return self._base[sets.ranks] + gains
 
-    def logit(self, rank: int, told: np.ndarray) -> float:
-        """The evidence of the lead of Chinese item ``rank`` given the words told."""
-        return float(self._base[rank] + self._gain[self.told_by(rank, told)].sum())
+    def logit(self, rank: int, told_by: np.ndarray) -> float:
+        """The evidence of the lead of Chinese item ``rank``, given the told words in it
+        (``told_by``)."""
+        return float(self._base[rank] + self._gain[told_by].sum())
 
-    def told_by(self, rank: int, told: np.ndarray) -> np.ndarray:
-        """The told words in the lead of Chinese item ``rank``."""
-        return told[self._postings.of(rank, told)]
+    def told_by(self, ranks: Sequence[int], told: Sequence[np.ndarray]) -> list[np.ndarray]:
+        """The words of ``told[i]`` in the lead of Chinese item ``ranks[i]``, for each i."""
+        return [words[found] for words, found in zip(told, self._postings.of_each(ranks, told))]
 
-    def told_words(self, rank: int, told: np.ndarray) -> list[str]:
-        """The told lead words of item ``rank``, longest first (for evidence)."""
-        words = lexicon().words
-        return sorted((words[w] for w in self.told_by(rank, told).tolist()), key=len, reverse=True)
+
+def longest_first(words: np.ndarray) -> list[str]:
+    """Dictionary words by id, longest first (for evidence)."""
+    text = lexicon().words
+    return sorted((text[w] for w in words.tolist()), key=len, reverse=True)

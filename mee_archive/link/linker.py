@@ -138,11 +138,14 @@ def _link(english: list[dict[str, Any]], chinese: list[dict[str, Any]], config: 
     read = {id(zh_item(rank)): candidate for heads, reading in readings for rank, candidate in zip(heads, reading())}
     ranked, checks = _checked(releases(), ranked, scorer, zh_item, config, read)
     progress("collapsed copies, checked the best candidates' event dates and actors")
+    decisions = assign(ranked, config)
+    chosen = [i for i, decision in enumerate(decisions) if decision.best is not None]
+    explained = dict(zip(chosen, scorer.explain_each([scored[i] for i in chosen], [decisions[i].best for i in chosen])))
     results = []
-    for item, each, checked, decision in zip(english, scored, checks, assign(ranked, config)):
+    for i, (item, checked, decision) in enumerate(zip(english, checks, decisions)):
         described = None
         if decision.best is not None:
-            evidence = scorer.explain(each, decision.best)
+            evidence = explained[i]
             evidence["logit_parts"]["capped_at"] = config.logit_cap
             if decision.best in checked:
                 evidence |= checked[decision.best].evidence()

@@ -54,11 +54,21 @@ class Postings:
         shifted = self._codes[expand_ranges(low, lengths)] + np.repeat((shifts - keys)[order], lengths)
         return shifted, np.repeat(order, lengths)
 
-    def of(self, rank: int, keys: np.ndarray) -> np.ndarray:
-        """Which of ``keys`` the item at ``rank`` has (a mask over ``keys``)."""
+    def of(self, rank: int | np.ndarray, keys: np.ndarray) -> np.ndarray:
+        """Which of ``keys`` the item at ``rank`` has (a mask over ``keys``; ``rank`` may be
+        an array, a rank for each key)."""
         codes = np.asarray(keys, dtype=np.int64) * self._stride + rank
         at = np.searchsorted(self._codes, codes).clip(max=max(len(self._codes) - 1, 0))
         return self._codes[at] == codes if len(self._codes) else np.zeros(len(codes), dtype=bool)
+
+    def of_each(self, ranks: Sequence[int], keys: Sequence[np.ndarray]) -> list[np.ndarray]:
+        """``[self.of(ranks[i], keys[i]) for i ...]`` in one search: a link explains each
+        release's choice with a few look-ups, 2,000 releases' worth (a third of a second,
+        one at a time)."""
+        lengths = [len(each) for each in keys]
+        found = self.of(np.repeat(np.asarray(ranks, dtype=np.int64), lengths),
+                        np.concatenate([np.zeros(0, dtype=np.int64), *keys]))
+        return np.split(found, np.cumsum(lengths)[:-1]) if keys else []
 
 
 def _laid_out(parts: Sequence[np.ndarray], n_keys: int, stride: int) -> np.ndarray:

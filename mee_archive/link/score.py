@@ -21,7 +21,7 @@ import numpy as np
 
 from mee_archive.link.candidates import Candidates, CandidateSets
 from mee_archive.link.config import LinkConfig
-from mee_archive.link.coverage import LeadCoverage
+from mee_archive.link.coverage import LeadCoverage, longest_first
 from mee_archive.link.features import Features
 from mee_archive.link.keyindex import SET_KINDS, EnglishKeys, KeyIndex
 from mee_archive.link.ranked import Ranked
@@ -196,31 +196,38 @@ class Scorer:
         stems both state; ``word_overlap``, how many of the English item's informative
         content-word keys (at most MAX_KEYS_PER_KIND, the rarest) the candidate has; the
         longest told words of its lead; the day gap; and each part's log-odds."""
-        en, zh, weights, names = scored.en, self._items[rank], scored.weights, scored.names
-        has_name = np.array([rank in ranks for ranks in scored.name_hits], dtype=bool)
-        (gap,), (docid,) = self._gaps_and_docids([en], np.zeros(1, dtype=np.int64), np.array([rank]))
-        parts = {
-            "prior": prior_logit(len(scored.candidates), self.config),
-            "gap": float(gap),
-            "docid": float(docid),
-            "lead": self._coverage.logit(rank, scored.told),
-        }
-        parts |= {attr: w.logit(self._postings[attr].of(rank, w.keys)) for attr, w in weights.items()}
-        parts["names"] = names.logit(has_name)
-        title_ids = self._key_ids(en, "title_words")
-        words = weights["words"]
-        return {
-            "numbers": sorted(en.numbers & zh.numbers),
-            "dates": sorted(en.dates & zh.dates),
-            "foreign_names": sorted(en.foreign & zh.foreign),
-            "names": [sorted(en.names)[i] for i in names.keys[has_name].tolist()],
-            "title_words": [self._keys["title_words"][i]
-                            for i in title_ids[self._postings["title_words"].of(rank, title_ids)].tolist()],
-            "word_overlap": f"{int(self._postings['words'].of(rank, words.keys).sum())}/{len(words.keys)}",
-            "lead_told": self._coverage.told_words(rank, scored.told)[:8],
-            "gap_days": (en.day - zh.day).days if en.day and zh.day else None,
-            "logit_parts": {k: round(v, 2) for k, v in parts.items()},
-        }
+        return self.explain_each([scored], [rank])[0]
+
+    def explain_each(self, scored: Sequence[Scored], ranks: Sequence[int]) -> list[dict]:
+        """``explain`` of each ``scored[i]``'s candidate ``ranks[i]``, the postings searched
+        once for them all."""
+        english = [each.en for each in scored]
+        shared = {attr: self._postings[attr].of_each(ranks, [each.weights[attr].keys for each in scored])
+                  for attr, _ in SET_KINDS}
+        title_ids = [self._key_ids(en, "title_words") for en in english]
+        titles = self._postings["title_words"].of_each(ranks, title_ids)
+        told = self._coverage.told_by(ranks, [each.told for each in scored])
+        gaps, docids = self._gaps_and_docids(english, np.arange(len(scored)), np.asarray(ranks, dtype=np.int64))
+        explained = []
+        for i, (each, rank) in enumerate(zip(scored, ranks)):
+            en, zh = each.en, self._items[rank]
+            has_name = np.array([rank in hits for hits in each.name_hits], dtype=bool)
+            parts = {"prior": prior_logit(len(each.candidates), self.config), "gap": float(gaps[i]),
+                     "docid": float(docids[i]), "lead": self._coverage.logit(rank, told[i])}
+            parts |= {attr: weights.logit(shared[attr][i]) for attr, weights in each.weights.items()}
+            parts["names"] = each.names.logit(has_name)
+            explained.append({
+                "numbers": sorted(en.numbers & zh.numbers),
+                "dates": sorted(en.dates & zh.dates),
+                "foreign_names": sorted(en.foreign & zh.foreign),
+                "names": [sorted(en.names)[k] for k in each.names.keys[has_name].tolist()],
+                "title_words": [self._keys["title_words"][k] for k in title_ids[i][titles[i]].tolist()],
+                "word_overlap": f"{int(shared['words'][i].sum())}/{len(each.weights['words'].keys)}",
+                "lead_told": longest_first(told[i])[:8],
+                "gap_days": (en.day - zh.day).days if en.day and zh.day else None,
+                "logit_parts": {k: round(v, 2) for k, v in parts.items()},
+            })
+        return explained
 
 
 @dataclass(frozen=True)
