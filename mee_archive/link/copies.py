@@ -18,12 +18,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from datetime import date
+from typing import Any
 from urllib.parse import urlsplit
 
 import numpy as np
 
 from mee_archive.link.arrays import unique
-from mee_archive.link.features import chinese_text
+from mee_archive.link.features import chinese_text, item_text
 from mee_archive.link.ranked import Ranked
 from mee_archive.pages.trs import ZH_HOSTS, site_of
 
@@ -88,15 +89,20 @@ class Copies:
         return groups
 
 
-def collapse(ranked: Sequence[Sequence[tuple[int, float]]], near: float, most: int, body: Callable[[int], str],
-             stated: Callable[[int], frozenset[str]], key: Callable[[int], tuple], chars: int,
+def copy_signature(item: dict[str, Any], chars: int) -> np.ndarray:
+    """The ``signature`` of an item's body (made on the workers that read the candidates)."""
+    return signature(item_text(item)[1], chars)
+
+
+def collapse(ranked: Sequence[Sequence[tuple[int, float]]], near: float, most: int,
+             grams: Callable[[int], np.ndarray], stated: Callable[[int], frozenset[str]], key: Callable[[int], tuple],
              containment: float) -> tuple[list[Sequence[tuple[int, float]]], dict[int, list[int]]]:
     """Every release's (rank, logit) list, best first (ties in rank order), with each group of copies replaced by
     its canonical rank at the group's best logit; and the other members of each canonical
-    rank's group. ``body``, ``stated`` and ``key`` give a rank's text, its figure and date
-    keys, and its canonical_key. Only a list's ``most`` best candidates within ``near``
-    log-odds of its best are compared, each pair once: the copies that matter are those
-    that would make a decision ambiguous."""
+    rank's group. ``grams``, ``stated`` and ``key`` give a rank's text signature, its figure
+    and date keys, and its canonical_key. Only a list's ``most`` best candidates within
+    ``near`` log-odds of its best are compared, each pair once: the copies that matter are
+    those that would make a decision ambiguous."""
     signatures: dict[int, tuple[np.ndarray, frozenset[str]]] = {}
     copies, compared = Copies(), set()
     for each in ranked:
@@ -105,7 +111,7 @@ def collapse(ranked: Sequence[Sequence[tuple[int, float]]], near: float, most: i
         close = [rank for rank, logit in each[:most] if logit >= each[0][1] - near]
         for rank in close:
             if rank not in signatures:
-                signatures[rank] = signature(body(rank), chars), stated(rank)
+                signatures[rank] = grams(rank), stated(rank)
         for i, a in enumerate(close):
             for b in close[i + 1:]:
                 pair = (min(a, b), max(a, b))
@@ -138,7 +144,12 @@ def _moved_to_canonical(each: Sequence[tuple[int, float]], sources: np.ndarray,
     if not hit.any():
         return each
     ranks = np.where(hit, targets[at], pairs.ranks)
-    order = np.lexsort((-pairs.logits, ranks))  # by rank, the best logit of each first
-    ranks, logits = ranks[order], pairs.logits[order]
-    first = np.concatenate(([True], ranks[1:] != ranks[:-1]))
-    return Ranked.ordered(ranks[first], logits[first])
+    # A rank's first place in the list is its best logit: the others go, the order stays
+    # best first, and only ties a moved rank joined may be out of rank order.
+    _, first = np.unique(ranks, return_index=True)
+    first.sort()
+    ranks, logits = ranks[first], pairs.logits[first]
+    tied = logits[1:] == logits[:-1]
+    if (ranks[1:][tied] < ranks[:-1][tied]).any():
+        return Ranked.ordered(ranks, logits)
+    return Ranked(ranks, logits)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from functools import partial
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,9 +18,9 @@ import numpy as np
 from mee_archive.link.assign import BELOW_THRESHOLD, LINKED, RELATED_ONLY, Decision, assign
 from mee_archive.link.candidates import Candidates, DateIndex, window_day
 from mee_archive.link.config import LinkConfig
-from mee_archive.link.copies import canonical_key, collapse
+from mee_archive.link.copies import canonical_key, collapse, copy_signature
 from mee_archive.link.correspond import Candidate, Check, EventCheck, Release, english_release, read_candidates
-from mee_archive.link.features import Features, day_and_docid, english_features_many, item_text, load_tables, url_key
+from mee_archive.link.features import Features, day_and_docid, english_features_many, load_tables, url_key
 from mee_archive.link.keyindex import EnglishKeys, read_and_index
 from mee_archive.link.parallel import Part, Workers, start_map
 from mee_archive.link.ranked import Ranked
@@ -91,16 +92,15 @@ def _link(english: list[dict[str, Any]], chinese: list[dict[str, Any]], config: 
           progress: Callable[[str], None], workers: Workers) -> list[LinkResult]:
     """``link_items`` of items without repeated URLs, the workers inheriting both lists."""
     progress("loaded the dictionary tables")
-    # The windows first, before the workers fork (at the first map): found while the workers
-    # read, they took a core from them, and the parent copied (copy-on-write) each page of
-    # the Chinese items it touched.
-    index = DateIndex([window_day(item) for item in chinese])
+    # The Chinese items' days for the windows, and the English items read, on the workers
+    # (the parent touching the Chinese items would copy, copy-on-write, each page of them):
+    # the workers that then read the Chinese index them by the English keys.
+    window_days = start_map(window_day, Part(chinese), workers)
+    en_reading = english_features_many(Part(english), workers)
+    index = DateIndex(window_days())
     en_days = [day_and_docid(item, prefer_url_day=True)[0] for item in english]
     candidates = [index.candidates(day, config.max_lag_days, config.max_lead_days) for day in en_days]
     needed = sorted(_needed_ranks(candidates, index))
-    # The English first: the workers that then read the Chinese index them by the English
-    # keys.
-    en_reading = english_features_many(Part(english), workers)
     zh_features: list[Features | None] = [None] * len(index.order)
     en_features = en_reading()
     ranked_part = lambda ranks: Part(chinese, [index.order[rank] for rank in ranks])  # noqa: E731
@@ -114,27 +114,31 @@ def _link(english: list[dict[str, Any]], chinese: list[dict[str, Any]], config: 
     progress(f"read {len(english)} English and {len(needed)} Chinese items (of {len(chinese)}; the rest are "
              "outside every window), indexed by the English keys")
     scorer = Scorer(zh_features, en_features, config, key_index)
-    # The checks read each release's best candidates: but for the few that copies collapsed
-    # bring up, they are these, which the workers read as soon as a half of the releases is
-    # scored: while the other half is scored, and the copies collapsed, here.
+    # The checks read each release's best candidates (but for the few that copies collapsed
+    # bring up), and copies are looked for among them: the workers sign their texts (for
+    # the copies, wanted first), then read them, as soon as a half of the releases is
+    # scored: while the other half is scored here.
     scored: list[Scored] = []
     best_first: list[Ranked] = []
     readings: list[tuple[list[int], Callable[[], list[Candidate]]]] = []
+    signing: list[tuple[list[int], Callable[[], list[np.ndarray]]]] = []
     for half in (slice(0, len(english) // 2), slice(len(english) // 2, len(english))):
         scored += scorer.score(en_features[half], candidates[half])
         best_first += [each.best_first() for each in scored[half]]
         read_already = {rank for heads, _ in readings for rank in heads}
         heads = sorted({rank for each in best_first[half] for rank, _ in each[:config.checked_candidates]}
                        - read_already)
+        signing.append((heads, start_map(partial(copy_signature, chars=config.copy_chars), ranked_part(heads), workers)))
         readings.append((heads, read_candidates(ranked_part(heads), [scorer.item(rank) for rank in heads],
                                                 config.max_zh_chars, workers)))
     progress(f"scored {sum(len(each) for each in candidates)} candidate pairs")
     zh_item = lambda rank: chinese[index.order[rank]]  # noqa: E731
-    ranked, copies = collapse(best_first, config.margin, config.checked_candidates,
-                              lambda rank: item_text(zh_item(rank))[1],
+    signatures = {rank: grams for heads, signed in signing for rank, grams in zip(heads, signed())}
+    signed = lambda rank: signatures.get(rank) if rank in signatures else copy_signature(zh_item(rank), config.copy_chars)  # noqa: E731
+    ranked, copies = collapse(best_first, config.margin, config.checked_candidates, signed,
                               lambda rank: scorer.item(rank).numbers | scorer.item(rank).dates,
                               lambda rank: canonical_key(zh_item(rank).get("url"), scorer.item(rank).day),
-                              config.copy_chars, config.copy_containment)
+                              config.copy_containment)
     read = {id(zh_item(rank)): candidate for heads, reading in readings for rank, candidate in zip(heads, reading())}
     ranked, checks = _checked(releases(), ranked, scorer, zh_item, config, read)
     progress("collapsed copies, checked the best candidates' event dates and actors")
@@ -188,7 +192,7 @@ def _checked(releases: list[Release], ranked: Sequence[Sequence[tuple[int, float
         floor = logits[:head].min() if head else 0.0
         logits[head:] = np.minimum(logits[head:], floor)
         scores[head:] = np.minimum(scores[head:], scores[:head].min() if head else min(floor, cap))
-        rechecked.append(Ranked.ordered(candidates.ranks, logits, scores))
+        rechecked.append(Ranked.ordered_head(candidates.ranks, logits, scores, head))
         checks.append(checked)
     return rechecked, checks
 

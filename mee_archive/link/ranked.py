@@ -31,6 +31,19 @@ class Ranked(Sequence[tuple[int, float]]):
         order = np.lexsort((ranks, -logits))
         return cls(ranks[order], logits[order], None if scores is None else np.asarray(scores)[order])
 
+    @classmethod
+    def ordered_head(cls, ranks: np.ndarray, logits: np.ndarray, scores: np.ndarray, head: int) -> Ranked:
+        """``ordered`` of pairs whose entries from ``head`` on are none above the lowest of
+        the first ``head``, and in order (best first, ties in rank order) but for those tied
+        with it: only the first ``head`` and those are sorted (a release's few checked
+        candidates, of hundreds)."""
+        if not 0 < head < len(ranks):
+            return cls.ordered(ranks, logits, scores)
+        end = head + int(np.count_nonzero(logits[head:] >= logits[:head].min()))
+        first = cls.ordered(ranks[:end], logits[:end], scores[:end])
+        return cls(np.concatenate((first.ranks, ranks[end:])), np.concatenate((first.logits, logits[end:])),
+                   np.concatenate((first.scores, scores[end:])))
+
     def score(self, index: int) -> float:
         """The calibrated log-odds of pair ``index`` (its logit until the checks give one)."""
         return float((self.logits if self.scores is None else self.scores)[index])

@@ -33,7 +33,8 @@ def test_collapse_merges_copies_into_the_canonical_rank_and_lists_the_others() -
     bodies = {0: TEXT, 1: TEXT + "（责任编辑：王）", 2: "生态环境部召开部常务会议，审议并原则通过《长江保护修复攻坚战行动计划》。"}
     keys = {0: (1, date(2019, 6, 29), "b"), 1: (0, date(2019, 6, 29), "a"), 2: (2, date.max, "c")}
     ranked = [[(0, 9.0), (1, 8.5), (2, 1.0)]]
-    collapsed, copies = collapse(ranked, 8.0, 5, bodies.__getitem__, lambda rank: frozenset(), keys.__getitem__, 600, 0.95)
+    collapsed, copies = collapse(ranked, 8.0, 5, lambda rank: signature(bodies[rank], 600), lambda rank: frozenset(),
+                                 keys.__getitem__, 0.95)
     assert collapsed == [[(1, 9.0), (2, 1.0)]]
     assert copies == {1: [0]}
 
