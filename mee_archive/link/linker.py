@@ -6,11 +6,9 @@ Chinese items some window needs, scores all pairs, and assigns one-to-one.
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
-from functools import partial
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 import numpy as np
@@ -22,6 +20,7 @@ from mee_archive.link.copies import canonical_key, collapse, copy_signature
 from mee_archive.link.correspond import Candidate, Check, EventCheck, Release, english_release, read_candidates
 from mee_archive.link.features import Features, day_and_docid, english_features_many, load_tables, url_key
 from mee_archive.link.keyindex import EnglishKeys, read_and_index
+from mee_archive.link.memory import linking_memory
 from mee_archive.link.parallel import Part, Workers, start_map
 from mee_archive.link.ranked import Ranked
 from mee_archive.link.score import Scored, Scorer, sigmoid
@@ -84,7 +83,7 @@ def link_items(
     """
     chinese = _each_url_once(chinese)
     load_tables()  # before the workers fork (at their first task): they share the parent's copy
-    with _cyclic_gc_paused(), Workers(fork_workers, inherit=(english, chinese)) as workers:
+    with linking_memory(), Workers(fork_workers, inherit=(english, chinese)) as workers:
         return _link(english, chinese, config or LinkConfig(), progress or (lambda step: None), workers)
 
 
@@ -202,20 +201,6 @@ def _another_telling(decision: Decision, check: Check | None, config: LinkConfig
     the bag of keys can be (its capped log-odds), refused by the telling or a day missing."""
     return (decision.status == BELOW_THRESHOLD and check is not None and check.another_telling
             and decision.score_logit - check.logit >= config.logit_cap)
-
-
-@contextmanager
-def _cyclic_gc_paused() -> Iterator[None]:
-    """Linking makes hundreds of thousands of objects and no reference cycles: Python's
-    cycle collector, triggered by the allocations, would only walk the process's objects
-    over and over (a quarter of the time in a process that holds a large crawl)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _each_url_once(items: list[dict[str, Any]]) -> list[dict[str, Any]]:

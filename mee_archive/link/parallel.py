@@ -17,8 +17,6 @@ and unpickling them on the workers, cost about 1.4 CPU-seconds of a 10-second li
 
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
 import multiprocessing
 import os
 import sys
@@ -32,6 +30,8 @@ from typing import Any, TypeVar, overload
 
 import numpy as np
 
+from mee_archive.link.memory import keep_freed_memory
+
 T = TypeVar("T")
 R = TypeVar("R")
 
@@ -40,22 +40,6 @@ _INHERITED: dict[int, Sequence[Any]] = {}
 
 # Below this many items a worker costs more than it saves.
 MIN_CHUNK = 1_000
-# glibc's mallopt parameters: the size from which an allocation is a mapping of its own,
-# and how much free memory at the heap's top is kept rather than given back.
-_M_TRIM_THRESHOLD, _M_MMAP_THRESHOLD = -1, -3
-# A worker keeps the memory it frees, up to this much, for its next arrays.
-KEPT_FREE_BYTES = 256 << 20
-
-
-def _keep_freed_memory() -> None:
-    """Let a worker reuse the memory of the arrays it frees: by default each array of more
-    than a few megabytes (a column of a batch's characters) is a mapping of its own, given
-    back when freed, so every new one starts as fresh pages, each a page fault (about a
-    second of system time in a link's workers). Without glibc, nothing changes."""
-    libc = ctypes.CDLL(ctypes.util.find_library("c"))
-    if hasattr(libc, "mallopt"):
-        libc.mallopt(_M_MMAP_THRESHOLD, KEPT_FREE_BYTES)
-        libc.mallopt(_M_TRIM_THRESHOLD, KEPT_FREE_BYTES)
 
 
 def _apply(function: Callable[[T], R], chunk: Sequence[T]) -> list[R]:
@@ -132,7 +116,7 @@ class Workers:
         self._inherited: list[int] = []
         if wanted and self._cores > 1 and can_fork():
             self._pool = ProcessPoolExecutor(max_workers=self._cores, mp_context=multiprocessing.get_context("fork"),
-                                             initializer=_keep_freed_memory)
+                                             initializer=keep_freed_memory)
             for each in inherit:
                 if id(each) not in _INHERITED:
                     _INHERITED[id(each)] = each
