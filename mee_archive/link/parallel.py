@@ -113,6 +113,7 @@ class Workers:
     def __init__(self, wanted: bool = True, inherit: Sequence[Sequence[Any]] = ()) -> None:
         self._cores = _cores()
         self._pool = None
+        self._broken = False  # a worker died: maps run here from then on
         self._inherited: list[int] = []
         if wanted and self._cores > 1 and can_fork():
             self._pool = ProcessPoolExecutor(max_workers=self._cores, mp_context=multiprocessing.get_context("fork"),
@@ -126,7 +127,7 @@ class Workers:
         return self
 
     def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None) -> None:
-        if self._pool is not None:
+        if self._pool is not None:  # broken or not: its helper thread is joined, so a pool can follow
             self._pool.shutdown(cancel_futures=True)
         for each in self._inherited:
             del _INHERITED[each]
@@ -153,7 +154,7 @@ class Workers:
         items if given, a share of them per worker; returns what waits for the runs'
         results, in order. Without workers, or for few items, the returned function runs
         them itself, as it does if a worker dies."""
-        chunks = min(self._cores, len(items) // MIN_CHUNK) if self._pool is not None else 0
+        chunks = min(self._cores, len(items) // MIN_CHUNK) if self._pool is not None and not self._broken else 0
         size = min(-(-len(items) // max(chunks, 1)), most or len(items)) or 1
         runs = [items[start : start + size] for start in range(0, len(items), size)] or [items]
         if chunks < 2:
@@ -161,13 +162,14 @@ class Workers:
         try:
             futures: list[Future[R]] = [self._pool.submit(function, run) for run in runs]
         except BrokenProcessPool:  # a worker died in an earlier map: this and later ones run here
-            self._pool = None
+            self._broken = True
             return lambda: [function(run) for run in runs]
 
         def result() -> list[R]:
             try:
                 return [future.result() for future in futures]
             except BrokenProcessPool:
+                self._broken = True
                 return [function(run) for run in runs]
 
         return result
