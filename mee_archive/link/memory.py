@@ -12,7 +12,6 @@ docs/benchmarks.md). Both are undone when the link ends.
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -27,8 +26,10 @@ KEPT_FREE_BYTES = 256 << 20
 
 
 def _mallopt(threshold: int) -> None:
-    """Set both thresholds (without glibc, nothing changes)."""
-    libc = ctypes.CDLL(ctypes.util.find_library("c"))
+    """Set both thresholds (without glibc, nothing changes). The C library is the one this
+    process runs on (``CDLL(None)``): ``ctypes.util.find_library`` would run a program, a
+    fork of this process, large by the end of a link."""
+    libc = ctypes.CDLL(None)
     if hasattr(libc, "mallopt"):
         libc.mallopt(_M_MMAP_THRESHOLD, threshold)
         libc.mallopt(_M_TRIM_THRESHOLD, threshold)

@@ -142,3 +142,15 @@ def test_an_abridged_version_of_the_event_is_related_only_and_named() -> None:
     assert related.best["evidence"]["figures_missing"] == ["2030"]
     (linked,) = link_items(english, [abridged, original], fork_workers=False)
     assert linked.zh_status == LINKED and linked.zh["url"] == original["url"]
+
+
+def test_linking_forks_no_process_of_its_own_size(ex, monkeypatch):
+    """Nothing but the workers is forked: a program run at the end of a link (as
+    ``ctypes.util.find_library`` runs one) is a fork of the whole linking process."""
+    import subprocess
+
+    def refuse(*args, **kwargs):
+        raise AssertionError(f"a program was run: {args}")
+
+    monkeypatch.setattr(subprocess.Popen, "__init__", refuse)
+    assert link_items([ex.china_rok_en], [ex.china_rok_zh])[0].zh_status == "linked"
