@@ -46,7 +46,7 @@ from mee_archive.link.places import (
     NO_PLACE, TOLD, ChinesePlace, EnglishPlaces, chinese_place, english_places, place_verdict,
 )
 from mee_archive.link.numbers import (
-    chinese_dates, chinese_days, chinese_relative_dates, english_dates, weekday_key, weekday_keys,
+    chinese_dates_and_days, chinese_relative_dates, english_dates, weekday_key, weekday_keys,
 )
 
 # The opening paragraph is where a release and its original say what happened, when, and who.
@@ -169,8 +169,8 @@ class ChineseOpening:
 def chinese_opening(lead: str, published: date | None) -> ChineseOpening:
     """The anchor-free part of ``dated_opening`` of a Chinese opening (``opening_text``),
     read once per candidate."""
-    dates, rest = chinese_dates(lead)
-    return ChineseOpening(frozenset(dates), frozenset(chinese_days(rest)),
+    dates, days = chinese_dates_and_days(lead)
+    return ChineseOpening(frozenset(dates), frozenset(days),
                           frozenset(chinese_relative_dates(lead, published)))
 
 
@@ -189,7 +189,7 @@ def read_candidate(item: dict[str, Any], dates: frozenset[str], day: date | None
     """The checks' reading of a candidate (``dates``, ``day``: its features' month-day keys
     and day, as features.py reads them)."""
     text = chinese_text(item_text(item)[1][:max_chars])
-    days = chinese_days(chinese_dates(text)[1]) | _days_of({k for k in dates if "-" in k})
+    days = chinese_dates_and_days(text)[1] | _days_of({k for k in dates if "-" in k})
     opening = opening_text(text[:OPENING_SCAN_CHARS], "zh")
     return Candidate(chinese_opening(opening, day), frozenset(days), chinese_telling(text), chinese_place(opening))
 

@@ -261,7 +261,23 @@ def _half_width(text: str) -> str:
 
 def chinese_dates(text: str) -> tuple[set[str], str]:
     """Month-day keys of the dates in a Chinese text, and the text without them."""
-    text = _half_width(text)
+    return _dates_in(_half_width(text))
+
+
+def chinese_dates_and_numbers(text: str) -> tuple[set[str], set[str]]:
+    """``chinese_dates`` and the ``chinese_numbers`` of the rest (the text made half-width once)."""
+    dates, rest = _dates_in(_half_width(text))
+    return dates, _numbers_in(rest)
+
+
+def chinese_dates_and_days(text: str) -> tuple[set[str], set[int]]:
+    """``chinese_dates`` and the ``chinese_days`` of the rest (the text made half-width once)."""
+    dates, rest = _dates_in(_half_width(text))
+    return dates, _days_in(rest)
+
+
+def _dates_in(text: str) -> tuple[set[str], str]:
+    """``chinese_dates`` of a half-width text."""
     keys, kept, end = set(), [], 0
     for match in _ZH_DATE.finditer(text):
         month, day = _zh_int(match.group("m")), _zh_int(match.group("d"))
@@ -295,7 +311,12 @@ def first_chinese_date(text: str) -> tuple[int, int] | None:
 
 def chinese_numbers(text: str) -> set[str]:
     """Keys of the figures a Chinese text states, in Arabic or Chinese numerals."""
-    text = _half_width(text).replace("百分之", " ")
+    return _numbers_in(_half_width(text))
+
+
+def _numbers_in(text: str) -> set[str]:
+    """``chinese_numbers`` of a half-width text."""
+    text = text.replace("百分之", " ")
     keys = _arabic_keys(_ZH_ARABIC, _ZH_MULTIPLIER, text)
     if "五" in text:  # a pattern needing a character is not searched for in a text without it
         keys.update(value_key(n) for n in map(zh_numeral, _ZH_FIVE_YEAR_PLAN.findall(text)) if n is not None)
@@ -318,7 +339,11 @@ def _numeral_key(run: str) -> str | None:
 def chinese_days(text: str) -> set[int]:
     """Days of the month a Chinese text states without their month ("8日下午", "当地时间18日"),
     and both ends of a span of days ("22—23日", "9月22-23日")."""
-    text = _half_width(text)
+    return _days_in(_half_width(text))
+
+
+def _days_in(text: str) -> set[int]:
+    """``chinese_days`` of a half-width text."""
     days = set()
     for day in map(_zh_int, [*_ZH_DAY.findall(text), *_ZH_LOCAL_DAY.findall(text)]):
         if day is not None and 1 <= day <= 31:

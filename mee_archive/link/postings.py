@@ -20,7 +20,7 @@ class Postings:
     """(key, rank) pairs, each key's ranks sorted; keys and ranks are small integers."""
 
     def __init__(self, keys: np.ndarray, ranks: np.ndarray, n_keys: int, n_ranks: int) -> None:
-        self._set(unique(self.encode(keys, ranks, n_ranks)), n_keys, n_ranks)
+        self._set(unique(self.encode(keys, ranks, n_ranks)), None, n_keys, n_ranks)
 
     @staticmethod
     def encode(keys: np.ndarray, ranks: np.ndarray, n_ranks: int) -> np.ndarray:
@@ -32,13 +32,13 @@ class Postings:
         """Postings of pairs encoded (``encode``) and given in parts, each sorted without
         repeats: made apart (on the workers that read the items, say), joined here."""
         postings = cls.__new__(cls)
-        postings._set(_laid_out(parts, n_keys, n_ranks + 1), n_keys, n_ranks)
+        postings._set(*_laid_out(parts, n_keys, n_ranks + 1), n_keys, n_ranks)
         return postings
 
-    def _set(self, codes: np.ndarray, n_keys: int, n_ranks: int) -> None:
+    def _set(self, codes: np.ndarray, counts: np.ndarray | None, n_keys: int, n_ranks: int) -> None:
         self._stride = n_ranks + 1
         self._codes = codes
-        self.counts = np.bincount(self._codes // self._stride, minlength=n_keys)
+        self.counts = np.bincount(self._codes // self._stride, minlength=n_keys) if counts is None else counts
         """How many ranks have each key."""
 
     def hits(self, keys: np.ndarray, starts: np.ndarray | int, stops: np.ndarray | int,
@@ -71,11 +71,12 @@ class Postings:
         return np.split(found, np.cumsum(lengths)[:-1]) if keys else []
 
 
-def _laid_out(parts: Sequence[np.ndarray], n_keys: int, stride: int) -> np.ndarray:
-    """The sorted union of sorted parts of codes. When each part's ranks come after the
-    part's before (runs of items read in rank order), each key's codes are those of every
-    part in turn: they are placed by counting, a pass over them, not merged (three times
-    faster on the millions of a link's word keys). Other parts are merged."""
+def _laid_out(parts: Sequence[np.ndarray], n_keys: int, stride: int) -> tuple[np.ndarray, np.ndarray | None]:
+    """The sorted union of sorted parts of codes, and how many codes of each key it has
+    (None if that is still to be counted). When each part's ranks come after the part's
+    before (runs of items read in rank order), each key's codes are those of every part in
+    turn: they are placed by counting, a pass over them, not merged (three times faster on
+    the millions of a link's word keys). Other parts are merged."""
     keys = [part // stride for part in parts]
     totals = np.bincount(np.concatenate([np.zeros(0, dtype=np.int64), *keys]), minlength=n_keys)
     laid = np.empty(int(totals.sum()), dtype=np.int64)
@@ -86,4 +87,4 @@ def _laid_out(parts: Sequence[np.ndarray], n_keys: int, stride: int) -> np.ndarr
         first = np.cumsum(count) - count  # where each key's codes begin in the part
         laid[starts[key] + filled[key] + np.arange(len(part)) - first[key]] = part
         filled += count
-    return laid if (laid[1:] > laid[:-1]).all() else merged_unique(parts)
+    return (laid, totals) if (laid[1:] > laid[:-1]).all() else (merged_unique(parts), None)

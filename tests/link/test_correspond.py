@@ -73,6 +73,8 @@ def test_day_numbers_and_date_ranges() -> None:
 
 def test_printed_readings_and_stamps_are_removed() -> None:
     assert chinese_text("國(guó)家主席習(xí)近平 2019-04-27 00:13:46") == "国家主席习近平"
+    # A reading after brackets of the other kind, or after brackets that hold none, is found too.
+    assert chinese_text("（2019年）習（xí）近平(记者)李(lǐ)干杰") == "（2019年）习近平(记者)李干杰"
 
 
 def test_document_numbers_and_spans_are_not_event_days() -> None:
