@@ -71,6 +71,10 @@ _DATE_SLACK = timedelta(days=3)
 # times faster than a pattern that starts with a group of alternatives or a repeat, which
 # is tried at every position.
 _FIGURE = r"(\d(?:\d{0,2}(?:,\d{3})+|\d*))(\.\d+)?"
+# Chinese text is searched for ASCII digits only, its full-width ones made ASCII first
+# (_half_width): a class of them is tested twice as fast as \d, whose every test looks a
+# character's Unicode category up, and other scripts' digits are not written in Chinese copy.
+_ZH_FIGURE = _FIGURE.replace(r"\d", "[0-9]")
 _EN_NUMBER = re.compile(_FIGURE + r"(?:\s*-?\s*(thousand|million|billion|trillion)\b)?")
 _EN_MULTIPLIER = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 
@@ -81,8 +85,8 @@ _ZH_DIGIT = "零〇一二两三四五六七八九"
 _ZH_DIGITS = {c: v for v, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "两": 2}
 _ZH_UNITS = {"十": 10, "百": 100, "千": 1000}
 _ZH_BIG_UNITS = {"万": 10**4, "亿": 10**8}
-_ZH_NUM = f"\\d{{1,2}}|[{_ZH_DIGIT}十]{{1,3}}"
-_ZH_NUMERAL_STARTS = f"\\d{_ZH_DIGIT}十"  # the characters a _ZH_NUM can start with
+_ZH_NUM = f"[0-9]{{1,2}}|[{_ZH_DIGIT}十]{{1,3}}"
+_ZH_NUMERAL_STARTS = f"0-9{_ZH_DIGIT}十"  # the characters a _ZH_NUM can start with
 
 
 def _led_numeral(group: str, not_after: str = "") -> str:
@@ -92,7 +96,7 @@ def _led_numeral(group: str, not_after: str = "") -> str:
     ``not_after``, if given, is the inside of a character set the numeral may not follow."""
     behind = f"(?<![{not_after}].)" if not_after else ""  # the character before the first one
     return (f"(?P<{group}>[{_ZH_NUMERAL_STARTS}]{behind}"
-            f"(?:(?<=\\d)\\d?|(?<=[{_ZH_DIGIT}十])[{_ZH_DIGIT}十]{{0,2}}))")
+            f"(?:(?<=[0-9])[0-9]?|(?<=[{_ZH_DIGIT}十])[{_ZH_DIGIT}十]{{0,2}}))")
 
 
 _ZH_DATE = re.compile(f"{_led_numeral('m')}月(?P<d>{_ZH_NUM})[日号]")
@@ -108,7 +112,7 @@ _ZH_DAY_SPAN = re.compile(f"{_led_numeral('first')}[—–\\-~～至到](?P<last
 # "September 22 and 23", "Sept 22-23": the second day of an English date range.
 _EN_DATE_RANGE = re.compile(led(_initials(_MONTHS),
                                  rf"\b(?P<m>{_MONTH})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\s*(?:and|-|to|–)\s*(?P<d>\d{{1,2}})\b"))
-_ZH_ARABIC = re.compile(_FIGURE + r"\s*(万亿|亿|万|千)?")
+_ZH_ARABIC = re.compile(_ZH_FIGURE + r"\s*(万亿|亿|万|千)?")
 # A run of numerals starts with a digit or 十: a lone 万/亿/百 is a word ("千万", "百姓").
 _ZH_NUMERAL = re.compile(f"[{_ZH_DIGIT}十][{_ZH_DIGIT}十百千万亿]*")
 _ZH_MULTIPLIER = {"千": 1e3, "万": 1e4, "亿": 1e8, "万亿": 1e12}

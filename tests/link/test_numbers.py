@@ -3,7 +3,7 @@
 from datetime import date
 
 from mee_archive.link.numbers import (
-    chinese_dates, chinese_numbers, english_dates, english_numbers, weekday_keys, without_english_dates, zh_numeral,
+    chinese_dates, chinese_dates_and_days, chinese_numbers, english_dates, english_numbers, weekday_keys, without_english_dates, zh_numeral,
 )
 
 
@@ -26,6 +26,9 @@ def test_figures_meet_across_scripts_groupings_and_multipliers():
 def test_full_width_digits_and_chinese_numeral_years():
     _, zh = _zh("２０１８年空气质量优良天数比率为７９．３％，二〇一九年")
     assert {"2018", "79.3", "2019"} <= zh
+    dates, figures = _zh("２０１９年６月３０日，当地时间１日")
+    assert dates == {"6-30"} and figures == {"2019"}
+    assert chinese_dates_and_days("６月３０日，当地时间１日")[1] == {1}
 
 
 def test_dates_meet_and_their_days_are_not_figures():
