@@ -18,16 +18,17 @@ from functools import cache
 import numpy as np
 
 from mee_archive.link.english import stem
+from mee_archive.link.numbers import led
 from mee_archive.link.tablecache import disk_cached
 from mee_archive.link.resources import (
     gloss_vocabulary, other_readings, pinyin_syllables, pinyin_table, surname_pinyin_table, surname_syllables,
 )
 
 # A capitalised word, possibly hyphenated or with an apostrophe ("Xiong'an", "Zhen-hua").
-_CAPITALISED = re.compile(r"\b[A-Z][a-z]*(?:['\u2019-][a-z]+)*\b|\b[A-Z]{2,}\b")
+_CAPITALISED = re.compile(led("A-Z", r"\b[A-Z][a-z]*(?:['\u2019-][a-z]+)*\b|\b[A-Z]{2,}\b"))  # (led: from capital to capital)
 _JOINERS = re.compile(r"['\u2019-]")
 # A surname and a given name, both capitalised ("Li Ganjie", "Xi Jinping").
-_PERSON = re.compile(r"\b([A-Z][a-z]{1,5})\s+([A-Z][a-z]+(?:['\u2019-][a-z]+)?)\b")
+_PERSON = re.compile(led("A-Z", r"\b([A-Z][a-z]{1,5})\s+([A-Z][a-z]+(?:['\u2019-][a-z]+)?)\b"))
 # The capitalised word right after a name, if any.
 _NEXT_WORD = re.compile(r" ([A-Z][a-z]+)\b")
 # A lone word must be this long to be a name key: short syllables match anywhere.

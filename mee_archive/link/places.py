@@ -32,6 +32,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from mee_archive.link.names import Pinyin, is_pinyin
+from mee_archive.link.numbers import led
 from mee_archive.link.resources import AREA, RANKS, VENUE_WORDS, pinyin_table, place_names
 from mee_archive.link.tablecache import disk_cached
 
@@ -56,7 +57,7 @@ _ZH_VENUE = re.compile(r"^[^，。、；：\s]{0,3}?(?:宾馆|酒店|饭店|大�
 _ZH_VERB = re.compile(r"^(?:以|会见|会晤|会谈|会面|召开|举行|举办|出席|参加|主持|开幕|闭幕|调研|考察|视察|访问|签署|签订|发布|"
                       r"启动|成立|表示|宣布|致辞|讲话|见证|颁发|接见|接受|座谈|发表|开展|揭牌|落幕|隆重|正式|分别|同|与|和|就)")
 _WORD = re.compile(r"[a-z]+(?:['\u2019][a-z]+)*")
-_ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
+_ACRONYM = re.compile(led("A-Z", r"\b[A-Z]{2,}\b"))  # (led: from capital to capital)
 # The longest CC-CEDICT place name looked for after 在 (characters).
 _MAX_WORD = 8
 

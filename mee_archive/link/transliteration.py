@@ -21,7 +21,7 @@ from functools import cache, lru_cache
 
 from mee_archive.link.english import STOPWORDS
 from mee_archive.link.names import is_pinyin
-from mee_archive.link.numbers import CALENDAR_WORDS
+from mee_archive.link.numbers import CALENDAR_WORDS, led
 from mee_archive.link.resources import _cedict_entries, pinyin_table
 from mee_archive.link.tablecache import disk_cached
 
@@ -57,7 +57,7 @@ _ALPHABET_MIN_SHARE = 0.3
 # Distinct runs whose skeletons are kept (a few hundred bytes each).
 RUNS_CACHED = 50_000
 _PROPER_GLOSS = re.compile(r"^[A-Z][a-zà-ÿ]+")
-_CAPITALISED = re.compile(r"\b[A-Z][a-zà-ÿ]+(?:-[A-Za-zà-ÿ]+)?\b")
+_CAPITALISED = re.compile(led("A-Z", r"\b[A-Z][a-zà-ÿ]+(?:-[A-Za-zà-ÿ]+)?\b"))  # (led: from capital to capital)
 
 
 def skeleton(latin: str, english: bool = False) -> str:
