@@ -15,7 +15,6 @@ evidence lists the other copies.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any

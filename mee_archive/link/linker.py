@@ -83,7 +83,7 @@ def link_items(
     """
     chinese = _each_url_once(chinese)
     load_tables()  # before the workers fork (at their first task): they share the parent's copy
-    with linking_memory(), Workers(fork_workers, inherit=(english, chinese)) as workers:
+    with linking_memory(keep_freed=fork_workers), Workers(fork_workers, inherit=(english, chinese)) as workers:
         return _link(english, chinese, config or LinkConfig(), progress or (lambda step: None), workers)
 
 
@@ -132,9 +132,9 @@ def _link(english: list[dict[str, Any]], chinese: list[dict[str, Any]], config: 
                                                 config.max_zh_chars, workers)))
     progress(f"scored {sum(len(each) for each in candidates)} candidate pairs")
     zh_item = lambda rank: chinese[index.order[rank]]  # noqa: E731
+    # Collapsing compares a list's first checked_candidates at most: all of them signed.
     signatures = {rank: grams for heads, signed in signing for rank, grams in zip(heads, signed())}
-    signed = lambda rank: signatures.get(rank) if rank in signatures else copy_signature(zh_item(rank), config.copy_chars)  # noqa: E731
-    ranked, copies = collapse(best_first, config.margin, config.checked_candidates, signed,
+    ranked, copies = collapse(best_first, config.margin, config.checked_candidates, signatures.__getitem__,
                               lambda rank: scorer.item(rank).numbers | scorer.item(rank).dates,
                               lambda rank: canonical_key(zh_item(rank).get("url"), scorer.item(rank).day),
                               config.copy_containment)

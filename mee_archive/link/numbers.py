@@ -263,25 +263,23 @@ def _half_width(text: str) -> str:
     return text.translate(_FULL_WIDTH) if _HAS_FULL_WIDTH.search(text) else text
 
 
-def chinese_dates(text: str) -> tuple[set[str], str]:
-    """Month-day keys of the dates in a Chinese text, and the text without them."""
-    return _dates_in(_half_width(text))
-
-
 def chinese_dates_and_numbers(text: str) -> tuple[set[str], set[str]]:
-    """``chinese_dates`` and the ``chinese_numbers`` of the rest (the text made half-width once)."""
+    """Month-day keys of the dates in a Chinese text, and the keys of the figures the rest
+    states, in Arabic or Chinese numerals (the text made half-width once)."""
     dates, rest = _dates_in(_half_width(text))
     return dates, _numbers_in(rest)
 
 
 def chinese_dates_and_days(text: str) -> tuple[set[str], set[int]]:
-    """``chinese_dates`` and the ``chinese_days`` of the rest (the text made half-width once)."""
+    """Month-day keys of the dates in a Chinese text, and the days of the month the rest
+    states without their month ("8日下午", "当地时间18日"), both ends of a span of days
+    ("22—23日", "9月22-23日") included (the text made half-width once)."""
     dates, rest = _dates_in(_half_width(text))
     return dates, _days_in(rest)
 
 
 def _dates_in(text: str) -> tuple[set[str], str]:
-    """``chinese_dates`` of a half-width text."""
+    """Month-day keys of the dates in a half-width Chinese text, and the text without them."""
     keys, kept, end = set(), [], 0
     for match in _ZH_DATE.finditer(text):
         month, day = _zh_int(match.group("m")), _zh_int(match.group("d"))
@@ -313,13 +311,8 @@ def first_chinese_date(text: str) -> tuple[int, int] | None:
     return None
 
 
-def chinese_numbers(text: str) -> set[str]:
-    """Keys of the figures a Chinese text states, in Arabic or Chinese numerals."""
-    return _numbers_in(_half_width(text))
-
-
 def _numbers_in(text: str) -> set[str]:
-    """``chinese_numbers`` of a half-width text."""
+    """Keys of the figures a half-width Chinese text states, in Arabic or Chinese numerals."""
     text = text.replace("百分之", " ")
     keys = _arabic_keys(_ZH_ARABIC, _ZH_MULTIPLIER, text)
     if "五" in text:  # a pattern needing a character is not searched for in a text without it
@@ -340,14 +333,8 @@ def _numeral_key(run: str) -> str | None:
     return None if value is None else value_key(value)
 
 
-def chinese_days(text: str) -> set[int]:
-    """Days of the month a Chinese text states without their month ("8日下午", "当地时间18日"),
-    and both ends of a span of days ("22—23日", "9月22-23日")."""
-    return _days_in(_half_width(text))
-
-
 def _days_in(text: str) -> set[int]:
-    """``chinese_days`` of a half-width text."""
+    """The days of the month a half-width Chinese text states (``chinese_dates_and_days``)."""
     days = set()
     for day in map(_zh_int, [*_ZH_DAY.findall(text), *_ZH_LOCAL_DAY.findall(text)]):
         if day is not None and 1 <= day <= 31:

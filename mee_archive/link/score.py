@@ -191,16 +191,12 @@ class Scorer:
             for i, (en, each) in enumerate(zip(english, candidates))
         ]
 
-    def explain(self, scored: Scored, rank: int) -> dict:
-        """Why candidate ``rank`` scores as it does: the figures, dates, names and title
-        stems both state; ``word_overlap``, how many of the English item's informative
-        content-word keys (at most MAX_KEYS_PER_KIND, the rarest) the candidate has; the
-        longest told words of its lead; the day gap; and each part's log-odds."""
-        return self.explain_each([scored], [rank])[0]
-
     def explain_each(self, scored: Sequence[Scored], ranks: Sequence[int]) -> list[dict]:
-        """``explain`` of each ``scored[i]``'s candidate ``ranks[i]``, the postings searched
-        once for them all."""
+        """Why each ``scored[i]``'s candidate ``ranks[i]`` scores as it does: the figures,
+        dates, names and title stems both state; ``word_overlap``, how many of the English
+        item's informative content-word keys (at most MAX_KEYS_PER_KIND, the rarest) the
+        candidate has; the longest told words of its lead; the day gap; and each part's
+        log-odds. The postings are searched once for them all."""
         english = [each.en for each in scored]
         shared = {attr: self._postings[attr].of_each(ranks, [each.weights[attr].keys for each in scored])
                   for attr, _ in SET_KINDS}

@@ -8,7 +8,7 @@ from mee_archive.link.correspond import (
 )
 from mee_archive.link.features import chinese_text
 from mee_archive.link.names import chinese_name_keys
-from mee_archive.link.numbers import chinese_days, chinese_relative_dates, english_dates
+from mee_archive.link.numbers import chinese_dates_and_days, chinese_relative_dates, english_dates
 from datetime import date
 
 
@@ -66,20 +66,22 @@ def test_opening_actors_are_chinese_names_only() -> None:
 
 
 def test_day_numbers_and_date_ranges() -> None:
-    assert chinese_days("李克强8日下午会见；当地时间十八日抵达；7月9日电；节日；日本") == {8, 18}
+    assert chinese_dates_and_days("李克强8日下午会见；当地时间十八日抵达；7月9日电；节日；日本")[1] == {8, 18}
     keys, _ = english_dates("On September 22 and 23, the envoy met leaders")
     assert {"9-22", "9-23"} <= keys
 
 
 def test_printed_readings_and_stamps_are_removed() -> None:
     assert chinese_text("國(guó)家主席習(xí)近平 2019-04-27 00:13:46") == "国家主席习近平"
-    # A reading after brackets of the other kind, or after brackets that hold none, is found too.
-    assert chinese_text("（2019年）習（xí）近平(记者)李(lǐ)干杰") == "（2019年）习近平(记者)李干杰"
+    # Readings are looked for from the first bracket of either kind on: one before the first
+    # ASCII bracket, after a full-width one that holds none, is found too.
+    assert chinese_text("（2019年）習（xí）近平(记者)") == "（2019年）习近平(记者)"
+    assert chinese_text("(2019年)習(xí)近平（记者）") == "(2019年)习近平（记者）"
 
 
 def test_document_numbers_and_spans_are_not_event_days() -> None:
-    assert chinese_days("生态环境部发布2019年第5号公告，要求各地在30日内完成整改（环办〔2019〕12号）") == set()
-    assert chinese_days("当地时间19号下午") == {19}
+    assert chinese_dates_and_days("生态环境部发布2019年第5号公告，要求各地在30日内完成整改（环办〔2019〕12号）")[1] == set()
+    assert chinese_dates_and_days("当地时间19号下午")[1] == {19}
 
 
 def test_a_place_the_dictionary_names_is_not_a_person() -> None:
@@ -94,7 +96,7 @@ def test_an_opening_of_two_days_is_told_in_part_by_a_candidate_with_one() -> Non
     assert date_verdict(opening, dated_opening(chinese_text(zh), date(2014, 9, 23)), frozenset({"9-23"}), frozenset({23})) == PARTIAL
     assert date_verdict(opening, dated_opening(chinese_text(zh), date(2014, 9, 23)), frozenset({"9-23"}),
                         frozenset({22, 23})) == AGREE
-    assert chinese_days("9月22—23日在纽约；5月15-16日；二十二至二十三日") >= {15, 16, 22, 23}
+    assert chinese_dates_and_days("9月22—23日在纽约；5月15-16日；二十二至二十三日")[1] >= {15, 16, 22, 23}
 
 
 def test_three_syllable_words_are_not_a_pinyin_name() -> None:

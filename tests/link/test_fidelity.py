@@ -8,7 +8,7 @@ from datetime import date
 
 from mee_archive.link.features import chinese_text
 from mee_archive.link.fidelity import chinese_telling, covered_chars, english_telling, retold
-from mee_archive.link.numbers import chinese_dates, chinese_numbers
+from mee_archive.link.numbers import chinese_dates_and_numbers
 
 RELEASE = ("On the afternoon of May 15, 2017, Premier Li Keqiang met with UN Secretary-General António "
            "Guterres, who was in China for the Belt and Road Forum.\n\n"
@@ -20,7 +20,7 @@ RELEASE = ("On the afternoon of May 15, 2017, Premier Li Keqiang met with UN Sec
 def _retold(english: str, chinese: str, published: date = date(2017, 5, 15)):
     text = chinese_text(chinese)
     return retold(english_telling(english, published), chinese_telling(text),
-                  frozenset(chinese_numbers(chinese_dates(text)[1])))
+                  frozenset(chinese_dates_and_numbers(text)[1]))
 
 
 def test_a_figure_the_english_states_and_the_candidate_never_does_is_missing() -> None:
@@ -37,9 +37,9 @@ def test_the_publication_year_brackets_and_digits_in_words_are_not_figures_to_fi
                "Updated 2017-06-28 15:30")
     telling = english_telling(english, date(2017, 3, 1))
     assert {figure for _, figure, _, _ in telling.figures} == {"13", "35", "80", "1e+04"}
-    assert chinese_numbers("“十三五”规划") == {"13"} and chinese_numbers("十四五期间") == {"14"}
-    assert {"80", "1e+04"} <= chinese_numbers("近八成的上万家企业")
-    assert {"1e+12", "1e+06", "5000"} <= chinese_numbers("超万亿元，近百万吨，约5千名")
+    assert chinese_dates_and_numbers("“十三五”规划")[1] == {"13"} and chinese_dates_and_numbers("十四五期间")[1] == {"14"}
+    assert {"80", "1e+04"} <= chinese_dates_and_numbers("近八成的上万家企业")[1]
+    assert {"1e+12", "1e+06", "5000"} <= chinese_dates_and_numbers("超万亿元，近百万吨，约5千名")[1]
     assert english_telling("At about 9:30 am, 1" + "1" * 400 + " cases.", date(2017, 3, 1)).figures == ()
 
 

@@ -144,13 +144,21 @@ def test_an_abridged_version_of_the_event_is_related_only_and_named() -> None:
     assert linked.zh_status == LINKED and linked.zh["url"] == original["url"]
 
 
-def test_linking_forks_no_process_of_its_own_size(ex, monkeypatch):
-    """Nothing but the workers is forked: a program run at the end of a link (as
-    ``ctypes.util.find_library`` runs one) is a fork of the whole linking process."""
-    import subprocess
 
-    def refuse(*args, **kwargs):
-        raise AssertionError(f"a program was run: {args}")
+def test_explaining_the_links_together_is_explaining_each_alone(english, chinese, monkeypatch):
+    import copy
 
-    monkeypatch.setattr(subprocess.Popen, "__init__", refuse)
-    assert link_items([ex.china_rok_en], [ex.china_rok_zh])[0].zh_status == "linked"
+    from mee_archive.link import score
+
+    seen = []
+    together = score.Scorer.explain_each
+
+    def each_alone_too(self, scored, ranks):
+        explained = together(self, scored, ranks)
+        seen.append((copy.deepcopy(explained), [together(self, [one], [rank])[0] for one, rank in zip(scored, ranks)]))
+        return explained  # (which the linker then adds to)
+
+    monkeypatch.setattr(score.Scorer, "explain_each", each_alone_too)
+    link_items(english, chinese, fork_workers=False)
+    ((explained, alone),) = seen
+    assert len(explained) == len(english) and explained == alone

@@ -3,7 +3,8 @@
 from datetime import date
 
 from mee_archive.link.numbers import (
-    chinese_dates, chinese_dates_and_days, chinese_numbers, english_dates, english_numbers, weekday_keys, without_english_dates, zh_numeral,
+    chinese_dates_and_days, chinese_dates_and_numbers, english_dates, english_numbers, weekday_keys,
+    without_english_dates, zh_numeral,
 )
 
 
@@ -13,8 +14,7 @@ def _en(text: str) -> tuple[set[str], set[str]]:
 
 
 def _zh(text: str) -> tuple[set[str], set[str]]:
-    dates, rest = chinese_dates(text)
-    return dates, chinese_numbers(rest)
+    return chinese_dates_and_numbers(text)
 
 
 def test_figures_meet_across_scripts_groupings_and_multipliers():
@@ -52,7 +52,7 @@ def test_chinese_numerals():
     assert zh_numeral("二〇一八") == 2018
     assert zh_numeral("十四五") is None
     # A lone 万 or 千 in a word is not a number.
-    assert chinese_numbers("千万不要，百姓") == set()
+    assert chinese_dates_and_numbers("千万不要，百姓")[1] == set()
 
 
 def test_weekday_of_a_chinese_date_meets_an_english_weekday():

@@ -18,6 +18,16 @@ def test_hits_are_the_pairs_within_the_spans_each_once():
     assert postings.of(4, np.array([0, 1, 2])).tolist() == [True, True, False]
 
 
+def test_looking_up_many_items_at_once_is_looking_each_up():
+    rng = np.random.default_rng(5)
+    postings = Postings(rng.integers(0, 9, 300), rng.integers(0, 40, 300), n_keys=9, n_ranks=40)
+    ranks = rng.integers(0, 41, 50).tolist()
+    keys = [rng.integers(0, 9, int(n)) for n in rng.integers(0, 6, 50)]  # some with no keys
+    assert [each.tolist() for each in postings.of_each(ranks, keys)] == [postings.of(r, k).tolist()
+                                                                         for r, k in zip(ranks, keys)]
+    assert postings.of_each([], []) == []
+
+
 def test_candidate_sets_lay_each_items_window_then_the_undated_side_by_side():
     sets = CandidateSets([Candidates(range(3, 6), range(10, 12)), Candidates(range(0, 2), range(10, 12))])
     assert sets.ranks.tolist() == [3, 4, 5, 10, 11, 0, 1, 10, 11] and len(sets) == 9
