@@ -122,8 +122,9 @@ class CandidateSets:
         that has key ``keys[needle]``."""
         start, stop, offset, undated = self._window_start, self._window_stop, self.offsets[:-1], self._undated
         # A window rank r sits at offset + r - window start, an undated one after the window.
-        spans = ((start[owners], stop[owners], (offset - start)[owners]),
-                 (undated.start, undated.stop, (offset + stop - start - undated.start)[owners]))
+        spans = [(start[owners], stop[owners], (offset - start)[owners])]
+        if len(undated):  # (a search of no ranks is a sort and two searches of every needle)
+            spans.append((undated.start, undated.stop, (offset + stop - start - undated.start)[owners]))
         positions, needles = [], []
         for lows, highs, shifts in spans:
             found, needle = postings.hits(keys, lows, highs, shifts)
